@@ -1,0 +1,262 @@
+/**
+ * The property catalog: every property the suite checks, with its ID, the clauses it enforces
+ * and the rule it quotes. Written once against the Driver; the runners (vitest, `npm start`)
+ * choose the backend and the budget.
+ * @module
+ */
+import * as fc from 'fast-check';
+import { Decimal } from 'decimal.js';
+import type { Scenario } from './scenario.js';
+import { DAY, Phase, WAD, retainedShare, MAX_DEPOSIT_AMOUNT } from '../reference/index.js';
+import { addressOfActor } from './actors.js';
+import { firstDifference } from './compare.js';
+import type { Driver, DriverFactory } from './driver.js';
+import * as invariants from './invariants.js';
+import type { ResolvedStep, StepCheck, Trace } from './run-scenario.js';
+import { replay, resolvedSteps, runScenario } from './run-scenario.js';
+import { scenarioArb } from './scenario.js';
+import {
+  interleavePokes,
+  mirrorAction,
+  mirrorObservation,
+  mirrorResult,
+  shiftObservation,
+  shiftResult,
+} from './transforms.js';
+import { ensure } from './violation.js';
+
+export interface PropertyDefinition {
+  /** Stable ID, P-…, cited by the spec's clauses. */
+  readonly id: string;
+  readonly title: string;
+  /** The clauses a failure of this property violates. */
+  readonly clauses: readonly string[];
+  /** The rule, in the spec's words. */
+  readonly rule: string;
+  /** The fast-check property, over fresh drivers from `factory`. */
+  build(factory: DriverFactory): fc.IAsyncProperty<[Scenario, ...unknown[]]> | fc.IProperty<[bigint, bigint, bigint]>;
+}
+
+/** A property that runs random scenarios and checks `check` after every step. */
+function stepProperty(
+  definition: Omit<PropertyDefinition, 'build'>,
+  check: StepCheck,
+  options: { forcedEther?: boolean } = {},
+): PropertyDefinition {
+  return {
+    ...definition,
+    build: (factory) =>
+      fc.asyncProperty(scenarioArb({ forcedEther: options.forcedEther ?? false }), async (scenario) => {
+        await runScenario(factory(), scenario, check);
+      }),
+  };
+}
+
+/** Requires two runs to agree step by step, after mapping the second's results and views back. */
+function ensureSameRun(
+  clause: string,
+  base: Trace,
+  other: Trace,
+  map: { index?: (i: number) => number; result?: typeof mirrorResult; observation?: typeof mirrorObservation },
+): void {
+  ensure(firstDifference(base.deployed, other.deployed) === null, clause, () => 'the deployments differ');
+  for (const [i, entry] of base.entries.entries()) {
+    const twin = other.entries[map.index?.(i) ?? i]!;
+    const result = map.result?.(twin.result) ?? twin.result;
+    const after = map.observation?.(twin.after) ?? twin.after;
+    const difference = firstDifference(entry.result, result) ?? firstDifference(entry.after, after);
+    ensure(difference === null, clause, () => `step ${i} (${entry.action.kind === 'call' ? entry.action.fn : 'force'} at ${entry.time}) differs: ${difference}`);
+  }
+}
+
+/** Runs every party's way out to the end: whatever happened, all the ether can leave. */
+async function drain(driver: Driver, trace: Trace): Promise<void> {
+  let time = trace.entries.at(-1)?.time ?? trace.scenario.deployTime;
+  let obs = await driver.observe(time);
+  if (obs.phase === Phase.Inactive) {
+    time += 8n * DAY;
+    const cancelled = await driver.call(addressOfActor.A, 'cancelInactive', 0n, time);
+    ensure(cancelled.ok, 'MLL-CIN-001', () => `cancelInactive after the window reverted: ${JSON.stringify(cancelled)}`);
+  }
+  obs = await driver.observe(time);
+  if (obs.phase === Phase.Active) {
+    if (!obs.A.unilateralExitLive) {
+      const started = await driver.call(addressOfActor.A, 'initiateUnilateralExit', 0n, time);
+      ensure(started.ok, 'MLL-UEX-001', () => `initiateUnilateralExit reverted: ${JSON.stringify(started)}`);
+      obs = await driver.observe(time);
+    }
+    time = obs.A.executeAfter > time ? obs.A.executeAfter : time;
+    const executed = await driver.call(addressOfActor.A, 'executeUnilateralExit', 0n, time);
+    ensure(executed.ok, 'MLL-UEX-004', () => `executeUnilateralExit at executeAfter reverted: ${JSON.stringify(executed)}`);
+  }
+  for (const actor of ['A', 'B'] as const) await driver.call(addressOfActor[actor], 'withdraw', 0n, time);
+  obs = await driver.observe(time);
+  ensure(obs.balance === 0n && obs.A.claimable === 0n && obs.B.claimable === 0n, 'MLL-INV-005', () =>
+    `after every exit and withdrawal the lock still holds ${obs.balance} wei`);
+}
+
+const exact = Decimal.clone({ precision: 80 });
+
+export const catalog: readonly PropertyDefinition[] = [
+  stepProperty(
+    {
+      id: 'P-CONSERVATION',
+      title: 'Value is conserved exactly',
+      clauses: ['MLL-INV-001', 'MLL-INV-002', 'MLL-BLD-006'],
+      rule: 'Everything paid in MUST equal shares + claimables + everything paid out, to the wei; the balance MUST cover shares + claimables.',
+    },
+    invariants.conservation,
+    { forcedEther: true },
+  ),
+  stepProperty(
+    { id: 'P-PHASE-FORWARD', title: 'The phase only moves forward', clauses: ['MLL-STA-001'], rule: 'The phase MUST only move Inactive → Active → Exited or Inactive → Exited.' },
+    invariants.phaseForward,
+  ),
+  stepProperty(
+    {
+      id: 'P-PENALTY-NEVER-RISES',
+      title: "A party's exit penalty never rises",
+      clauses: ['MLL-PEN-002'],
+      rule: "While the lock is active, a party's exit penalty rate MUST never increase.",
+    },
+    invariants.penaltyNeverRises,
+  ),
+  stepProperty(
+    {
+      id: 'P-MATURITY-NOT-BOUGHT',
+      title: 'Maturity cannot be bought ahead of the schedule',
+      clauses: ['MLL-SCH-005', 'MLL-SCH-003', 'MLL-ACT-001', 'MLL-PEN-001'],
+      rule: 'Only intervals both paid and reached by the schedule count toward maturity.',
+    },
+    invariants.maturityNotBought,
+  ),
+  stepProperty(
+    {
+      id: 'P-NO-BLEED-OUTSIDE-WINDOW',
+      title: 'No bleed outside default windows',
+      clauses: ['MLL-BLD-001', 'MLL-BLD-008', 'MLL-DEF-001', 'MLL-DEF-004'],
+      rule: 'A share MUST NOT bleed except while its party is in default and the counterparty is not.',
+    },
+    invariants.noBleedOutsideWindow,
+  ),
+  stepProperty(
+    {
+      id: 'P-SINGLE-PENDING-DAY',
+      title: 'At most one party has bleed pending',
+      clauses: ['MLL-BLD-009'],
+      rule: 'At most one party MAY have a whole day of unsettled bleed at any time.',
+    },
+    invariants.singlePendingDay,
+  ),
+  stepProperty(
+    {
+      id: 'P-EXIT-RULES',
+      title: 'Unilateral exits cannot ambush',
+      clauses: ['MLL-UEX-002', 'MLL-UEX-004', 'MLL-UEX-005', 'MLL-UEX-006'],
+      rule: 'Only the initiator MAY execute, only from the end of the countdown until the lapse, at the rate frozen at initiation.',
+    },
+    invariants.exitRules,
+  ),
+  stepProperty(
+    {
+      id: 'P-PEACEFUL-EXIT',
+      title: 'A peaceful exit pays each its share',
+      clauses: ['MLL-PEX-003', 'MLL-PEX-002'],
+      rule: 'A peaceful exit needs both proposals live and credits each party exactly its share.',
+    },
+    invariants.peacefulExitRules,
+  ),
+  stepProperty(
+    {
+      id: 'P-ABANDONMENT-GUARDS',
+      title: 'Abandonment needs silence and default, and takes only the penalty',
+      clauses: ['MLL-ABN-002', 'MLL-ABN-003', 'MLL-ABN-004', 'MLL-ABN-005'],
+      rule: 'A claim needs the counterparty silent past max(90 days, 3T) and in default, the claimer not in default; the silent party loses only its exit penalty.',
+    },
+    invariants.abandonmentRules,
+  ),
+  {
+    id: 'P-NOTHING-STUCK',
+    title: 'Nothing is ever stuck',
+    clauses: ['MLL-INV-005', 'MLL-WDR-004', 'MLL-CIN-001', 'MLL-UEX-001', 'MLL-PAR-009'],
+    rule: 'From any state each party MUST be able to end the lock and withdraw, leaving a zero balance, forced ether included.',
+    build: (factory) =>
+      fc.asyncProperty(scenarioArb({ forcedEther: true }), async (scenario) => {
+        const driver = factory();
+        await drain(driver, await runScenario(driver, scenario));
+      }),
+  },
+  {
+    id: 'P-POKE-INVARIANCE',
+    title: 'Pokes change nothing',
+    clauses: ['MLL-BLD-007', 'MLL-BLD-002', 'MLL-BLD-003', 'MLL-VIEW-001'],
+    rule: 'Whether and when anyone calls applyBleeding MUST NOT change any later result, event, share or claimable.',
+    build: (factory) =>
+      fc.asyncProperty(
+        scenarioArb(),
+        fc.array(fc.tuple(fc.nat(), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: 1, maxLength: 12 }),
+        async (scenario, pokes) => {
+          const base = await runScenario(factory(), scenario);
+          const { steps, originals } = interleavePokes(resolvedSteps(base), scenario.deployTime, pokes);
+          const pokedDriver = factory();
+          const poked = await replay(pokedDriver, scenario, steps);
+          ensureSameRun('MLL-BLD-007', base, poked, { index: (i) => originals[i]! });
+          // The final state too, at the time of the last poke, which may come after every step.
+          const end = steps.at(-1)?.time ?? scenario.deployTime;
+          const baseDriver = factory();
+          await replay(baseDriver, scenario, resolvedSteps(base));
+          const difference = firstDifference(await baseDriver.observe(end), await pokedDriver.observe(end));
+          ensure(difference === null, 'MLL-BLD-007', () => `final state at ${end} differs: ${difference}`);
+        },
+      ),
+  },
+  {
+    id: 'P-MIRROR',
+    title: 'A and B are symmetric',
+    clauses: ['MLL-INV-004', 'MLL-VIEW-005'],
+    rule: "Swapping the parties' roles in every call MUST swap the outcome and nothing else.",
+    build: (factory) =>
+      fc.asyncProperty(scenarioArb(), async (scenario) => {
+        const base = await runScenario(factory(), scenario);
+        const mirrored = await replay(factory(), scenario, resolvedSteps(base).map((s): ResolvedStep => ({ ...s, action: mirrorAction(s.action) })));
+        ensureSameRun('MLL-INV-004', base, mirrored, { result: mirrorResult, observation: mirrorObservation });
+      }),
+  },
+  {
+    id: 'P-TIME-SHIFT',
+    title: 'Only elapsed time matters',
+    clauses: ['MLL-INV-003', 'MLL-STA-007'],
+    rule: 'Shifting every time, deployment included, by the same amount MUST shift every reported time by it and change nothing else.',
+    build: (factory) =>
+      fc.asyncProperty(scenarioArb(), fc.oneof(fc.constantFrom(1n, DAY - 1n, DAY), fc.bigInt({ min: 1n, max: 2n ** 40n })), async (scenario, by) => {
+        const base = await runScenario(factory(), scenario);
+        const shiftedScenario = { ...scenario, deployTime: scenario.deployTime + by };
+        const shifted = await replay(factory(), shiftedScenario, resolvedSteps(base).map((s) => ({ ...s, time: s.time + by })));
+        ensureSameRun('MLL-INV-003', base, shifted, {
+          result: (r) => shiftResult(r, -by),
+          observation: (o) => shiftObservation(o, -by),
+        });
+      }),
+  },
+  {
+    id: 'P-COMPOUNDING-BOUND',
+    title: 'Fixed-point compounding stays within its bound of exact',
+    clauses: ['MLL-ARI-003', 'MLL-ARI-004', 'MLL-ARI-008', 'MLL-BLD-010'],
+    rule: 'exact ≤ retained ≤ exact + share·days/10^18 + 1 wei, where exact = share·(1 − r/10000)^days; a positive share stays positive.',
+    build: () =>
+      fc.property(
+        fc.oneof(fc.bigInt({ min: 1n, max: 10n ** 20n }), fc.bigInt({ min: 1n, max: 64n * MAX_DEPOSIT_AMOUNT })),
+        fc.bigInt({ min: 1n, max: 1000n }),
+        fc.oneof(fc.bigInt({ min: 0n, max: 1000n }), fc.bigInt({ min: 0n, max: 2n ** 20n })),
+        (share, rate, days) => {
+          const retained = retainedShare(share, rate, days);
+          const truth = new exact(share.toString()).mul(new exact(1).minus(new exact(rate.toString()).div(10_000)).pow(days.toString()));
+          ensure(truth.lte(retained.toString()), 'MLL-ARI-004', () => `retained ${retained} < exact ${truth.toFixed(6)}`);
+          const slack = new exact(share.toString()).mul(days.toString()).div(WAD.toString()).plus(1);
+          ensure(truth.plus(slack).gte(retained.toString()), 'MLL-ARI-008', () =>
+            `retained ${retained} exceeds exact ${truth.toFixed(6)} by more than ${slack.toFixed(6)}`);
+          ensure(retained >= 1n, 'MLL-BLD-010', () => `a share of ${share} bled to zero`);
+        },
+      ),
+  },
+];

@@ -1,0 +1,18 @@
+/**
+ * Structural comparison of observations, results and events, reporting the first difference
+ * by its path.
+ * @module
+ */
+
+/** The path and values of the first difference between `a` and `b`, or null when equal. */
+export function firstDifference(a: unknown, b: unknown, path = ''): string | null {
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) {
+    return Object.is(a, b) ? null : `${path || '(root)'}: ${String(a)} ≠ ${String(b)}`;
+  }
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) {
+    const difference = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${path}.${key}`);
+    if (difference !== null) return difference;
+  }
+  return null;
+}

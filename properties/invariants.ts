@@ -1,0 +1,171 @@
+/**
+ * Step invariants: checked after every step of every run, each citing the clause it enforces.
+ * They read only what a Driver reports, so they hold any implementation to the same rules.
+ * @module
+ */
+import { DAY, EXIT_EXECUTION_WINDOW, Phase } from '../reference/index.js';
+import { EXPECTED_PROPOSAL_WINDOW, expectedPenaltyBps, expectedSilenceThreshold } from './oracle.js';
+import type { Role } from '../reference/index.js';
+import type { StepCheck, TraceEntry } from './run-scenario.js';
+import { ensure } from './violation.js';
+
+const roles: readonly Role[] = ['A', 'B'];
+const other = (role: Role): Role => (role === 'A' ? 'B' : 'A');
+
+/** Sums of what went in and out, from the trace's successful calls and forced ether. */
+function flows(trace: readonly TraceEntry[]): { paidIn: bigint; forcedIn: bigint; paidOut: bigint; surplusCredited: bigint } {
+  let paidIn = 0n;
+  let forcedIn = 0n;
+  let paidOut = 0n;
+  let surplusCredited = 0n;
+  for (const { action, result } of trace) {
+    if (action.kind === 'force') forcedIn += action.amount;
+    else if (result.ok) paidIn += action.value;
+    if (!result.ok) continue;
+    for (const event of result.events) {
+      if (event.name === 'Withdrawn') paidOut += event.args.amount;
+      if (event.name === 'SurplusCredited') surplusCredited += event.args.toA + event.args.toB;
+    }
+  }
+  return { paidIn, forcedIn, paidOut, surplusCredited };
+}
+
+/**
+ * MLL-INV-001: balance ≥ shares + claimables; MLL-INV-002: everything paid in by calls equals
+ * shares + claimables + everything paid out, less forced ether already credited.
+ */
+export const conservation: StepCheck = (entry, trace) => {
+  const { after } = entry;
+  const books = after.A.share + after.B.share + after.A.claimable + after.B.claimable;
+  const { paidIn, forcedIn, paidOut, surplusCredited } = flows(trace);
+  ensure(after.balance >= books, 'MLL-INV-001', () => `balance ${after.balance} < shares + claimables ${books}`);
+  ensure(paidIn + surplusCredited === books + paidOut, 'MLL-INV-002', () =>
+    `paid in ${paidIn} + surplus credited ${surplusCredited} ≠ shares + claimables ${books} + paid out ${paidOut}`);
+  ensure(paidIn + forcedIn === after.balance + paidOut, 'MLL-INV-002', () =>
+    `paid in ${paidIn} + forced ${forcedIn} ≠ balance ${after.balance} + paid out ${paidOut}`);
+};
+
+/** MLL-STA-001: the phase only moves forward. */
+export const phaseForward: StepCheck = ({ before, after }) => {
+  ensure(after.phase >= before.phase, 'MLL-STA-001', () => `phase went from ${before.phase} to ${after.phase}`);
+};
+
+/** MLL-PEN-002: while the lock is active, a party's exit penalty never rises. */
+export const penaltyNeverRises: StepCheck = (entry, trace) => {
+  const previous = trace[trace.length - 2];
+  if (previous === undefined || entry.after.phase !== Phase.Active || previous.after.phase !== Phase.Active) return;
+  for (const role of roles) {
+    const was = previous.after[role].exitPenaltyBps;
+    const is = entry.after[role].exitPenaltyBps;
+    ensure(is <= was, 'MLL-PEN-002', () => `party ${role}'s penalty rose from ${was} to ${is} bps`);
+  }
+};
+
+/** MLL-SCH-005: maturity counts only intervals the schedule has reached, so the penalty is never below penalty(reached). */
+export const maturityNotBought: StepCheck = ({ after }, _trace, scenario) => {
+  if (after.phase !== Phase.Active) return;
+  for (const role of roles) {
+    const party = after[role];
+    const floor = expectedPenaltyBps(scenario.params, party.reachedIntervals);
+    ensure(party.countedIntervals <= party.reachedIntervals && party.countedIntervals <= party.paidIntervals, 'MLL-SCH-005', () =>
+      `party ${role} counts ${party.countedIntervals} intervals with ${party.paidIntervals} paid and ${party.reachedIntervals} reached`);
+    ensure(party.exitPenaltyBps >= floor, 'MLL-SCH-005', () =>
+      `party ${role}'s penalty ${party.exitPenaltyBps} bps is below penalty(reached = ${party.reachedIntervals}) = ${floor}`);
+  }
+};
+
+/** MLL-BLD-009: at most one party ever has a whole day of unsettled bleed. */
+export const singlePendingDay: StepCheck = ({ after }) => {
+  ensure(after.A.bleedSeconds < DAY || after.B.bleedSeconds < DAY, 'MLL-BLD-009', () =>
+    `both parties have a whole day pending: A ${after.A.bleedSeconds} s, B ${after.B.bleedSeconds} s`);
+};
+
+/**
+ * MLL-BLD-001, MLL-BLD-008: between two calls, a party's share falls only while it is in
+ * default and its counterparty is not; with both in default, or neither, nothing moves.
+ */
+export const noBleedOutsideWindow: StepCheck = (entry, trace) => {
+  const previous = trace[trace.length - 2];
+  if (previous === undefined || previous.after.phase !== Phase.Active) return;
+  const from = previous.after;
+  const to = entry.before;
+  for (const role of roles) {
+    // Defaults only begin between calls, so compliant at the end means compliant throughout.
+    if (!to[role].inDefault) {
+      ensure(to[role].share >= from[role].share, 'MLL-BLD-008', () =>
+        `party ${role}, never in default in [${from.time}, ${to.time}), went from ${from[role].share} to ${to[role].share}`);
+    }
+    if (from[role].inDefault && from[other(role)].inDefault) {
+      ensure(to[role].share === from[role].share, 'MLL-BLD-001', () =>
+        `party ${role} moved from ${from[role].share} to ${to[role].share} during mutual default`);
+    }
+  }
+};
+
+/**
+ * MLL-UEX-002, MLL-UEX-004 … MLL-UEX-006: a live exit keeps its frozen rate; an exit executes
+ * only by its initiator, from the end of its countdown until it lapses.
+ */
+export const exitRules: StepCheck = ({ action, before, after, result, time }) => {
+  for (const role of roles) {
+    if (before[role].unilateralExitLive && after[role].unilateralExitLive && before[role].executeAfter === after[role].executeAfter) {
+      ensure(after[role].frozenPenaltyBps === before[role].frozenPenaltyBps, 'MLL-UEX-002', () =>
+        `party ${role}'s frozen rate moved from ${before[role].frozenPenaltyBps} to ${after[role].frozenPenaltyBps}`);
+    }
+  }
+  if (action.kind !== 'call' || !result.ok || action.fn !== 'executeUnilateralExit') return;
+  ensure(action.actor !== 'stranger', 'MLL-UEX-006', () => 'a stranger executed an exit');
+  const own = before[action.actor];
+  ensure(own.unilateralExitLive, 'MLL-UEX-006', () => `party ${action.actor} executed without a live exit of its own`);
+  ensure(time >= own.executeAfter, 'MLL-UEX-004', () => `executed at ${time} before ${own.executeAfter}`);
+  ensure(time < own.executeAfter + EXIT_EXECUTION_WINDOW, 'MLL-UEX-005', () => `executed at ${time}, after the lapse`);
+};
+
+/**
+ * Whether `role` had a live proposal just before the last entry, judged from the trace alone:
+ * its latest successful proposeExit less than EXIT_PROPOSAL_WINDOW ago, with no deposit by
+ * anyone and no cancelExitProposal of its own since (MLL-PEX-002, MLL-SCH-007).
+ */
+function hadLiveProposal(trace: readonly TraceEntry[], role: Role, now: bigint): boolean {
+  for (const { action, result, time } of trace.slice(0, -1).reverse()) {
+    if (action.kind !== 'call' || !result.ok) continue;
+    if (action.fn === 'deposit') return false;
+    if (action.actor !== role) continue;
+    if (action.fn === 'cancelExitProposal') return false;
+    if (action.fn === 'proposeExit') return now < time + EXPECTED_PROPOSAL_WINDOW;
+  }
+  return false;
+}
+
+/**
+ * MLL-PEX-003: a peaceful exit needs the counterparty's proposal live; it pays each party its
+ * share as the views showed it just before.
+ */
+export const peacefulExitRules: StepCheck = ({ action, before, after, result, time }, trace) => {
+  if (action.kind !== 'call' || !result.ok || action.fn !== 'proposeExit' || after.phase !== Phase.Exited) return;
+  ensure(action.actor !== 'stranger' && hadLiveProposal(trace, other(action.actor), time), 'MLL-PEX-003', () =>
+    'the lock ended without a live proposal from the counterparty');
+  for (const role of roles) {
+    ensure(after[role].claimable === before[role].claimable + before[role].share, 'MLL-PEX-003', () =>
+      `party ${role} was credited ${after[role].claimable - before[role].claimable}, its share was ${before[role].share}`);
+  }
+};
+
+/**
+ * MLL-ABN-002 … MLL-ABN-005: a claim needs the counterparty silent past the threshold and in
+ * default, the claimer not in default; the silent party pays exactly its penalty and keeps the
+ * rest.
+ */
+export const abandonmentRules: StepCheck = ({ action, before, after, result, time }, _trace, scenario) => {
+  if (action.kind !== 'call' || !result.ok || action.fn !== 'claimAbandoned') return;
+  ensure(action.actor !== 'stranger', 'MLL-ABN-002', () => 'a stranger claimed');
+  const claimer = action.actor;
+  const silent = other(claimer);
+  ensure(time > before[silent].lastActionAt + expectedSilenceThreshold(scenario.params), 'MLL-ABN-002', () =>
+    `claimed at ${time}; the counterparty last acted at ${before[silent].lastActionAt}`);
+  ensure(before[silent].inDefault, 'MLL-ABN-003', () => 'claimed against a party not in default');
+  ensure(!before[claimer].inDefault, 'MLL-ABN-004', () => 'a claimer in default claimed');
+  const penalty = (before[silent].share * expectedPenaltyBps(scenario.params, before[silent].countedIntervals)) / 10_000n;
+  ensure(after[silent].claimable - before[silent].claimable === before[silent].share - penalty, 'MLL-ABN-005', () =>
+    `the silent party kept ${after[silent].claimable - before[silent].claimable}, expected ${before[silent].share - penalty}`);
+};

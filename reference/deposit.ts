@@ -1,0 +1,53 @@
+/**
+ * deposit(): paying intervals of the schedule (MLL-SCH).
+ * @module
+ */
+import { accrue, settle } from './bleeding.js';
+import type { Call, Outcome } from './call.js';
+import { checkPhase, fail, succeed } from './call.js';
+import type { LockEvent } from './events.js';
+import { maxPaidIntervals } from './schedule.js';
+import type { LockState } from './state.js';
+import { isProposalLive } from './deadlines.js';
+import { Phase, addressOf, roleOf, withParty } from './state.js';
+
+/**
+ * deposit(): pays k = value/d intervals. Arrears may be caught up at once; no party may be paid
+ * beyond MAX_PREPAID_INTERVALS ahead of the schedule (MLL-SCH-002, MLL-SCH-003). The depositor's
+ * own bleed is settled first, so the deposit is never bled for time before it (MLL-SCH-006),
+ * and a live peaceful-exit proposal is withdrawn, since the split it was made on has changed
+ * (MLL-SCH-007).
+ */
+export function deposit(state: LockState, call: Call): Outcome {
+  const role = roleOf(state, call.from);
+  if (role === null) return fail({ name: 'NotParty' });
+  const wrongPhase = checkPhase(state, Phase.Active);
+  if (wrongPhase) return fail(wrongPhase);
+  const d = state.params.depositAmount;
+  // MLL-SCH-002: a positive whole number of intervals
+  if (call.value === 0n || call.value % d !== 0n) return fail({ name: 'InvalidDepositValue' });
+  // MLL-SCH-003: at most MAX_PREPAID_INTERVALS beyond the reached intervals
+  const limit = maxPaidIntervals(state, call.now);
+  const paid = state[role].paidIntervals;
+  if (paid + call.value / d > limit) {
+    return fail({ name: 'PrepaymentLimitExceeded', maxValue: (limit - paid) * d });
+  }
+
+  // MLL-SCH-006: settle the depositor's bleed up to now, then add the deposit
+  const [settled, events] = settle(accrue(state, call.now), role);
+  const share = settled[role].share + call.value;
+  let next = withParty(settled, role, { share, paidIntervals: paid + call.value / d, lastActionAt: call.now });
+  next = { ...next, balance: next.balance + call.value };
+  // MLL-SCH-007: a live proposal made on the old split is withdrawn (at most one is ever live)
+  const cancelled: LockEvent[] = [];
+  for (const proposer of ['A', 'B'] as const) {
+    if (!isProposalLive(next[proposer].exitProposedAt, call.now)) continue;
+    next = withParty(next, proposer, { exitProposedAt: null });
+    cancelled.push({ name: 'ExitProposalCancelled', args: { party: addressOf(next, proposer) } });
+  }
+  return succeed(next, [
+    ...events,
+    ...cancelled,
+    { name: 'Deposited', args: { party: call.from, amount: call.value, newShare: share } },
+  ]);
+}

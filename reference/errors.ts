@@ -1,0 +1,42 @@
+/**
+ * Reverts: the names the reference and the contract share (MLL-STA-005). A revert is a value,
+ * never an exception: the caller can name it, match on it, and compare it with the contract's.
+ * @module
+ */
+
+/** Every revert the lock can produce, with its arguments. */
+export type Revert =
+  // constructor (MLL-PAR-001 … MLL-PAR-007)
+  | { readonly name: 'InvalidPartyAddress' }
+  | { readonly name: 'InvalidDepositAmount' }
+  | { readonly name: 'InvalidDepositInterval' }
+  | { readonly name: 'InvalidBleedRate' }
+  | { readonly name: 'InvalidGracePeriods' }
+  | { readonly name: 'InvalidPenaltyBounds' }
+  | { readonly name: 'InvalidPenaltyDecayTarget' }
+  // any call (MLL-STA-002 … MLL-STA-004)
+  | { readonly name: 'UnexpectedValue' }
+  | { readonly name: 'NotParty' }
+  | { readonly name: 'WrongPhase'; readonly expected: number; readonly actual: number }
+  // activation and cancelling an inactive lock (MLL-ACT, MLL-CIN)
+  | { readonly name: 'AlreadyActivated' }
+  | { readonly name: 'ActivationWindowClosed' }
+  | { readonly name: 'ActivationWindowOpen'; readonly closesAt: bigint }
+  // deposits (MLL-SCH)
+  | { readonly name: 'InvalidDepositValue' }
+  | { readonly name: 'PrepaymentLimitExceeded'; readonly maxValue: bigint }
+  // unilateral exit (MLL-UEX)
+  | { readonly name: 'UnilateralExitAlreadyActive' }
+  | { readonly name: 'NoActiveUnilateralExit' }
+  | { readonly name: 'ExitCountdownNotElapsed'; readonly executeAfter: bigint }
+  // abandonment (MLL-ABN)
+  | { readonly name: 'CounterpartyNotSilent'; readonly silentAfter: bigint }
+  | { readonly name: 'CounterpartyNotInDefault' }
+  | { readonly name: 'ClaimerInDefault' }
+  // withdrawal and plain transfers (MLL-WDR)
+  | { readonly name: 'NothingToWithdraw' }
+  | { readonly name: 'TransferFailed' }
+  | { readonly name: 'DirectTransferRejected' };
+
+/** The name of a revert. */
+export type RevertName = Revert['name'];

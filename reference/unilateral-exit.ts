@@ -1,0 +1,75 @@
+/**
+ * Unilateral exit: a countdown, then the initiator leaves paying the penalty rate frozen when it
+ * started, to its counterparty (MLL-UEX).
+ * @module
+ */
+import { penaltyAmount } from './arithmetic.js';
+import { settleBoth } from './bleeding.js';
+import type { Call, Outcome } from './call.js';
+import { enterActive, fail, isRevert, succeed } from './call.js';
+import { UNILATERAL_EXIT_COUNTDOWN } from './constants.js';
+import { isExitLive } from './deadlines.js';
+import { endLock } from './ending.js';
+import { penaltyBps } from './penalty.js';
+import { countedIntervals, penaltyWaived } from './schedule.js';
+import type { LockState } from './state.js';
+import { counterparty, withParty } from './state.js';
+
+/**
+ * initiateUnilateralExit(): starts the caller's countdown and freezes its penalty rate: the
+ * maturity rate, or zero when the caller is compliant and its counterparty is in default
+ * (MLL-UEX-001 … MLL-UEX-003). Each party has its own exit, so neither can block the other.
+ */
+export function initiateUnilateralExit(state: LockState, call: Call): Outcome {
+  const entered = enterActive(state, call);
+  if (isRevert(entered)) return fail(entered);
+  const { role } = entered;
+  // MLL-UEX-001: one live exit per party
+  if (isExitLive(entered.state[role].unilateralExit, call.now)) return fail({ name: 'UnilateralExitAlreadyActive' });
+  // MLL-UEX-002, MLL-UEX-003
+  const rate = penaltyWaived(entered.state, role, call.now)
+    ? 0n
+    : penaltyBps(state.params, countedIntervals(entered.state, role, call.now));
+  const executeAfter = call.now + UNILATERAL_EXIT_COUNTDOWN;
+  const next = withParty(entered.state, role, { unilateralExit: { executeAfter, penaltyBps: rate } });
+  return succeed(next, [{ name: 'UnilateralExitInitiated', args: { initiator: call.from, executeAfter } }]);
+}
+
+/** cancelUnilateralExit(): withdraws the caller's live exit (MLL-UEX-008). */
+export function cancelUnilateralExit(state: LockState, call: Call): Outcome {
+  const entered = enterActive(state, call);
+  if (isRevert(entered)) return fail(entered);
+  const { role } = entered;
+  if (!isExitLive(entered.state[role].unilateralExit, call.now)) return fail({ name: 'NoActiveUnilateralExit' });
+  return succeed(withParty(entered.state, role, { unilateralExit: null }), [
+    { name: 'UnilateralExitCancelled', args: { canceller: call.from } },
+  ]);
+}
+
+/**
+ * executeUnilateralExit(): only the initiator, only between the end of its countdown and the
+ * lapse. The initiator's settled share pays ⌊share · rate / 10000⌋ to the counterparty, the
+ * rate being the frozen one, or zero if the waiver holds now (MLL-UEX-004 … MLL-UEX-007).
+ */
+export function executeUnilateralExit(state: LockState, call: Call): Outcome {
+  const entered = enterActive(state, call);
+  if (isRevert(entered)) return fail(entered);
+  const { role } = entered;
+  const exit = entered.state[role].unilateralExit;
+  // MLL-UEX-005, MLL-UEX-006: the caller's own exit, not lapsed
+  if (!isExitLive(exit, call.now)) return fail({ name: 'NoActiveUnilateralExit' });
+  // MLL-UEX-004
+  if (call.now < exit.executeAfter) return fail({ name: 'ExitCountdownNotElapsed', executeAfter: exit.executeAfter });
+
+  const rate = penaltyWaived(entered.state, role, call.now) ? 0n : exit.penaltyBps;
+  const [settled, bled] = settleBoth(entered.state);
+  const other = counterparty(role);
+  const penalty = penaltyAmount(settled[role].share, rate);
+  const received = settled[role].share - penalty;
+  const toOther = settled[other].share + penalty;
+  const ended = role === 'A' ? endLock(settled, received, toOther) : endLock(settled, toOther, received);
+  return succeed(ended, [
+    ...bled,
+    { name: 'UnilateralExitExecuted', args: { initiator: call.from, received, penaltyPaid: penalty } },
+  ]);
+}

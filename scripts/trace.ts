@@ -1,0 +1,134 @@
+/**
+ * Traceability between the spec's clauses and what checks them.
+ *
+ *   npm run trace            writes spec/traceability.md and reports problems
+ *   tsx scripts/trace.ts --check   reports problems, writes nothing; exit 1 on any
+ *
+ * Problems: a clause nothing checks; a "Checked by" entry that does not exist or does not cite
+ * the clause; a citation, anywhere in the code or the spec, of a clause that does not exist;
+ * a duplicate clause ID; a stale spec/traceability.md.
+ * @module
+ */
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { catalog } from '../properties/catalog.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const CLAUSE = /MLL-[A-Z]{2,5}-\d{3}/g;
+const HEADING = /^### (MLL-[A-Z]{2,5}-\d{3}) — (.+)$/;
+
+interface Clause {
+  readonly id: string;
+  readonly title: string;
+  readonly file: string;
+  readonly checkedBy: readonly string[];
+}
+
+function filesUnder(dir: string, accept: (name: string) => boolean): string[] {
+  const full = join(root, dir);
+  if (!existsSync(full)) return [];
+  return readdirSync(full, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && accept(entry.name))
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+function parseClauses(problems: string[]): Clause[] {
+  const clauses: Clause[] = [];
+  for (const file of filesUnder('spec', (name) => name.endsWith('.md') && name !== 'traceability.md')) {
+    let current: { id: string; title: string; checkedBy: string[] } | null = null;
+    const flush = () => {
+      if (current === null) return;
+      if (current.checkedBy.length === 0) problems.push(`${current.id} (${file}) has no "Checked by:" line`);
+      clauses.push({ ...current, file });
+      current = null;
+    };
+    for (const line of readFileSync(join(root, file), 'utf8').split('\n')) {
+      const heading = HEADING.exec(line);
+      if (heading !== null) {
+        flush();
+        current = { id: heading[1]!, title: heading[2]!, checkedBy: [] };
+      } else if (line.startsWith('#')) {
+        flush();
+      } else if (current !== null && line.startsWith('Checked by:')) {
+        current.checkedBy.push(...line.slice('Checked by:'.length).split(',').map((s) => s.trim()).filter(Boolean));
+      }
+    }
+    flush();
+  }
+  return clauses;
+}
+
+function citations(file: string): Set<string> {
+  return new Set(readFileSync(join(root, file), 'utf8').match(CLAUSE) ?? []);
+}
+
+function main(): number {
+  const check = process.argv.includes('--check');
+  const problems: string[] = [];
+  const clauses = parseClauses(problems);
+  const known = new Map<string, Clause>();
+  for (const clause of clauses) {
+    if (known.has(clause.id)) problems.push(`${clause.id} is defined twice (${known.get(clause.id)!.file}, ${clause.file})`);
+    known.set(clause.id, clause);
+  }
+
+  // Every citation anywhere must name a clause that exists.
+  const sources = [
+    ...filesUnder('spec', (n) => n.endsWith('.md') && n !== 'traceability.md'),
+    ...['reference', 'properties', 'test', 'contracts', 'scripts'].flatMap((dir) => filesUnder(dir, (n) => /\.(ts|sol)$/.test(n))),
+  ];
+  for (const file of sources) {
+    for (const id of citations(file)) if (!known.has(id)) problems.push(`${file} cites ${id}, which no clause defines`);
+  }
+
+  // What checks each clause: test files that cite it, properties that list it.
+  const testFiles = filesUnder('test', (n) => n.endsWith('.test.ts'));
+  const citedBy = new Map<string, string[]>();
+  for (const file of testFiles) for (const id of citations(file)) citedBy.set(id, [...(citedBy.get(id) ?? []), file]);
+  const properties = new Map(catalog.map((p) => [p.id, p]));
+  for (const property of catalog) {
+    for (const id of property.clauses) {
+      if (!known.has(id)) problems.push(`property ${property.id} lists ${id}, which no clause defines`);
+      citedBy.set(id, [...(citedBy.get(id) ?? []), property.id]);
+    }
+  }
+
+  for (const clause of clauses) {
+    if ((citedBy.get(clause.id) ?? []).length === 0) problems.push(`${clause.id} (${clause.title}) is checked by no test and no property`);
+    for (const entry of clause.checkedBy) {
+      if (entry.startsWith('P-')) {
+        const property = properties.get(entry);
+        if (property === undefined) problems.push(`${clause.id} names ${entry}, which is not in properties/catalog.ts`);
+        else if (!property.clauses.includes(clause.id)) problems.push(`${clause.id} names ${entry}, which does not list it`);
+      } else if (!existsSync(join(root, entry))) {
+        problems.push(`${clause.id} names ${entry}, which does not exist`);
+      } else if (!citations(entry).has(clause.id)) {
+        problems.push(`${clause.id} names ${entry}, which does not cite it`);
+      }
+    }
+  }
+
+  const table = [
+    '# Traceability',
+    '',
+    'Generated by `npm run trace` from spec/*.md, test/**/*.test.ts and properties/catalog.ts; do not edit.',
+    `${clauses.length} clauses; every one is checked by at least one test file or property.`,
+    '',
+    '| clause | title | checked by |',
+    '|---|---|---|',
+    ...clauses.map((c) => `| [${c.id}](${c.file.replace(/^spec\//, '')}) | ${c.title} | ${[...new Set(citedBy.get(c.id) ?? [])].join(', ')} |`),
+    '',
+  ].join('\n');
+  const target = join(root, 'spec/traceability.md');
+  const current = existsSync(target) ? readFileSync(target, 'utf8') : '';
+  if (check && current !== table) problems.push('spec/traceability.md is stale: run `npm run trace`');
+  if (!check && current !== table) writeFileSync(target, table);
+
+  for (const problem of problems) console.error(`trace: ${problem}`);
+  console.log(`trace: ${clauses.length} clauses, ${testFiles.length} test files, ${catalog.length} properties, ${problems.length} problems`);
+  return problems.length === 0 ? 0 : 1;
+}
+
+process.exitCode = main();
