@@ -1,55 +1,108 @@
 /**
  * `npm run bench`: speeds, measured, never asserted. Writes bench/results.json; the README quotes
- * it. Figures are medians over repeated rounds on one core.
+ * it. Each figure is the median of several rounds; run it on an otherwise idle machine.
  *
- * - referenceStepsPerSec: scenario steps (a call plus two observations) on the reference driver.
- * - propertyRunsPerSec: full P-CONSERVATION runs (random scenario, every step checked).
+ * - referenceStepsPerSec: scenario steps (a call plus its observations) on the reference driver.
+ * - evmCallsPerSec: deposit and applyBleeding calls on the bundled contract, one core.
+ * - evmObservationsPerSec: getLockStatus reads, one core.
+ * - diffStepsPerSec: differential steps (both sides, compared, invariants checked), one core.
+ * - diffStepsPerSecAllCores: the same over one worker thread per core.
+ * - gas: gas/snapshot.json's figures.
  * @module
  */
-import { writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
 import * as fc from 'fast-check';
-import { catalog } from '../properties/catalog.js';
+import { bundledArtifact } from '../contracts/compile.js';
+import { PARTY_A, PARTY_B, STRANGER } from '../properties/actors.js';
+import { EvmDriver, evmDriverFactory } from '../properties/drivers/evm.js';
 import { ReferenceDriver } from '../properties/drivers/reference.js';
-import { checkProperty } from '../properties/runners/check.js';
+import { runDifferentialBudget } from '../properties/runners/budget.js';
+import { runDifferentialParallel } from '../properties/runners/parallel.js';
 import { runScenario } from '../properties/run-scenario.js';
 import { scenarioArb } from '../properties/scenario.js';
+import { DAY, articleDefaults } from '../reference/index.js';
 
-const ROUNDS = 7;
+const ROUNDS = 5;
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
+async function rounds(measure: () => Promise<number>): Promise<number> {
+  const rates: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) rates.push(await measure());
+  return Math.round(median(rates));
+}
+
 async function referenceStepsPerSec(): Promise<number> {
   const scenarios = fc.sample(scenarioArb({ forcedEther: true }), { numRuns: 400, seed: 1 });
-  const rates: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
+  return rounds(async () => {
     let steps = 0;
     const started = performance.now();
     for (const scenario of scenarios) steps += (await runScenario(new ReferenceDriver(), scenario)).entries.length;
-    rates.push(steps / ((performance.now() - started) / 1000));
-  }
-  return median(rates);
+    return steps / ((performance.now() - started) / 1000);
+  });
 }
 
-async function propertyRunsPerSec(): Promise<number> {
-  const property = catalog.find((p) => p.id === 'P-CONSERVATION')!;
-  const rates: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const report = await checkProperty(property, () => new ReferenceDriver(), { numRuns: 300, seed: round + 1 });
-    rates.push(report.runs / (report.milliseconds / 1000));
-  }
-  return median(rates);
+/** Deposits by A every interval while B pokes daily: calls per second, and reads per second. */
+async function evmRates(): Promise<{ calls: number; observations: number }> {
+  const artifact = bundledArtifact();
+  const params = articleDefaults(PARTY_A, PARTY_B);
+  const calls = await rounds(async () => {
+    const driver = new EvmDriver(artifact);
+    let time = 1_700_000_000n;
+    await driver.deploy(params, time);
+    await driver.call(PARTY_A, 'activate', params.depositAmount, time);
+    await driver.call(PARTY_B, 'activate', params.depositAmount, time);
+    const started = performance.now();
+    const N = 600;
+    for (let i = 0; i < N; i++) {
+      time += DAY;
+      if (i % 30 === 0) await driver.call(PARTY_A, 'deposit', params.depositAmount, time);
+      else await driver.call(STRANGER, 'applyBleeding', 0n, time);
+    }
+    return N / ((performance.now() - started) / 1000);
+  });
+  const observations = await rounds(async () => {
+    const driver = new EvmDriver(artifact);
+    await driver.deploy(params, 1_700_000_000n);
+    const started = performance.now();
+    const N = 300;
+    for (let i = 0; i < N; i++) await driver.observe(1_700_000_000n + BigInt(i) * DAY);
+    return N / ((performance.now() - started) / 1000);
+  });
+  return { calls, observations };
 }
 
+async function diffStepsPerSec(): Promise<number> {
+  const factory = evmDriverFactory(bundledArtifact());
+  return rounds(async () => {
+    const report = await runDifferentialBudget(factory, { steps: 3_000, seed: 11 });
+    return report.steps / (report.milliseconds / 1000);
+  });
+}
+
+async function diffStepsPerSecAllCores(): Promise<number> {
+  return rounds(async () => {
+    const started = performance.now();
+    const reports = await runDifferentialParallel({ kind: 'contract', file: null }, { steps: 12_000, seed: 11 });
+    return reports.reduce((sum, r) => sum + r.steps, 0) / ((performance.now() - started) / 1000);
+  });
+}
+
+const evm = await evmRates();
 const results = {
   measuredAt: new Date().toISOString(),
-  machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version },
+  machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: availableParallelism(), node: process.version },
   rounds: ROUNDS,
-  referenceStepsPerSec: Math.round(await referenceStepsPerSec()),
-  propertyRunsPerSec: Math.round(await propertyRunsPerSec()),
+  referenceStepsPerSec: await referenceStepsPerSec(),
+  evmCallsPerSec: evm.calls,
+  evmObservationsPerSec: evm.observations,
+  diffStepsPerSec: await diffStepsPerSec(),
+  diffStepsPerSecAllCores: await diffStepsPerSecAllCores(),
+  gas: (JSON.parse(readFileSync(new URL('../gas/snapshot.json', import.meta.url), 'utf8')) as { functions: unknown }).functions,
 };
 writeFileSync(new URL('results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
 console.log(JSON.stringify(results, null, 2));

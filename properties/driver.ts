@@ -4,26 +4,20 @@
  * contract inside an EVM, or on any other implementation.
  * @module
  */
-import type { Address, FunctionName, LockEvent, Params, PartyStatus, Phase, RevertName } from '../reference/index.js';
+import type { Address, FunctionName, LockEvent, LockStatus, Params, Role } from '../reference/index.js';
 
-/** What a call did: its revert name, or success with the events in order. */
+/**
+ * What a call did: success with the events in order, or its revert by name — one of the
+ * reference's RevertName for a conforming implementation, anything else named as the backend saw it.
+ */
 export type CallResult =
   | { readonly ok: true; readonly events: readonly LockEvent[] }
-  | { readonly ok: false; readonly revert: RevertName };
+  | { readonly ok: false; readonly revert: string };
 
-/** One party as the views report it at a block time: getPartyStatus and getExitPenalty (MLL-VIEW-002, MLL-VIEW-003). */
-export interface PartyObservation extends PartyStatus {
-  readonly exitPenaltyBps: bigint;
-}
-
-/** Everything observable about a lock at one block time. */
-export interface Observation {
+/** Everything observable about a lock at one block time: getLockStatus (MLL-VIEW-007) and the balance. */
+export interface Observation extends LockStatus {
   readonly time: bigint;
-  readonly phase: Phase;
   readonly balance: bigint;
-  readonly activatedAt: bigint;
-  readonly A: PartyObservation;
-  readonly B: PartyObservation;
 }
 
 export interface Driver {
@@ -37,5 +31,17 @@ export interface Driver {
   observe(time: bigint): Promise<Observation>;
 }
 
+/**
+ * Code a party's address holds, to play a hostile contract (MLL-CONF-002): `rejecting` reverts on
+ * every incoming call, so payouts to it fail; `reentrant` calls withdraw() on the lock whenever it
+ * receives ether.
+ */
+export type PartyCode = 'rejecting' | 'reentrant';
+
+/** How a run sets the world up before deploying: which parties are hostile contracts. */
+export interface DriverSetup {
+  readonly partyCode?: Partial<Readonly<Record<Role, PartyCode>>>;
+}
+
 /** Makes a fresh driver for each run. */
-export type DriverFactory = () => Driver;
+export type DriverFactory = (setup?: DriverSetup) => Driver;

@@ -62,11 +62,11 @@ export const penaltyNeverRises: StepCheck = (entry, trace) => {
 };
 
 /** MLL-SCH-005: maturity counts only intervals the schedule has reached, so the penalty is never below penalty(reached). */
-export const maturityNotBought: StepCheck = ({ after }, _trace, scenario) => {
+export const maturityNotBought: StepCheck = ({ after }, _trace, params) => {
   if (after.phase !== Phase.Active) return;
   for (const role of roles) {
     const party = after[role];
-    const floor = expectedPenaltyBps(scenario.params, party.reachedIntervals);
+    const floor = expectedPenaltyBps(params, party.reachedIntervals);
     ensure(party.countedIntervals <= party.reachedIntervals && party.countedIntervals <= party.paidIntervals, 'MLL-SCH-005', () =>
       `party ${role} counts ${party.countedIntervals} intervals with ${party.paidIntervals} paid and ${party.reachedIntervals} reached`);
     ensure(party.exitPenaltyBps >= floor, 'MLL-SCH-005', () =>
@@ -156,16 +156,16 @@ export const peacefulExitRules: StepCheck = ({ action, before, after, result, ti
  * default, the claimer not in default; the silent party pays exactly its penalty and keeps the
  * rest.
  */
-export const abandonmentRules: StepCheck = ({ action, before, after, result, time }, _trace, scenario) => {
+export const abandonmentRules: StepCheck = ({ action, before, after, result, time }, _trace, params) => {
   if (action.kind !== 'call' || !result.ok || action.fn !== 'claimAbandoned') return;
   ensure(action.actor !== 'stranger', 'MLL-ABN-002', () => 'a stranger claimed');
   const claimer = action.actor;
   const silent = other(claimer);
-  ensure(time > before[silent].lastActionAt + expectedSilenceThreshold(scenario.params), 'MLL-ABN-002', () =>
+  ensure(time > before[silent].lastActionAt + expectedSilenceThreshold(params), 'MLL-ABN-002', () =>
     `claimed at ${time}; the counterparty last acted at ${before[silent].lastActionAt}`);
   ensure(before[silent].inDefault, 'MLL-ABN-003', () => 'claimed against a party not in default');
   ensure(!before[claimer].inDefault, 'MLL-ABN-004', () => 'a claimer in default claimed');
-  const penalty = (before[silent].share * expectedPenaltyBps(scenario.params, before[silent].countedIntervals)) / 10_000n;
+  const penalty = (before[silent].share * expectedPenaltyBps(params, before[silent].countedIntervals)) / 10_000n;
   ensure(after[silent].claimable - before[silent].claimable === before[silent].share - penalty, 'MLL-ABN-005', () =>
     `the silent party kept ${after[silent].claimable - before[silent].claimable}, expected ${before[silent].share - penalty}`);
 };

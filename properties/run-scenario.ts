@@ -33,9 +33,9 @@ export interface Trace {
 }
 
 /** Observes the lock after each step; a hook may throw to fail the run at that step. */
-export type StepCheck = (entry: TraceEntry, trace: readonly TraceEntry[], scenario: Scenario) => void;
+export type StepCheck = (entry: TraceEntry, trace: readonly TraceEntry[], params: Params) => void;
 
-function resolveTime(step: TimeStep, last: bigint, obs: Observation, params: Params): bigint {
+export function resolveTime(step: TimeStep, last: bigint, obs: Observation, params: Params): bigint {
   if (step.kind === 'after') return last + step.seconds;
   const T = params.depositInterval;
   const party = step.edge.endsWith('A') ? obs.A : obs.B;
@@ -69,7 +69,7 @@ function resolveTime(step: TimeStep, last: bigint, obs: Observation, params: Par
   return time > last ? time : last;
 }
 
-function resolveValue(choice: ValueChoice, actor: ActorName, obs: Observation, params: Params): bigint {
+export function resolveValue(choice: ValueChoice, actor: ActorName, obs: Observation, params: Params): bigint {
   let base = 0n;
   if (actor !== 'stranger' && choice.base !== 'none') {
     const party = obs[actor];
@@ -115,15 +115,23 @@ async function run(driver: Driver, scenario: Scenario, count: number, next: Next
   const deployed = await driver.deploy(scenario.params, scenario.deployTime);
   const entries: TraceEntry[] = [];
   if (!deployed.ok) return { scenario, deployed, entries };
+  // The views at one time change only with a successful call: ask the driver once per state.
+  let known: Observation | null = null;
+  const observe = async (at: bigint): Promise<Observation> => {
+    if (known === null || known.time !== at) known = await driver.observe(at);
+    return known;
+  };
   let time = scenario.deployTime;
   for (let index = 0; index < count; index++) {
-    const step = await next(index, time, (at) => driver.observe(at));
+    const step = await next(index, time, observe);
     time = step.time;
-    const before = await driver.observe(time);
+    const before = await observe(time);
     const result = await perform(driver, step.action, time);
-    const entry: TraceEntry = { index, time, action: step.action, before, result, after: await driver.observe(time) };
+    // A revert changes nothing (MLL-STA-005); forced ether changes the balance.
+    if (result.ok) known = null;
+    const entry: TraceEntry = { index, time, action: step.action, before, result, after: await observe(time) };
     entries.push(entry);
-    check?.(entry, entries, scenario);
+    check?.(entry, entries, scenario.params);
   }
   return { scenario, deployed, entries };
 }

@@ -3,7 +3,7 @@
  * shifting every time, interleaving keeper pokes.
  * @module
  */
-import type { LockEvent, Role } from '../reference/index.js';
+import type { LockEvent, PartyStatus, Role } from '../reference/index.js';
 import { PARTY_A, PARTY_B } from './actors.js';
 import type { CallResult, Observation } from './driver.js';
 import type { ResolvedAction, ResolvedStep } from './run-scenario.js';
@@ -42,7 +42,7 @@ export function mirrorObservation(obs: Observation): Observation {
 /** Times in an observation that move with a shift of the clock; 0 means "none" and stays. */
 export function shiftObservation(obs: Observation, by: bigint): Observation {
   const at = (t: bigint): bigint => (t === 0n ? 0n : t + by);
-  const party = (p: Observation['A']): Observation['A'] => ({
+  const party = (p: PartyStatus): PartyStatus => ({
     ...p,
     defaultStartsAt: at(p.defaultStartsAt),
     lastActionAt: at(p.lastActionAt),

@@ -56,6 +56,8 @@ export interface PartyStatus {
   readonly executeAfter: bigint;
   /** 0 when no exit is live. */
   readonly frozenPenaltyBps: bigint;
+  /** getExitPenalty(party): the rate an exit initiated now would freeze, waiver aside. */
+  readonly exitPenaltyBps: bigint;
   readonly claimable: bigint;
 }
 
@@ -78,7 +80,27 @@ export function getPartyStatus(state: LockState, party: Address, now: bigint): P
     unilateralExitLive: exit !== null,
     executeAfter: exit?.executeAfter ?? 0n,
     frozenPenaltyBps: exit?.penaltyBps ?? 0n,
+    exitPenaltyBps: penaltyBps(state.params, countedIntervals(state, role, now)),
     claimable: record.claimable,
+  };
+}
+
+export interface LockStatus {
+  readonly phase: Phase;
+  /** t0, or 0 before activation. */
+  readonly activatedAt: bigint;
+  readonly A: PartyStatus;
+  readonly B: PartyStatus;
+}
+
+/** getLockStatus(): the phase, t0 and both parties' status, in one call (MLL-VIEW-007). */
+export function getLockStatus(state: LockState, now: bigint): LockStatus {
+  const status = (party: Address): PartyStatus => getPartyStatus(state, party, now) as PartyStatus;
+  return {
+    phase: state.phase,
+    activatedAt: state.activatedAt ?? 0n,
+    A: status(state.params.partyA),
+    B: status(state.params.partyB),
   };
 }
 

@@ -12,7 +12,7 @@ const budget = budgetFromEnv(300);
 describe('the property catalog on the reference', () => {
   for (const property of catalog) {
     it(`${property.id}: ${property.title} [${property.clauses.join(', ')}]`, async () => {
-      const report = await checkProperty(property, () => new ReferenceDriver(), budget);
+      const report = await checkProperty(property, (setup) => new ReferenceDriver(setup), budget);
       expect(report.failure).toBeUndefined();
       expect(report.runs).toBe(budget.numRuns);
     });

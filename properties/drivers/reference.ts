@@ -3,20 +3,18 @@
  * @module
  */
 import type { Address, FunctionName, LockState, Params } from '../../reference/index.js';
-import { deploy, execute, forceEther, getExitPenalty, getPartyStatus } from '../../reference/index.js';
-import type { CallResult, Driver, Observation, PartyObservation } from '../driver.js';
-
-/** Addresses whose code rejects ether, so the reference knows a payout to them fails. */
-export interface ReferenceDriverOptions {
-  readonly rejectsEther?: ReadonlySet<Address>;
-}
+import { deploy, execute, forceEther, getLockStatus } from '../../reference/index.js';
+import type { CallResult, Driver, DriverSetup, Observation } from '../driver.js';
 
 export class ReferenceDriver implements Driver {
   #state: LockState | null = null;
-  readonly #rejectsEther: ReadonlySet<Address>;
+  readonly #setup: DriverSetup;
+  /** Addresses whose code rejects ether, so the reference knows a payout to them fails (MLL-WDR-003). */
+  #rejectsEther: ReadonlySet<Address> = new Set();
 
-  constructor(options: ReferenceDriverOptions = {}) {
-    this.#rejectsEther = options.rejectsEther ?? new Set();
+  /** A reentrant party behaves as any other for the reference: its inner withdraw finds nothing (MLL-WDR-001). */
+  constructor(setup: DriverSetup = {}) {
+    this.#setup = setup;
   }
 
   /** The reference state, for tests that look beneath the views. */
@@ -29,6 +27,8 @@ export class ReferenceDriver implements Driver {
     const outcome = deploy(params, time);
     if (!outcome.ok) return { ok: false, revert: outcome.revert.name };
     this.#state = outcome.state;
+    const rejecting = (['A', 'B'] as const).filter((role) => this.#setup.partyCode?.[role] === 'rejecting');
+    this.#rejectsEther = new Set(rejecting.map((role) => (role === 'A' ? params.partyA : params.partyB)));
     return { ok: true, events: outcome.events };
   }
 
@@ -44,20 +44,6 @@ export class ReferenceDriver implements Driver {
   }
 
   async observe(time: bigint): Promise<Observation> {
-    const state = this.state;
-    const party = (address: Address): PartyObservation => {
-      const status = getPartyStatus(state, address, time);
-      const penalty = getExitPenalty(state, address, time);
-      if ('name' in status || typeof penalty !== 'bigint') throw new Error('unreachable: a party address');
-      return { ...status, exitPenaltyBps: penalty };
-    };
-    return {
-      time,
-      phase: state.phase,
-      balance: state.balance,
-      activatedAt: state.activatedAt ?? 0n,
-      A: party(state.params.partyA),
-      B: party(state.params.partyB),
-    };
+    return { time, balance: this.state.balance, ...getLockStatus(this.state, time) };
   }
 }

@@ -22,8 +22,15 @@ export interface PropertyReport {
     readonly seed: number;
     readonly path: string;
     readonly counterexample: string;
+    /** The counterexample replayed step by step, where the property can tell it (P-DIFFERENTIAL). */
+    readonly timeline?: string;
+    /** The counterexample as a regression file's content (stringified), where it can be saved. */
+    readonly regression?: string;
   };
 }
+
+/** Turns a shrunk counterexample into a timeline and a savable regression. */
+export type Explain = (counterexample: unknown) => Promise<{ timeline: string; regression: string }>;
 
 export interface Budget {
   readonly numRuns: number;
@@ -46,7 +53,12 @@ export function stringify(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
 }
 
-export async function checkProperty(definition: PropertyDefinition, factory: DriverFactory, budget: Budget): Promise<PropertyReport> {
+export async function checkProperty(
+  definition: PropertyDefinition,
+  factory: DriverFactory,
+  budget: Budget,
+  explain?: Explain,
+): Promise<PropertyReport> {
   const started = performance.now();
   const parameters: fc.Parameters<unknown> = { numRuns: budget.numRuns };
   if (budget.seed !== undefined) parameters.seed = budget.seed;
@@ -56,6 +68,7 @@ export async function checkProperty(definition: PropertyDefinition, factory: Dri
   const base = { id: definition.id, title: definition.title, clauses: definition.clauses, runs: details.numRuns, milliseconds };
   if (!details.failed) return { ...base, ok: true };
   const error = details.errorInstance;
+  const explained = explain === undefined || details.counterexample === null ? {} : await explain(details.counterexample);
   return {
     ...base,
     ok: false,
@@ -65,6 +78,7 @@ export async function checkProperty(definition: PropertyDefinition, factory: Dri
       seed: details.seed,
       path: details.counterexamplePath ?? '',
       counterexample: stringify(details.counterexample),
+      ...explained,
     },
   };
 }

@@ -12,7 +12,7 @@ import { checkProperty } from '../../properties/runners/check.js';
 export async function expectCaught(propertyId: string, clause: string, numRuns = 2_000): Promise<void> {
   const property = catalog.find((p) => p.id === propertyId);
   if (property === undefined) throw new Error(`no property ${propertyId}`);
-  const report = await checkProperty(property, () => new ReferenceDriver(), { numRuns, seed: 20261123 });
+  const report = await checkProperty(property, (setup) => new ReferenceDriver(setup), { numRuns, seed: 20261123 });
   expect(report.ok, `${propertyId} did not catch the planted bug in ${numRuns} runs`).toBe(false);
   expect(report.failure?.clause).toBe(clause);
 }

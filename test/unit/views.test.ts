@@ -1,5 +1,5 @@
 /**
- * Unit checks of spec/views-events.md (MLL-VIEW-001 … MLL-VIEW-006): getPoolState,
+ * Unit checks of spec/views-events.md (MLL-VIEW-001 … MLL-VIEW-007): getPoolState,
  * getExitPenalty, getPartyStatus, the accessors kept from the deployed contract, the events and
  * their argument order, and some rows of the table of interface changes.
  *
@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { LockEvent } from '../../reference/index.js';
-import { Phase, agreement, claimableOf, deploy, getExitPenalty, getPartyStatus, getPoolState } from '../../reference/index.js';
+import { Phase, agreement, claimableOf, deploy, getExitPenalty, getLockStatus, getPartyStatus, getPoolState } from '../../reference/index.js';
 import { expectedPenaltyAmount, expectedPenaltyBps, expectedRetainedShareExact } from '../../properties/oracle.js';
 import { DAY, Lock, PARTY_A, PARTY_B, STRANGER, T, aBehindBAhead, d, defaults, eventNamed, names, status } from '../support/harness.js';
 
@@ -139,6 +139,7 @@ describe('MLL-VIEW-003: getPartyStatus', () => {
       unilateralExitLive: false,
       executeAfter: 0n,
       frozenPenaltyBps: 0n,
+      exitPenaltyBps: defaults.exitPenaltyMaxBps,
       claimable: 0n,
     });
   });
@@ -164,6 +165,7 @@ describe('MLL-VIEW-003: getPartyStatus', () => {
       unilateralExitLive: true,
       executeAfter: initiatedAt + 30n * DAY,
       frozenPenaltyBps: 7_072n,
+      exitPenaltyBps: expectedPenaltyBps(defaults, 1n),
       claimable: 0n,
     });
     expect(status(lock, PARTY_B)).toEqual({
@@ -179,6 +181,7 @@ describe('MLL-VIEW-003: getPartyStatus', () => {
       unilateralExitLive: false,
       executeAfter: 0n,
       frozenPenaltyBps: 0n,
+      exitPenaltyBps: expectedPenaltyBps(defaults, 3n),
       claimable: 0n,
     });
   });
@@ -446,5 +449,30 @@ describe('MLL-VIEW-006: changes from the deployed interface', () => {
     lock.ok(PARTY_B, 'proposeExit');
     lock.force(9n);
     expect(names(lock.ok(PARTY_A, 'withdraw'))).toEqual(['SurplusCredited', 'Withdrawn']);
+  });
+});
+
+describe('MLL-VIEW-007: getLockStatus', () => {
+  it('MLL-VIEW-007: before activation: phase 0, activatedAt 0, each party as getPartyStatus reports it', () => {
+    const lock = new Lock();
+    lock.ok(PARTY_A, 'activate', 2n * d);
+    const all = getLockStatus(lock.state, lock.now);
+    expect([all.phase, all.activatedAt]).toEqual([Phase.Inactive, 0n]);
+    expect(all.A).toEqual(status(lock, PARTY_A));
+    expect(all.B).toEqual(status(lock, PARTY_B));
+    expect([all.A.paidIntervals, all.B.paidIntervals]).toEqual([2n, 0n]);
+  });
+
+  it('MLL-VIEW-007: an active lock mid-default: t0, and both statuses at the query time, penalty rate included', () => {
+    const lock = aBehindBAhead();
+    const at = lock.t0 + (1n + G) * T + 5n * DAY;
+    lock.at(at);
+    const all = getLockStatus(lock.state, at);
+    expect([all.phase, all.activatedAt]).toEqual([Phase.Active, lock.t0]);
+    expect(all.A).toEqual(status(lock, PARTY_A));
+    expect(all.B).toEqual(status(lock, PARTY_B));
+    // A paid 1 interval of the 3 reached: counted 1; B prepaid: counted = reached = 3
+    expect([all.A.exitPenaltyBps, all.B.exitPenaltyBps]).toEqual([expectedPenaltyBps(defaults, 1n), expectedPenaltyBps(defaults, 3n)]);
+    expect(all.A.inDefault).toBe(true);
   });
 });

@@ -1,0 +1,215 @@
+/**
+ * Model-based commands for the differential suite: one small class per external function, plus
+ * moving time and forcing ether. Each resolves its amount (or time) against the reference's
+ * views, takes the step on both sides and compares (world.ts).
+ * @module
+ */
+import * as fc from 'fast-check';
+import type { FunctionName } from '../../reference/index.js';
+import { DAY } from '../../reference/index.js';
+import type { ActorName } from '../actors.js';
+import type { ResolvedAction } from '../run-scenario.js';
+import { resolveTime, resolveValue } from '../run-scenario.js';
+import type { TimeStep, ValueChoice } from '../scenario.js';
+import { edges, timeStepArb } from '../scenario.js';
+import type { Model, Real } from './world.js';
+import { moveTo, step } from './world.js';
+
+type Command = fc.AsyncCommand<Model, Real>;
+
+const describeValue = (v: ValueChoice): string =>
+  `${v.base === 'none' ? '' : `${v.base}+`}${v.intervals}·d${v.offset === 0n ? '' : v.offset > 0n ? `+${v.offset}` : `${v.offset}`}`;
+
+/** A call of `fn` by `actor`; the value is resolved against the caller's schedule when it runs. */
+abstract class CallCommand implements Command {
+  abstract readonly fn: FunctionName;
+  constructor(
+    readonly actor: ActorName,
+    readonly value: ValueChoice,
+  ) {}
+  check(): boolean {
+    return true;
+  }
+  action(model: Model): ResolvedAction {
+    return { kind: 'call', actor: this.actor, fn: this.fn, value: resolveValue(this.value, this.actor, model.observation, model.params) };
+  }
+  async run(model: Model, real: Real): Promise<void> {
+    await step(model, real, this.action(model));
+  }
+  toString(): string {
+    const v = this.value;
+    const shown = v.base === 'none' && v.intervals === 0n && v.offset === 0n ? '' : `{value: ${describeValue(v)}}`;
+    return `${this.actor}.${this.fn}(${shown})`;
+  }
+}
+
+export class ActivateCommand extends CallCommand {
+  readonly fn = 'activate';
+}
+export class DepositCommand extends CallCommand {
+  readonly fn = 'deposit';
+}
+export class ApplyBleedingCommand extends CallCommand {
+  readonly fn = 'applyBleeding';
+}
+export class ProposeExitCommand extends CallCommand {
+  readonly fn = 'proposeExit';
+}
+export class CancelExitProposalCommand extends CallCommand {
+  readonly fn = 'cancelExitProposal';
+}
+export class InitiateUnilateralExitCommand extends CallCommand {
+  readonly fn = 'initiateUnilateralExit';
+}
+export class CancelUnilateralExitCommand extends CallCommand {
+  readonly fn = 'cancelUnilateralExit';
+}
+export class ExecuteUnilateralExitCommand extends CallCommand {
+  readonly fn = 'executeUnilateralExit';
+}
+export class ClaimAbandonedCommand extends CallCommand {
+  readonly fn = 'claimAbandoned';
+}
+export class CancelInactiveCommand extends CallCommand {
+  readonly fn = 'cancelInactive';
+}
+export class WithdrawCommand extends CallCommand {
+  readonly fn = 'withdraw';
+}
+export class ReceiveCommand extends CallCommand {
+  readonly fn = 'receive';
+}
+
+/** Moves block time: to an edge of the schedule (± 1 s), or by a plain amount, up to decades. */
+export class WaitCommand implements Command {
+  constructor(readonly time: TimeStep) {}
+  check(): boolean {
+    return true;
+  }
+  async run(model: Model, real: Real): Promise<void> {
+    await moveTo(model, real, resolveTime(this.time, model.time, model.observation, model.params), this.toString());
+  }
+  toString(): string {
+    const t = this.time;
+    if (t.kind === 'after') return `wait(${t.seconds % DAY === 0n ? `${t.seconds / DAY}d` : `${t.seconds}s`})`;
+    return `waitUntil(${t.edge}${t.offset === 0n ? '' : t.offset > 0n ? '+1s' : '-1s'})`;
+  }
+}
+
+/** A stranger's contract created with value that self-destructs to the lock (MLL-CONF-002). */
+export class ForceEtherCommand implements Command {
+  constructor(readonly amount: bigint) {}
+  check(): boolean {
+    return true;
+  }
+  async run(model: Model, real: Real): Promise<void> {
+    await step(model, real, { kind: 'force', amount: this.amount });
+  }
+  toString(): string {
+    return `forceEther(${this.amount})`;
+  }
+}
+
+/**
+ * A party's whole unilateral exit: initiate, wait for the end of the countdown (± 1 s) or the
+ * lapse, execute. Random single commands reach a successful execution too rarely.
+ */
+export class UnilateralExitPlayCommand implements Command {
+  constructor(
+    readonly actor: 'A' | 'B',
+    readonly edge: 'executeAfter' | 'lapse',
+    readonly offset: bigint,
+  ) {}
+  check(): boolean {
+    return true;
+  }
+  async run(model: Model, real: Real): Promise<void> {
+    await new InitiateUnilateralExitCommand(this.actor, none).run(model, real);
+    await new WaitCommand({ kind: 'edge', edge: `${this.edge}${this.actor}`, offset: this.offset }).run(model, real);
+    await new ExecuteUnilateralExitCommand(this.actor, none).run(model, real);
+  }
+  toString(): string {
+    return `${this.actor}.exitAt(${this.edge}${this.offset === 0n ? '' : this.offset > 0n ? '+1s' : '-1s'})`;
+  }
+}
+
+/**
+ * A party keeps paying on every due date while its counterparty stays silent, then claims at
+ * the silence threshold (± 1 s): the only way random runs reach a successful abandonment claim.
+ */
+export class AbandonmentPlayCommand implements Command {
+  constructor(
+    readonly actor: 'A' | 'B',
+    readonly dueDates: number,
+    readonly offset: bigint,
+  ) {}
+  check(): boolean {
+    return true;
+  }
+  async run(model: Model, real: Real): Promise<void> {
+    const arrears: ValueChoice = { base: 'arrears', intervals: 0n, offset: 0n };
+    for (let k = 0; k < this.dueDates; k++) {
+      await new WaitCommand({ kind: 'edge', edge: 'nextDueDate', offset: 0n }).run(model, real);
+      await new DepositCommand(this.actor, arrears).run(model, real);
+    }
+    await new WaitCommand({ kind: 'edge', edge: this.actor === 'A' ? 'silenceB' : 'silenceA', offset: this.offset }).run(model, real);
+    await new DepositCommand(this.actor, arrears).run(model, real);
+    await new ClaimAbandonedCommand(this.actor, none).run(model, real);
+  }
+  toString(): string {
+    return `${this.actor}.claimAfterSilence(${this.dueDates} due dates paid${this.offset === 0n ? '' : this.offset > 0n ? ', +1s' : ', -1s'})`;
+  }
+}
+
+const big = (min: bigint, max: bigint) => fc.bigInt({ min, max });
+const party = fc.constantFrom<ActorName>('A', 'B');
+const anyone = fc.constantFrom<ActorName>('A', 'B', 'A', 'B', 'stranger');
+const none: ValueChoice = { base: 'none', intervals: 0n, offset: 0n };
+
+/** Amounts at and around the bounds: d − 1, d, 3d, 3d + 1, the arrears, the prepayment limit, huge. */
+const amount: fc.Arbitrary<ValueChoice> = fc.oneof(
+  { weight: 6, arbitrary: fc.record({ base: fc.constantFrom('none' as const, 'arrears' as const), intervals: big(0n, 1n), offset: fc.constant(0n) }) },
+  { weight: 2, arbitrary: fc.record({ base: fc.constant('prepayLimit' as const), intervals: big(-1n, 1n), offset: fc.constant(0n) }) },
+  { weight: 2, arbitrary: fc.record({ base: fc.constant('none' as const), intervals: big(0n, 4n), offset: big(-1n, 1n) }) },
+  { weight: 1, arbitrary: fc.record({ base: fc.constant('none' as const), intervals: fc.constant(0n), offset: big(1n, 2n ** 200n) }) },
+);
+/** Mostly no value; now and then one wei, to reach UnexpectedValue. */
+const noValue: fc.Arbitrary<ValueChoice> = fc.oneof(
+  { weight: 19, arbitrary: fc.constant(none) },
+  { weight: 1, arbitrary: fc.constant<ValueChoice>({ base: 'none', intervals: 0n, offset: 1n }) },
+);
+
+type CallClass = new (actor: ActorName, value: ValueChoice) => CallCommand;
+const call = (Class: CallClass, actor: fc.Arbitrary<ActorName>, value: fc.Arbitrary<ValueChoice>) =>
+  fc.tuple(actor, value).map(([a, v]) => new Class(a, v) as Command);
+
+/** Every command, weighted toward what keeps a lock alive and moving: time, deposits, activations. */
+export const commandArb: fc.Arbitrary<Command> = fc.oneof(
+  { weight: 5, arbitrary: fc.constantFrom(...edges).chain((edge) => big(-1n, 1n).map((offset) => new WaitCommand({ kind: 'edge', edge, offset }) as Command)) },
+  { weight: 4, arbitrary: timeStepArb.map((t) => new WaitCommand(t) as Command) },
+  { weight: 8, arbitrary: call(DepositCommand, party, amount) },
+  { weight: 2, arbitrary: call(ActivateCommand, anyone, amount) },
+  { weight: 1, arbitrary: call(ApplyBleedingCommand, anyone, noValue) },
+  { weight: 2, arbitrary: call(ProposeExitCommand, anyone, noValue) },
+  { weight: 1, arbitrary: call(CancelExitProposalCommand, anyone, noValue) },
+  { weight: 2, arbitrary: call(InitiateUnilateralExitCommand, anyone, noValue) },
+  { weight: 1, arbitrary: call(CancelUnilateralExitCommand, anyone, noValue) },
+  { weight: 2, arbitrary: call(ExecuteUnilateralExitCommand, anyone, noValue) },
+  { weight: 2, arbitrary: call(ClaimAbandonedCommand, anyone, noValue) },
+  { weight: 1, arbitrary: call(CancelInactiveCommand, anyone, noValue) },
+  { weight: 2, arbitrary: call(WithdrawCommand, anyone, noValue) },
+  { weight: 1, arbitrary: call(ReceiveCommand, anyone, amount) },
+  { weight: 1, arbitrary: big(1n, 10n ** 18n).map((wei) => new ForceEtherCommand(wei) as Command) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom<'A' | 'B'>('A', 'B'), fc.constantFrom<'executeAfter' | 'lapse'>('executeAfter', 'lapse'), big(-1n, 1n))
+      .map(([actor, edge, offset]) => new UnilateralExitPlayCommand(actor, edge, offset) as Command),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom<'A' | 'B'>('A', 'B'), fc.integer({ min: 0, max: 5 }), big(-1n, 1n))
+      .map(([actor, dueDates, offset]) => new AbandonmentPlayCommand(actor, dueDates, offset) as Command),
+  },
+);

@@ -1,0 +1,212 @@
+/**
+ * The Driver over a compiled contract inside @ethereumjs/evm: no node, no signatures, no
+ * blocks. Each driver owns a fresh EVM on a SimpleStateManager; calls go through evm.runCall
+ * with a plain block carrying the call's timestamp; ABI encoding and decoding are viem's.
+ * @module
+ */
+import { Common, Hardfork, Mainnet } from '@ethereumjs/common';
+import type { EVM } from '@ethereumjs/evm';
+import { createEVM } from '@ethereumjs/evm';
+import { SimpleStateManager } from '@ethereumjs/statemanager';
+import { Account, createAddressFromString, createZeroAddress } from '@ethereumjs/util';
+import type { Abi, Hex } from 'viem';
+import { bytesToHex, decodeErrorResult, decodeEventLog, decodeFunctionResult, encodeDeployData, encodeFunctionData, hexToBytes } from 'viem';
+import type { Artifact } from '../../contracts/compile.js';
+import type { Address, FunctionName, LockEvent, LockStatus, Params, PartyStatus, Phase } from '../../reference/index.js';
+import { PARTY_A, PARTY_B, STRANGER } from '../actors.js';
+import { accelerate, memoizeEipLookups } from './evm-speedups.js';
+import type { CallResult, Driver, DriverFactory, DriverSetup, Observation, PartyCode } from '../driver.js';
+
+/** Who deploys the lock: an account of its own, so the parties' nonces are theirs. */
+export const DEPLOYER: Address = '0x000000000000000000000000000000000000d00d';
+
+/** Every account starts with this much ether: enough for any scenario's deposits. */
+const FUNDING = 2n ** 200n;
+const GAS_LIMIT = 30_000_000n;
+
+const common = new Common({ chain: Mainnet, hardfork: Hardfork.Cancun });
+memoizeEipLookups(common);
+
+/** The bytecode of each hostile party (MLL-CONF-002). */
+const partyCode: Record<PartyCode, (lock: Address) => Hex> = {
+  // PUSH0 PUSH0 REVERT
+  rejecting: () => '0x5f5ffd',
+  // mstore(0, withdraw selector); call(gas, lock, 0, 28, 4, 0, 0); pop; stop — the lock address is pushed inline
+  reentrant: (lock) => `0x633ccfd60b5f525f5f6004601c5f73${lock.slice(2)}5af15000`,
+};
+
+/** What a call cost, for the gas snapshot: execution gas as a transaction would see it (cold access sets). */
+export interface GasSample {
+  readonly fn: FunctionName | 'deploy';
+  readonly gas: bigint;
+  readonly ok: boolean;
+}
+
+export interface EvmDriverOptions extends DriverSetup {
+  /** Receives the gas of every call and deployment. */
+  readonly onGas?: (sample: GasSample) => void;
+}
+
+function toEjs(address: Address) {
+  return createAddressFromString(address);
+}
+
+function block(timestamp: bigint) {
+  return {
+    header: {
+      number: 1n,
+      coinbase: createZeroAddress(),
+      timestamp,
+      difficulty: 0n,
+      prevRandao: new Uint8Array(32),
+      gasLimit: GAS_LIMIT,
+      baseFeePerGas: 0n,
+      slotNumber: 0n,
+      getBlobGasPrice: () => undefined,
+    },
+  } as unknown as NonNullable<Parameters<EVM['runCall']>[0]['block']>;
+}
+
+export class EvmDriver implements Driver {
+  readonly #artifact: Artifact;
+  readonly #options: EvmDriverOptions;
+  #evm: EVM | null = null;
+  #lock: Address | null = null;
+
+  constructor(artifact: Artifact, options: EvmDriverOptions = {}) {
+    this.#artifact = artifact;
+    this.#options = options;
+  }
+
+  get abi(): Abi {
+    return this.#artifact.abi;
+  }
+
+  /** The lock's address once deployed. */
+  get address(): Address {
+    if (this.#lock === null) throw new Error('EvmDriver: deploy first');
+    return this.#lock;
+  }
+
+  async #fresh(): Promise<EVM> {
+    const evm = await createEVM({ common, stateManager: new SimpleStateManager() });
+    await accelerate(evm);
+    for (const account of [PARTY_A, PARTY_B, STRANGER, DEPLOYER]) {
+      await evm.stateManager.putAccount(toEjs(account), new Account(0n, FUNDING));
+    }
+    return evm;
+  }
+
+  /** Runs one top-level call as a transaction would: fresh warm/cold sets and original-storage cache. */
+  async #run(from: Address, to: Address | null, value: bigint, data: Hex, time: bigint) {
+    const evm = this.#evm!;
+    evm.journal.cleanJournal();
+    evm.stateManager.originalStorageCache.clear();
+    evm.journal.addAlwaysWarmAddress(from.slice(2));
+    if (to !== null) evm.journal.addAlwaysWarmAddress(to.slice(2));
+    const result = await evm.runCall({
+      caller: toEjs(from),
+      origin: toEjs(from),
+      ...(to === null ? {} : { to: toEjs(to) }),
+      value,
+      data: hexToBytes(data),
+      gasLimit: GAS_LIMIT,
+      block: block(time),
+    });
+    return result;
+  }
+
+  #decodeRevert(returnValue: Uint8Array, error: string): string {
+    if (error !== 'revert') return `EvmError(${error})`;
+    if (returnValue.length === 0) return 'EmptyRevert';
+    try {
+      return decodeErrorResult({ abi: this.abi, data: bytesToHex(returnValue) }).errorName;
+    } catch {
+      return `UnknownRevert(${bytesToHex(returnValue)})`;
+    }
+  }
+
+  #decodeEvents(logs: readonly [Uint8Array, Uint8Array[], Uint8Array][]): LockEvent[] {
+    return logs.map(([, topics, data]) => {
+      const decoded = decodeEventLog({
+        abi: this.abi,
+        topics: topics.map((t) => bytesToHex(t)) as [Hex, ...Hex[]],
+        data: bytesToHex(data),
+      });
+      const args = Object.fromEntries(
+        Object.entries(decoded.args as unknown as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? v.toLowerCase() : v]),
+      );
+      return { name: decoded.eventName, args } as unknown as LockEvent;
+    });
+  }
+
+  async deploy(params: Params, time: bigint): Promise<CallResult> {
+    this.#evm = await this.#fresh();
+    const data = encodeDeployData({
+      abi: this.abi,
+      bytecode: this.#artifact.bytecode,
+      args: [
+        params.partyA,
+        params.partyB,
+        params.depositAmount,
+        params.depositInterval,
+        params.bleedRateBpsPerDay,
+        params.gracePeriods,
+        params.exitPenaltyMaxBps,
+        params.exitPenaltyMinBps,
+        params.penaltyDecayTarget,
+      ],
+    });
+    const result = await this.#run(DEPLOYER, null, 0n, data, time);
+    const exec = result.execResult;
+    this.#options.onGas?.({ fn: 'deploy', gas: exec.executionGasUsed, ok: exec.exceptionError === undefined });
+    if (exec.exceptionError !== undefined) {
+      return { ok: false, revert: this.#decodeRevert(exec.returnValue, exec.exceptionError.error) };
+    }
+    this.#lock = result.createdAddress!.toString() as Address;
+    for (const role of ['A', 'B'] as const) {
+      const code = this.#options.partyCode?.[role];
+      if (code === undefined) continue;
+      const party = role === 'A' ? params.partyA : params.partyB;
+      await this.#evm.stateManager.putCode(toEjs(party), hexToBytes(partyCode[code](this.#lock)));
+    }
+    return { ok: true, events: this.#decodeEvents(exec.logs ?? []) };
+  }
+
+  async call(from: Address, fn: FunctionName, value: bigint, time: bigint): Promise<CallResult> {
+    const data = fn === 'receive' ? '0x' : encodeFunctionData({ abi: this.abi, functionName: fn });
+    const exec = (await this.#run(from, this.address, value, data, time)).execResult;
+    this.#options.onGas?.({ fn, gas: exec.executionGasUsed, ok: exec.exceptionError === undefined });
+    if (exec.exceptionError !== undefined) {
+      return { ok: false, revert: this.#decodeRevert(exec.returnValue, exec.exceptionError.error) };
+    }
+    return { ok: true, events: this.#decodeEvents(exec.logs ?? []) };
+  }
+
+  /** Forces ether in as a stranger's contract does: created with value, self-destructing to the lock in its constructor. */
+  async forceEther(amount: bigint, time: bigint): Promise<void> {
+    // PUSH20 lock SELFDESTRUCT
+    const initcode: Hex = `0x73${this.address.slice(2)}ff`;
+    const exec = (await this.#run(STRANGER, null, amount, initcode, time)).execResult;
+    if (exec.exceptionError !== undefined) throw new Error(`forcing ether failed: ${exec.exceptionError.error}`);
+  }
+
+  async observe(time: bigint): Promise<Observation> {
+    const data = encodeFunctionData({ abi: this.abi, functionName: 'getLockStatus' });
+    const exec = (await this.#run(STRANGER, this.address, 0n, data, time)).execResult;
+    if (exec.exceptionError !== undefined) throw new Error(`getLockStatus reverted: ${exec.exceptionError.error}`);
+    const [phase, activatedAt, a, b] = decodeFunctionResult({
+      abi: this.abi,
+      functionName: 'getLockStatus',
+      data: bytesToHex(exec.returnValue),
+    }) as unknown as [number, bigint, PartyStatus, PartyStatus];
+    const account = await this.#evm!.stateManager.getAccount(toEjs(this.address));
+    const status: LockStatus = { phase: phase as Phase, activatedAt, A: { ...a }, B: { ...b } };
+    return { time, balance: account?.balance ?? 0n, ...status };
+  }
+}
+
+/** A factory of EVM drivers on one compiled artifact. */
+export function evmDriverFactory(artifact: Artifact, onGas?: EvmDriverOptions['onGas']): DriverFactory {
+  return (setup = {}) => new EvmDriver(artifact, onGas === undefined ? setup : { ...setup, onGas });
+}

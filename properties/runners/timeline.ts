@@ -1,0 +1,78 @@
+/**
+ * A failure as a person reads it: the lock's parameters, then one line per step — when, who,
+ * what, with how much, and what the reference and the implementation each answered — ending
+ * at the divergence.
+ * @module
+ */
+import type * as fc from 'fast-check';
+import { DAY } from '../../reference/index.js';
+import type { CallResult } from '../driver.js';
+import type { DriverFactory } from '../driver.js';
+import type { DifferentialSetup } from '../differential/property.js';
+import { openWorld } from '../differential/property.js';
+import type { LogEntry, Model, Real } from '../differential/world.js';
+import type { ResolvedAction } from '../run-scenario.js';
+
+function clock(seconds: bigint): string {
+  const days = seconds / DAY;
+  const rest = seconds % DAY;
+  const hms = [rest / 3600n, (rest % 3600n) / 60n, rest % 60n].map((n) => n.toString().padStart(2, '0')).join(':');
+  return `+${days}d ${hms}`;
+}
+
+function outcome(result: CallResult): string {
+  if (!result.ok) return `revert ${result.revert}`;
+  return result.events.length === 0 ? 'ok' : result.events.map((e) => e.name).join(', ');
+}
+
+function describeAction(action: ResolvedAction): string {
+  if (action.kind === 'force') return `stranger forces ${action.amount} wei`;
+  return `${action.actor}.${action.fn}(${action.value === 0n ? '' : `value ${action.value}`})`;
+}
+
+export interface Explained {
+  readonly text: string;
+  /** The run, for saving as a regression. */
+  readonly world: DifferentialSetup;
+  readonly steps: readonly LogEntry[];
+}
+
+/** Replays a differential counterexample and formats its timeline. */
+export async function explainDifferential(
+  factory: DriverFactory,
+  world: DifferentialSetup,
+  commands: Iterable<fc.AsyncCommand<Model, Real>>,
+): Promise<Explained> {
+  const p = world.params;
+  const lines = [
+    `lock: d=${p.depositAmount} T=${p.depositInterval}s r=${p.bleedRateBpsPerDay}bps/day G=${p.gracePeriods} ` +
+      `penalty ${p.exitPenaltyMaxBps}→${p.exitPenaltyMinBps}bps over n=${p.penaltyDecayTarget}; deployed at ${world.deployTime}` +
+      (Object.keys(world.setup.partyCode ?? {}).length === 0 ? '' : `; hostile parties ${JSON.stringify(world.setup.partyCode)}`),
+  ];
+  let sides: { model: Model; real: Real } | null = null;
+  let failure = '';
+  try {
+    sides = await openWorld(factory, world);
+    for (const command of commands) await command.run(sides.model, sides.real);
+  } catch (error) {
+    failure = error instanceof Error ? error.message : String(error);
+  }
+  const model = sides?.model;
+  const real = sides?.real;
+  lines.push(`${'step'.padEnd(5)}${'time'.padEnd(17)}${'call'.padEnd(40)}${'reference'.padEnd(34)}implementation`);
+  for (const [i, entry] of (model?.trace ?? []).entries()) {
+    const twin = real?.trace[i];
+    lines.push(
+      `${String(i).padEnd(5)}${clock(entry.time - world.deployTime).padEnd(17)}${describeAction(entry.action).padEnd(40)}` +
+        `${outcome(entry.result).padEnd(34)}${twin === undefined ? '—' : outcome(twin.result)}`,
+    );
+  }
+  const last = model?.log.at(-1);
+  const lastDone = model?.trace.at(-1);
+  if (last !== undefined && model !== undefined && failure !== '' && (last.action === undefined || lastDone?.action !== last.action)) {
+    const what = last.action === undefined ? 'views compared' : describeAction(last.action);
+    lines.push(`${String(model.trace.length).padEnd(5)}${clock(last.time - world.deployTime).padEnd(17)}${what}`);
+  }
+  lines.push(failure === '' ? 'no divergence on replay' : `✗ ${failure}`);
+  return { text: lines.join('\n'), world, steps: model?.log ?? [] };
+}

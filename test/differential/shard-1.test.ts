@@ -1,0 +1,7 @@
+/** The differential suite, shard 1 of SHARDS (MLL-CONF-001 … MLL-CONF-003). */
+import { it } from 'vitest';
+import { SHARDS, runShard } from './shard.js';
+
+it(`P-DIFFERENTIAL on the bundled contract, shard 1 of ${SHARDS}`, async () => {
+  await runShard(1);
+}, 1_800_000);
