@@ -238,7 +238,6 @@ contract MutualLiquidityLock {
         PENALTY_MIN_BPS = exitPenaltyMinBps;
         PENALTY_DECAY_TARGET = penaltyDecayTarget;
         CREATED_AT = block.timestamp;
-        _accruedUntil = uint64(block.timestamp);
         emit AgreementCreated(partyA, partyB, depositAmount, depositInterval);
     }
 

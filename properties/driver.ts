@@ -4,7 +4,7 @@
  * contract inside an EVM, or on any other implementation.
  * @module
  */
-import type { Address, FunctionName, LockEvent, LockStatus, Params, Role } from '../reference/index.js';
+import type { Address, Agreement, FunctionName, LockEvent, LockStatus, Params, PartyStatus, PoolState, Role } from '../reference/index.js';
 
 /**
  * What a call did: success with the events in order, or its revert by name — one of the
@@ -20,6 +20,18 @@ export interface Observation extends LockStatus {
   readonly balance: bigint;
 }
 
+/** Every view of the contract, read at one block time; a view that reverts gives its error name. */
+export interface Views {
+  readonly poolState: PoolState;
+  readonly agreement: Agreement;
+  /** claimable(address) of A, B and a stranger. */
+  readonly claimable: readonly [bigint, bigint, bigint];
+  /** getExitPenalty(address) of A, B and a stranger. */
+  readonly exitPenalty: readonly [bigint | string, bigint | string, bigint | string];
+  /** getPartyStatus(address) of A, B and a stranger. */
+  readonly partyStatus: readonly [PartyStatus | string, PartyStatus | string, PartyStatus | string];
+}
+
 export interface Driver {
   /** Deploys a lock at block time `time`; a constructor revert comes back as its name. */
   deploy(params: Params, time: bigint): Promise<CallResult>;
@@ -29,6 +41,8 @@ export interface Driver {
   forceEther(amount: bigint, time: bigint): Promise<void>;
   /** The views at block time `time`, without sending a transaction. */
   observe(time: bigint): Promise<Observation>;
+  /** Every view, each by its own function, at block time `time` (MLL-VIEW-001 … MLL-VIEW-004). */
+  readViews(time: bigint): Promise<Views>;
 }
 
 /**

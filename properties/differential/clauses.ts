@@ -70,13 +70,17 @@ const byField: Readonly<Record<string, string>> = {
   claimable: 'MLL-WDR-001',
 };
 
-/** The clause of a differing outcome: a revert names its own rule; else the function's, or the events'. */
+/** The clause that governs what a function does, named when its successful outcome differs. */
+export function clauseOfFunction(fn: FunctionName | 'force' | 'deploy'): string {
+  return byFunction[fn];
+}
+
+/** The clause of a differing outcome: a revert names its own rule; otherwise the function's. */
 export function clauseForResult(fn: FunctionName | 'force' | 'deploy', expected: CallResult, actual: CallResult): string {
   if (!expected.ok && byRevert[expected.revert] !== undefined && (actual.ok || actual.revert !== expected.revert)) {
     return byRevert[expected.revert]!;
   }
   if (!actual.ok && byRevert[actual.revert] !== undefined) return byRevert[actual.revert]!;
-  if (expected.ok && actual.ok) return 'MLL-VIEW-005';
   return byFunction[fn];
 }
 

@@ -13,7 +13,7 @@ import { resolveTime, resolveValue } from '../run-scenario.js';
 import type { TimeStep, ValueChoice } from '../scenario.js';
 import { edges, timeStepArb } from '../scenario.js';
 import type { Model, Real } from './world.js';
-import { moveTo, step } from './world.js';
+import { compareViews, moveTo, step } from './world.js';
 
 type Command = fc.AsyncCommand<Model, Real>;
 
@@ -96,6 +96,38 @@ export class WaitCommand implements Command {
   }
 }
 
+/** Reads every view function by itself — getPoolState, agreement, claimable, getExitPenalty, getPartyStatus — for A, B and a stranger. */
+export class ReadViewsCommand implements Command {
+  check(): boolean {
+    return true;
+  }
+  async run(model: Model, real: Real): Promise<void> {
+    await compareViews(model, real);
+  }
+  toString(): string {
+    return 'readViews()';
+  }
+}
+
+/** One party proposes, the other answers after a while: a peaceful exit agreed, or a lapsed proposal. */
+export class PeacefulExitPlayCommand implements Command {
+  constructor(
+    readonly first: 'A' | 'B',
+    readonly after: bigint,
+  ) {}
+  check(): boolean {
+    return true;
+  }
+  async run(model: Model, real: Real): Promise<void> {
+    await new ProposeExitCommand(this.first, none).run(model, real);
+    await new WaitCommand({ kind: 'after', seconds: this.after }).run(model, real);
+    await new ProposeExitCommand(this.first === 'A' ? 'B' : 'A', none).run(model, real);
+  }
+  toString(): string {
+    return `${this.first}.proposeExit(), then ${this.first === 'A' ? 'B' : 'A'} after ${this.after}s`;
+  }
+}
+
 /** A stranger's contract created with value that self-destructs to the lock (MLL-CONF-002). */
 export class ForceEtherCommand implements Command {
   constructor(readonly amount: bigint) {}
@@ -136,18 +168,22 @@ export class UnilateralExitPlayCommand implements Command {
 /**
  * A party keeps paying on every due date while its counterparty stays silent, then claims at
  * the silence threshold (± 1 s): the only way random runs reach a successful abandonment claim.
+ * When the silent party prepaid to the limit first, the claim meets a party still in grace.
  */
 export class AbandonmentPlayCommand implements Command {
   constructor(
     readonly actor: 'A' | 'B',
     readonly dueDates: number,
     readonly offset: bigint,
+    readonly silentPrepays: boolean,
   ) {}
   check(): boolean {
     return true;
   }
   async run(model: Model, real: Real): Promise<void> {
     const arrears: ValueChoice = { base: 'arrears', intervals: 0n, offset: 0n };
+    const silent = this.actor === 'A' ? 'B' : 'A';
+    if (this.silentPrepays) await new DepositCommand(silent, { base: 'prepayLimit', intervals: 0n, offset: 0n }).run(model, real);
     for (let k = 0; k < this.dueDates; k++) {
       await new WaitCommand({ kind: 'edge', edge: 'nextDueDate', offset: 0n }).run(model, real);
       await new DepositCommand(this.actor, arrears).run(model, real);
@@ -157,7 +193,8 @@ export class AbandonmentPlayCommand implements Command {
     await new ClaimAbandonedCommand(this.actor, none).run(model, real);
   }
   toString(): string {
-    return `${this.actor}.claimAfterSilence(${this.dueDates} due dates paid${this.offset === 0n ? '' : this.offset > 0n ? ', +1s' : ', -1s'})`;
+    const prepaid = this.silentPrepays ? `${this.actor === 'A' ? 'B' : 'A'} prepaid, ` : '';
+    return `${this.actor}.claimAfterSilence(${prepaid}${this.dueDates} due dates paid${this.offset === 0n ? '' : this.offset > 0n ? ', +1s' : ', -1s'})`;
   }
 }
 
@@ -206,10 +243,17 @@ export const commandArb: fc.Arbitrary<Command> = fc.oneof(
       .tuple(fc.constantFrom<'A' | 'B'>('A', 'B'), fc.constantFrom<'executeAfter' | 'lapse'>('executeAfter', 'lapse'), big(-1n, 1n))
       .map(([actor, edge, offset]) => new UnilateralExitPlayCommand(actor, edge, offset) as Command),
   },
+  { weight: 1, arbitrary: fc.constant(new ReadViewsCommand() as Command) },
   {
     weight: 1,
     arbitrary: fc
-      .tuple(fc.constantFrom<'A' | 'B'>('A', 'B'), fc.integer({ min: 0, max: 5 }), big(-1n, 1n))
-      .map(([actor, dueDates, offset]) => new AbandonmentPlayCommand(actor, dueDates, offset) as Command),
+      .tuple(fc.constantFrom<'A' | 'B'>('A', 'B'), fc.oneof(fc.constantFrom(0n, 7n * DAY - 1n, 7n * DAY), big(0n, 8n * DAY)))
+      .map(([first, after]) => new PeacefulExitPlayCommand(first, after) as Command),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom<'A' | 'B'>('A', 'B'), fc.integer({ min: 0, max: 5 }), big(-1n, 1n), fc.boolean())
+      .map(([actor, dueDates, offset, prepays]) => new AbandonmentPlayCommand(actor, dueDates, offset, prepays) as Command),
   },
 );

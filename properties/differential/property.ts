@@ -5,22 +5,37 @@
  */
 import * as fc from 'fast-check';
 import type { Params } from '../../reference/index.js';
-import { DAY, MAX_PREPAID_INTERVALS } from '../../reference/index.js';
+import {
+  BPS,
+  DAY,
+  MAX_BLEED_RATE_BPS,
+  MAX_DEPOSIT_AMOUNT,
+  MAX_DEPOSIT_INTERVAL,
+  MAX_GRACE_PERIODS,
+  MAX_PENALTY_DECAY_TARGET,
+  MAX_PREPAID_INTERVALS,
+  MIN_DEPOSIT_INTERVAL,
+  ZERO_ADDRESS,
+} from '../../reference/index.js';
+import { clauseForResult } from './clauses.js';
 import { ReferenceDriver } from '../drivers/reference.js';
 import type { DriverFactory, DriverSetup, PartyCode } from '../driver.js';
 import { firstDifference } from '../compare.js';
 import { paramsArb } from '../scenario.js';
 import { ActivateCommand, WaitCommand, commandArb } from './commands.js';
 import type { Model, Real } from './world.js';
-import { Divergence } from './world.js';
+import { Divergence, stepCounter } from './world.js';
 
 /** One run's world before any command: parameters, deployment time, hostile parties, opening. */
 export interface DifferentialSetup {
   readonly params: Params;
   readonly deployTime: bigint;
   readonly setup: DriverSetup;
-  /** Both parties activate first (with these many intervals, this far apart), or not. */
-  readonly opening: { readonly a: bigint; readonly b: bigint; readonly gap: bigint } | null;
+  /**
+   * A activates `firstAfter` seconds after deployment with `a` intervals, then B `gap` seconds
+   * later with `b` (or never, when b is null); or no opening at all.
+   */
+  readonly opening: { readonly firstAfter: bigint; readonly a: bigint; readonly b: bigint | null; readonly gap: bigint } | null;
 }
 
 const partyCodeArb = fc.oneof(
@@ -29,29 +44,80 @@ const partyCodeArb = fc.oneof(
   { weight: 1, arbitrary: fc.constant<PartyCode>('reentrant') },
 );
 
+/**
+ * Parameters at and just past every constructor bound (MLL-PAR-001 … MLL-PAR-007), one or two
+ * fields at a time, so the constructor's checks and their order are compared too.
+ */
+const edgeParamsArb: fc.Arbitrary<Params> = fc
+  .tuple(paramsArb, fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 2 }), fc.nat())
+  .map(([params, fields, pick]) => {
+    let p: Params = params;
+    for (const field of fields) {
+      const choose = <T>(values: readonly T[]): T => values[pick % values.length]!;
+      switch (field) {
+        case 0:
+          p = { ...p, partyA: choose([ZERO_ADDRESS, p.partyB]) };
+          break;
+        case 1:
+          p = { ...p, partyB: choose([ZERO_ADDRESS, p.partyA]) };
+          break;
+        case 2:
+          p = { ...p, depositAmount: choose([0n, 1n, MAX_DEPOSIT_AMOUNT, MAX_DEPOSIT_AMOUNT + 1n]) };
+          break;
+        case 3:
+          p = { ...p, depositInterval: choose([MIN_DEPOSIT_INTERVAL - 1n, MIN_DEPOSIT_INTERVAL, MAX_DEPOSIT_INTERVAL, MAX_DEPOSIT_INTERVAL + 1n]) };
+          break;
+        case 4:
+          p = { ...p, bleedRateBpsPerDay: choose([0n, 1n, MAX_BLEED_RATE_BPS, MAX_BLEED_RATE_BPS + 1n]) };
+          break;
+        case 5:
+          p = { ...p, gracePeriods: choose([MAX_GRACE_PERIODS, MAX_GRACE_PERIODS + 1n]) };
+          break;
+        case 6:
+          p = { ...p, exitPenaltyMaxBps: choose([BPS, BPS + 1n, p.exitPenaltyMinBps, p.exitPenaltyMinBps - 1n]) };
+          break;
+        case 7:
+          p = { ...p, exitPenaltyMinBps: choose([p.exitPenaltyMaxBps, p.exitPenaltyMaxBps + 1n, 0n]) };
+          break;
+        default:
+          p = { ...p, penaltyDecayTarget: choose([0n, 1n, MAX_PENALTY_DECAY_TARGET, MAX_PENALTY_DECAY_TARGET + 1n]) };
+      }
+    }
+    // uint256 cannot hold a negative: keep every field a valid uint256
+    return p.exitPenaltyMaxBps < 0n ? { ...p, exitPenaltyMaxBps: 0n } : p;
+  });
+
 export const differentialSetupArb: fc.Arbitrary<DifferentialSetup> = fc.record({
-  params: paramsArb,
-  deployTime: fc.oneof(fc.constant(1_700_000_000n), fc.bigInt({ min: 1n, max: 2n ** 40n })),
+  params: fc.oneof({ weight: 3, arbitrary: paramsArb }, { weight: 1, arbitrary: edgeParamsArb }),
+  // 1 s after the epoch too: where a time of 0 meaning "none" would show.
+  deployTime: fc.oneof(fc.constant(1_700_000_000n), fc.constant(1n), fc.bigInt({ min: 1n, max: 2n ** 40n })),
   setup: fc.record({ A: partyCodeArb, B: partyCodeArb }).map(({ A, B }) => ({
     partyCode: { ...(A === undefined ? {} : { A }), ...(B === undefined ? {} : { B }) },
   })),
   opening: fc.option(
     fc.record({
+      // mostly at once; sometimes long after deployment, where the cancellation window runs from (MLL-CIN-001)
+      firstAfter: fc.oneof({ weight: 4, arbitrary: fc.constant(0n) }, { weight: 1, arbitrary: fc.bigInt({ min: 0n, max: 100n * DAY }) }),
       a: fc.bigInt({ min: 1n, max: 1n + MAX_PREPAID_INTERVALS }),
-      b: fc.bigInt({ min: 1n, max: 1n + MAX_PREPAID_INTERVALS }),
-      gap: fc.oneof(fc.constant(0n), fc.bigInt({ min: 0n, max: 8n * DAY })),
+      b: fc.oneof({ weight: 5, arbitrary: fc.bigInt({ min: 1n, max: 1n + MAX_PREPAID_INTERVALS }) }, { weight: 1, arbitrary: fc.constant(null) }),
+      gap: fc.oneof(fc.constant(0n), fc.constant(7n * DAY - 1n), fc.constant(7n * DAY), fc.bigInt({ min: 0n, max: 8n * DAY })),
     }),
     { freq: 4 },
   ),
 });
 
-/** Deploys on both sides, compares the deployments, and plays the opening. */
-export async function openWorld(factory: DriverFactory, world: DifferentialSetup): Promise<{ model: Model; real: Real }> {
+/** Deploys on both sides, compares the deployments, and plays the opening; null when both constructors reverted alike. */
+export async function openWorld(factory: DriverFactory, world: DifferentialSetup): Promise<{ model: Model; real: Real } | null> {
   const reference = new ReferenceDriver(world.setup);
   const implementation = factory(world.setup);
+  stepCounter.steps++; // a deployment is a step: it is compared like any call
   const expected = await reference.deploy(world.params, world.deployTime);
   const actual = await implementation.deploy(world.params, world.deployTime);
-  if (firstDifference(expected, actual) !== null) throw new Divergence('MLL-PAR-008', 'deployment', expected, actual);
+  if (firstDifference(expected, actual) !== null) {
+    throw new Divergence(clauseForResult('deploy', expected, actual), 'deployment', expected, actual);
+  }
+  // A constructor that reverted alike on both sides: nothing more to compare.
+  if (!expected.ok) return null;
   const model: Model = {
     params: world.params,
     reference,
@@ -62,10 +128,11 @@ export async function openWorld(factory: DriverFactory, world: DifferentialSetup
   };
   const real: Real = { implementation, observation: await implementation.observe(world.deployTime), trace: [] };
   if (world.opening !== null) {
-    const { a, b, gap } = world.opening;
+    const { firstAfter, a, b, gap } = world.opening;
+    await new WaitCommand({ kind: 'after', seconds: firstAfter }).run(model, real);
     await new ActivateCommand('A', { base: 'none', intervals: a, offset: 0n }).run(model, real);
     await new WaitCommand({ kind: 'after', seconds: gap }).run(model, real);
-    await new ActivateCommand('B', { base: 'none', intervals: b, offset: 0n }).run(model, real);
+    if (b !== null) await new ActivateCommand('B', { base: 'none', intervals: b, offset: 0n }).run(model, real);
   }
   return { model, real };
 }
@@ -74,6 +141,6 @@ export async function openWorld(factory: DriverFactory, world: DifferentialSetup
 export function differentialProperty(factory: DriverFactory, maxCommands = 40) {
   return fc.asyncProperty(differentialSetupArb, fc.commands([commandArb], { maxCommands, size: 'max' }), async (world, commands) => {
     const sides = await openWorld(factory, world);
-    await fc.asyncModelRun(() => sides, commands);
+    if (sides !== null) await fc.asyncModelRun(() => sides, commands);
   });
 }

@@ -5,7 +5,7 @@
  */
 import type { Params } from '../../reference/index.js';
 import { firstDifference } from '../compare.js';
-import type { CallResult, Driver, Observation } from '../driver.js';
+import type { CallResult, Driver, Observation, Views } from '../driver.js';
 import * as invariants from '../invariants.js';
 import type { ResolvedAction, TraceEntry } from '../run-scenario.js';
 import { perform } from '../run-scenario.js';
@@ -97,6 +97,25 @@ export async function moveTo(model: Model, real: Real, time: bigint, why: string
   real.observation = await real.implementation.observe(time);
   compareObservations(`at ${time}, ${why}`, model.observation, real.observation);
   model.time = time;
+}
+
+/** The clause of each view function (MLL-VIEW-001 … MLL-VIEW-004). */
+const viewClauses: Readonly<Record<keyof Views, string>> = {
+  poolState: 'MLL-VIEW-001',
+  exitPenalty: 'MLL-VIEW-002',
+  partyStatus: 'MLL-VIEW-003',
+  agreement: 'MLL-VIEW-004',
+  claimable: 'MLL-VIEW-004',
+};
+
+/** Reads every view function on both sides at the current time and compares them. */
+export async function compareViews(model: Model, real: Real): Promise<void> {
+  const expected = await model.reference.readViews(model.time);
+  const actual = await real.implementation.readViews(model.time);
+  for (const view of Object.keys(viewClauses) as (keyof Views)[]) {
+    const difference = firstDifference(expected[view], actual[view]);
+    if (difference !== null) throw new Divergence(viewClauses[view], `at ${model.time}, ${view}${difference.slice(0, difference.indexOf(':'))}`, expected[view], actual[view]);
+  }
 }
 
 /** Takes one step on both sides at the current time: the action, then the views, compared. */

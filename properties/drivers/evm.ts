@@ -12,10 +12,10 @@ import { Account, createAddressFromString, createZeroAddress } from '@ethereumjs
 import type { Abi, Hex } from 'viem';
 import { bytesToHex, decodeErrorResult, decodeEventLog, decodeFunctionResult, encodeDeployData, encodeFunctionData, hexToBytes } from 'viem';
 import type { Artifact } from '../../contracts/compile.js';
-import type { Address, FunctionName, LockEvent, LockStatus, Params, PartyStatus, Phase } from '../../reference/index.js';
+import type { Address, Agreement, FunctionName, LockEvent, LockStatus, Params, PartyStatus, Phase } from '../../reference/index.js';
 import { PARTY_A, PARTY_B, STRANGER } from '../actors.js';
 import { accelerate, memoizeEipLookups } from './evm-speedups.js';
-import type { CallResult, Driver, DriverFactory, DriverSetup, Observation, PartyCode } from '../driver.js';
+import type { CallResult, Driver, DriverFactory, DriverSetup, Observation, PartyCode, Views } from '../driver.js';
 
 /** Who deploys the lock: an account of its own, so the parties' nonces are theirs. */
 export const DEPLOYER: Address = '0x000000000000000000000000000000000000d00d';
@@ -191,15 +191,36 @@ export class EvmDriver implements Driver {
     if (exec.exceptionError !== undefined) throw new Error(`forcing ether failed: ${exec.exceptionError.error}`);
   }
 
-  async observe(time: bigint): Promise<Observation> {
-    const data = encodeFunctionData({ abi: this.abi, functionName: 'getLockStatus' });
+  /** Calls a view; its decoded result, or the name of its revert. */
+  async #view(functionName: string, args: readonly unknown[], time: bigint): Promise<unknown> {
+    const data = encodeFunctionData({ abi: this.abi, functionName, args } as Parameters<typeof encodeFunctionData>[0]);
     const exec = (await this.#run(STRANGER, this.address, 0n, data, time)).execResult;
-    if (exec.exceptionError !== undefined) throw new Error(`getLockStatus reverted: ${exec.exceptionError.error}`);
-    const [phase, activatedAt, a, b] = decodeFunctionResult({
-      abi: this.abi,
-      functionName: 'getLockStatus',
-      data: bytesToHex(exec.returnValue),
-    }) as unknown as [number, bigint, PartyStatus, PartyStatus];
+    if (exec.exceptionError !== undefined) return this.#decodeRevert(exec.returnValue, exec.exceptionError.error);
+    return decodeFunctionResult({ abi: this.abi, functionName, data: bytesToHex(exec.returnValue) } as Parameters<typeof decodeFunctionResult>[0]);
+  }
+
+  async readViews(time: bigint): Promise<Views> {
+    const parties = [PARTY_A, PARTY_B, STRANGER] as const;
+    const each = async (fn: string) => Promise.all(parties.map((p) => this.#view(fn, [p], time)));
+    const [shareA, shareB, totalPool, phase] = (await this.#view('getPoolState', [], time)) as [bigint, bigint, bigint, number];
+    const fields = (await this.#view('agreement', [], time)) as unknown[];
+    const keys = ['partyA', 'partyB', 'depositAmount', 'depositInterval', 'bleedRatePerDay', 'gracePeriodsAllowed', 'exitPenaltyMaxBps', 'exitPenaltyMinBps', 'penaltyDecayTarget', 'exitCountdown', 'phase', 'createdAt', 'activatedAt'];
+    const agreement = Object.fromEntries(keys.map((k, i) => [k, typeof fields[i] === 'string' ? (fields[i] as string).toLowerCase() : fields[i]])) as unknown as Agreement;
+    const status = (value: unknown) => (typeof value === 'string' ? value : { ...(value as PartyStatus) });
+    const statuses = await each('getPartyStatus');
+    return {
+      poolState: { shareA, shareB, totalPool, phase: phase as Phase },
+      agreement,
+      claimable: (await each('claimable')) as unknown as [bigint, bigint, bigint],
+      exitPenalty: (await each('getExitPenalty')) as unknown as [bigint | string, bigint | string, bigint | string],
+      partyStatus: [status(statuses[0]), status(statuses[1]), status(statuses[2])],
+    };
+  }
+
+  async observe(time: bigint): Promise<Observation> {
+    const result = await this.#view('getLockStatus', [], time);
+    if (typeof result === 'string') throw new Error(`getLockStatus reverted: ${result}`);
+    const [phase, activatedAt, a, b] = result as [number, bigint, PartyStatus, PartyStatus];
     const account = await this.#evm!.stateManager.getAccount(toEjs(this.address));
     const status: LockStatus = { phase: phase as Phase, activatedAt, A: { ...a }, B: { ...b } };
     return { time, balance: account?.balance ?? 0n, ...status };

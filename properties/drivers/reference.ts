@@ -3,8 +3,10 @@
  * @module
  */
 import type { Address, FunctionName, LockState, Params } from '../../reference/index.js';
-import { deploy, execute, forceEther, getLockStatus } from '../../reference/index.js';
-import type { CallResult, Driver, DriverSetup, Observation } from '../driver.js';
+import type { Revert } from '../../reference/index.js';
+import { agreement, claimableOf, deploy, execute, forceEther, getExitPenalty, getLockStatus, getPartyStatus, getPoolState } from '../../reference/index.js';
+import { STRANGER } from '../actors.js';
+import type { CallResult, Driver, DriverSetup, Observation, Views } from '../driver.js';
 
 export class ReferenceDriver implements Driver {
   #state: LockState | null = null;
@@ -41,6 +43,19 @@ export class ReferenceDriver implements Driver {
 
   async forceEther(amount: bigint, _time: bigint): Promise<void> {
     this.#state = forceEther(this.state, amount);
+  }
+
+  async readViews(time: bigint): Promise<Views> {
+    const state = this.state;
+    const parties = [state.params.partyA, state.params.partyB, STRANGER] as const;
+    const named = <T>(value: T | Revert): T | string => (typeof value === 'object' && value !== null && 'name' in value ? value.name : (value as T));
+    return {
+      poolState: getPoolState(state, time),
+      agreement: agreement(state),
+      claimable: [claimableOf(state, parties[0]), claimableOf(state, parties[1]), claimableOf(state, parties[2])],
+      exitPenalty: [named(getExitPenalty(state, parties[0], time)), named(getExitPenalty(state, parties[1], time)), named(getExitPenalty(state, parties[2], time))],
+      partyStatus: [named(getPartyStatus(state, parties[0], time)), named(getPartyStatus(state, parties[1], time)), named(getPartyStatus(state, parties[2], time))],
+    };
   }
 
   async observe(time: bigint): Promise<Observation> {

@@ -51,7 +51,9 @@ export function loadRegressions(): Regression[] {
 /** Replays a regression on the reference and an implementation; throws the divergence if any. */
 export async function replayRegression(factory: DriverFactory, regression: Regression): Promise<void> {
   // The opening is among the logged steps already.
-  const { model, real } = await openWorld(factory, { ...regression.world, opening: null });
+  const sides = await openWorld(factory, { ...regression.world, opening: null });
+  if (sides === null) return;
+  const { model, real } = sides;
   for (const { time, action } of regression.steps) {
     await moveTo(model, real, time, 'replaying');
     if (action !== undefined) await step(model, real, action);

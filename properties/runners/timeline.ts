@@ -53,7 +53,7 @@ export async function explainDifferential(
   let failure = '';
   try {
     sides = await openWorld(factory, world);
-    for (const command of commands) await command.run(sides.model, sides.real);
+    if (sides !== null) for (const command of commands) await command.run(sides.model, sides.real);
   } catch (error) {
     failure = error instanceof Error ? error.message : String(error);
   }
