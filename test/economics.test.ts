@@ -442,7 +442,9 @@ describe('MLL-ECO economics', () => {
     expect(near(defaulterExitKeep(p, 5, 2), powLoop('0.995', 35).times('0.3857'))).toBe(true);
     fc.assert(
       fc.property(paramsArb, fc.integer({ min: 0, max: 1_000 }), (q, k) =>
-        defaulterExitKeep(q, k + 1).lt(defaulterExitKeep(q, k)) &&
+        // strictly falling while anything is kept; a 100 % penalty keeps 0 at every k
+        (defaulterExitKeep(q, k + 1).lt(defaulterExitKeep(q, k)) ||
+          (defaulterExitKeep(q, k).isZero() && defaulterExitKeep(q, k + 1).isZero())) &&
         defaulterExitKeep(q, k).lte(retainedFraction(q, q.countdownDays).times(new X(1).minus(new X(q.penaltyMinBps).div(10_000)))),
       ),
       { numRuns: 100 },
