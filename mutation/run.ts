@@ -5,7 +5,7 @@
  * (duplicate) are dropped; the rest each get the differential suite with a fixed seed and step
  * budget, stopping at the first failure. Writes reports/mutation.json and reports/mutation.md.
  *
- *   npm run mutate -- [--sample N] [--seed S] [--steps N] [--workers N]
+ *   npm run mutate -- [--sample N | --only ID[,ID…]] [--seed S] [--steps N] [--workers N]
  * @module
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,7 +20,7 @@ import type { Mutant } from './sites.js';
 import { mutantsOf } from './sites.js';
 import { writeReports } from './report.js';
 
-const usage = 'usage: npm run mutate -- [--sample N] [--seed S] [--steps N] [--workers N]';
+const usage = 'usage: npm run mutate -- [--sample N | --only ID[,ID…]] [--seed S] [--steps N] [--workers N]';
 const sourcePath = fileURLToPath(new URL('../contracts/MutualLiquidityLock.sol', import.meta.url));
 
 function positive(name: string, text: string | undefined, fallback: number): number {
@@ -54,15 +54,16 @@ async function inWorkers(phase: 'compile' | 'test', mutants: readonly Mutant[], 
 }
 
 async function main(): Promise<number> {
-  let options: { sample: number; seed: number; steps: number; workers: number };
+  let options: { sample: number; only: readonly string[] | null; seed: number; steps: number; workers: number };
   try {
     const { values } = parseArgs({
       args: process.argv.slice(2),
-      options: { sample: { type: 'string' }, seed: { type: 'string' }, steps: { type: 'string' }, workers: { type: 'string' } },
+      options: { sample: { type: 'string' }, only: { type: 'string' }, seed: { type: 'string' }, steps: { type: 'string' }, workers: { type: 'string' } },
       strict: true,
     });
     options = {
       sample: positive('sample', values.sample, Number.MAX_SAFE_INTEGER),
+      only: values.only === undefined ? null : values.only.split(','),
       seed: positive('seed', values.seed, 1),
       steps: positive('steps', values.steps, 4_000),
       workers: positive('workers', values.workers, availableParallelism()),
@@ -73,7 +74,16 @@ async function main(): Promise<number> {
   }
   const source = readFileSync(sourcePath, 'utf8');
   const all = mutantsOf(source);
-  const selected = sample(all, options.sample, options.seed);
+  let selected: Mutant[];
+  if (options.only === null) selected = sample(all, options.sample, options.seed);
+  else {
+    const unknown = options.only.filter((id) => !all.some((m) => m.id === id));
+    if (unknown.length > 0) {
+      console.error(`--only: no mutant with id ${unknown.map((id) => `'${id}'`).join(', ')} (ids are operator@line:column:replacement, as in reports/mutation.md)\n${usage}`);
+      return 2;
+    }
+    selected = all.filter((m) => options.only!.includes(m.id));
+  }
   console.log(`${all.length} mutants of contracts/MutualLiquidityLock.sol; ${selected.length} selected; compiling on ${options.workers} workers`);
   const started = performance.now();
 
@@ -101,6 +111,11 @@ async function main(): Promise<number> {
     if (r.status === 'live' || done % 20 === 0) console.log(`  ${done}/${toTest.length} ${r.status === 'live' ? `LIVE ${r.mutant.id}` : ''}`);
   });
   const ordered = selected.map((m) => results.get(m.id)!);
+  if (options.only !== null) {
+    // a look at a few mutants: printed, and the full report left as it is
+    for (const r of ordered) console.log(`${r.mutant.id}: ${r.status}${r.clause ? ` (${r.clause})` : ''}${r.message ? ` ${r.message.split('\n')[0]}` : ''}`);
+    return 0;
+  }
   mkdirSync(fileURLToPath(new URL('../reports/', import.meta.url)), { recursive: true });
   const summary = writeReports(ordered, { ...options, totalMutants: all.length, seconds: (performance.now() - started) / 1000 });
   console.log(summary);
