@@ -1,15 +1,18 @@
 /**
  * Speed-ups for @ethereumjs/evm 10.1.3 that change no result and no gas, only how fast the
- * interpreter gets there. Profiling the differential suite (bench/README.md) showed three hot
- * spots that redo the same work on every call: the jump-destination analysis of the whole
- * contract, Common's EIP look-ups, and MSTORE's byte padding through array spreads. Each shim
- * does the same computation once, or without the detour. The differential suite (the EVM must
+ * interpreter gets there. Profiling the differential suite (bench/README.md) showed hot spots
+ * that redo the same work on every call — the jump-destination analysis of the whole contract,
+ * Common's EIP look-ups, MSTORE's byte padding through array spreads — and one that is pure
+ * overhead: the interpreter awaits every opcode, though only state access and calls are
+ * asynchronous. Each shim does the same computation once, or without the detour. The differential suite (the EVM must
  * still agree with the reference on every step) and the gas snapshot are the checks that they
  * change nothing; they are tied to the pinned version and refuse any other.
  * @module
  */
 import type { Common } from '@ethereumjs/common';
 import type { EVM } from '@ethereumjs/evm';
+import { SimpleStateManager } from '@ethereumjs/statemanager';
+import { bytesToBigInt } from '@ethereumjs/util';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -83,11 +86,247 @@ function mstore(runState: RunState): void {
   runState.memory.write(Number(offset), 32, bytes);
 }
 
+/** What the interpreter module gives the loop below; these are its own imports. */
+interface InterpreterModules {
+  readonly EVMError: { new (error: string): unknown; errorMessages: Record<string, string> };
+  readonly EVMErrorTypeString: string;
+  readonly consumeEip7928PostTargetCallOog: (runState: unknown) => void;
+  readonly subMemUsage: (runState: unknown, offset: bigint, length: bigint, common: Common) => bigint;
+  readonly divCeil: (a: bigint, b: bigint) => bigint;
+  readonly trap: (error: string) => never;
+  readonly dynamicGasHandlers: Map<number, unknown>;
+  readonly handlers: Map<number, unknown>;
+  readonly accessStorageEIP2929: (runState: unknown, key: Uint8Array, isSstore: boolean, common: Common, chargeGas?: boolean) => bigint;
+}
+
+async function interpreterModules(): Promise<InterpreterModules> {
+  const load = async (path: string) => (await import(new URL(path, evmEntry).href)) as Record<string, unknown>;
+  const [errors, eip7928, eip2929, util, gas, functions] = await Promise.all(
+    ['./errors.js', './opcodes/EIP7928.js', './opcodes/EIP2929.js', './opcodes/util.js', './opcodes/gas.js', './opcodes/functions.js'].map(load),
+  );
+  return { ...errors, ...eip7928, ...eip2929, ...util, ...gas, ...functions } as unknown as InterpreterModules;
+}
+
+interface LoopRunState {
+  code: Uint8Array;
+  programCounter: number;
+  opCode: number;
+  gasLeft: bigint;
+  validJumps: Uint8Array;
+  cachedPushes: Record<number, bigint>;
+  shouldDoJumpAnalysis: boolean;
+  eip8037BurnLeftoverAfterCreateHaltOntoAlive?: boolean;
+  stack: { peek(n?: number): bigint[]; pop(): bigint; push(value: bigint): void };
+  interpreter: { isStatic(): boolean; getReturnDataSize(): bigint; _env: { address: { toString(): string } } };
+  stateManager: unknown;
+  env: { eof?: unknown; accessWitness?: { commit(): void; revert(): void } };
+}
+
+interface OpcodeEntry {
+  opcodeInfo: { code: number; name: string; feeBigInt: bigint; isAsync: boolean; dynamicGas: boolean; isInvalid: boolean };
+  opHandler: (runState: LoopRunState, common: Common) => unknown;
+  gasHandler?: unknown;
+}
+
+type SyncGas = (runState: LoopRunState, gas: bigint, common: Common) => bigint;
+
+/**
+ * Synchronous twins of the dynamic-gas handlers that touch only memory, each the pinned
+ * version's async handler line for line (opcodes/gas.js), so these opcodes need no await either.
+ */
+function syncGasHandlers(m: InterpreterModules): Map<number, SyncGas> {
+  const memory = (offsetAt: number, length: bigint | 'stack'): SyncGas => (rs, gas, common) => {
+    const words = rs.stack.peek(offsetAt + 1 + (length === 'stack' ? 1 : 0));
+    return gas + m.subMemUsage(rs, words[offsetAt]!, length === 'stack' ? words[offsetAt + 1]! : length, common);
+  };
+  const copy = (copyOffsetOf: 'calldata' | 'code' | 'returndata'): SyncGas => (rs, gas, common) => {
+    const [memOffset, dataOffset, dataLength] = rs.stack.peek(3) as [bigint, bigint, bigint];
+    if (copyOffsetOf === 'returndata' && dataOffset + dataLength > rs.interpreter.getReturnDataSize() && rs.env.eof === undefined) {
+      m.trap(m.EVMError.errorMessages.OUT_OF_GAS!);
+    }
+    gas += m.subMemUsage(rs, memOffset, dataLength, common);
+    if (dataLength !== 0n) gas += common.param('copyGas') * m.divCeil(dataLength, 32n);
+    return gas;
+  };
+  const log: SyncGas = (rs, gas, common) => {
+    if (rs.interpreter.isStatic()) m.trap(m.EVMError.errorMessages.STATIC_STATE_CHANGE!);
+    const [memOffset, memLength] = rs.stack.peek(2) as [bigint, bigint];
+    const topicsCount = rs.opCode - 0xa0;
+    if (topicsCount < 0 || topicsCount > 4) m.trap(m.EVMError.errorMessages.OUT_OF_RANGE!);
+    gas += m.subMemUsage(rs, memOffset, memLength, common);
+    return gas + common.param('logTopicGas') * BigInt(topicsCount) + memLength * common.param('logDataGas');
+  };
+  return new Map<number, SyncGas>([
+    [0x0a, (rs, gas, common) => {
+      const exponent = rs.stack.peek(2)[1]!;
+      if (exponent === 0n) return gas;
+      let byteLength = exponent.toString(2).length / 8;
+      if (byteLength > Math.trunc(byteLength)) byteLength = Math.trunc(byteLength) + 1;
+      if (byteLength < 1 || byteLength > 32) m.trap(m.EVMError.errorMessages.OUT_OF_RANGE!);
+      return gas + BigInt(byteLength) * common.param('expByteGas');
+    }],
+    [0x20, (rs, gas, common) => {
+      const [offset, length] = rs.stack.peek(2) as [bigint, bigint];
+      gas += m.subMemUsage(rs, offset, length, common);
+      return gas + common.param('keccak256WordGas') * m.divCeil(length, 32n);
+    }],
+    [0x37, copy('calldata')],
+    [0x39, copy('code')],
+    [0x3e, copy('returndata')],
+    [0x51, memory(0, 32n)],
+    [0x52, memory(0, 32n)],
+    [0x53, memory(0, 1n)],
+    [0xa0, log], [0xa1, log], [0xa2, log], [0xa3, log], [0xa4, log],
+    [0xf3, memory(0, 'stack')],
+    [0xfd, memory(0, 'stack')],
+  ]);
+}
+
+/** A storage key as the 32 big-endian bytes setLengthLeft(bigIntToBytes(key), 32) makes. */
+function word(key: bigint): Uint8Array {
+  const bytes = new Uint8Array(32);
+  const view = new DataView(bytes.buffer);
+  view.setBigUint64(0, key >> 192n);
+  view.setBigUint64(8, (key >> 128n) & MASK_64);
+  view.setBigUint64(16, (key >> 64n) & MASK_64);
+  view.setBigUint64(24, key & MASK_64);
+  return bytes;
+}
+
+/**
+ * SLOAD without an await, on a SimpleStateManager only: its getStorage is a map look-up behind an
+ * async signature. Gas as the pinned handler (EIP-2929 warm/cold; 6800/7864 take the original
+ * loop); the value as SimpleStateManager.getStorage reads it (EIP-7928's access list is not
+ * active before Amsterdam, which the caller checks).
+ */
+function syncSload(m: InterpreterModules): { gas: SyncGas; op: (rs: LoopRunState) => void } {
+  return {
+    gas: (rs, gas, common) => gas + m.accessStorageEIP2929(rs, word(rs.stack.peek()[0]!), false, common, true),
+    op: (rs) => {
+      const key = rs.stack.pop();
+      const storage = (rs.stateManager as unknown as { topStorageStack(): Map<string, Uint8Array> }).topStorageStack();
+      const value = storage.get(`${rs.interpreter._env.address.toString()}_0x${key.toString(16).padStart(64, '0')}`);
+      rs.stack.push(value !== undefined && value.length > 0 ? bytesToBigInt(value) : 0n);
+    },
+  };
+}
+
+interface LoopInterpreter {
+  _runState: LoopRunState;
+  _evm: { events: { listenerCount(name: string): number }; DEBUG: boolean };
+  common: Common;
+  profilerOpts?: { enabled?: boolean };
+  _getValidJumpDestinations(code: Uint8Array): JumpAnalysis;
+  lookupOpInfo(op: number): OpcodeEntry;
+  runStep(entry?: OpcodeEntry): Promise<void>;
+  useGas(amount: bigint, context: unknown): void;
+  run(code: Uint8Array, opts?: { pc?: number }): Promise<{ runState: LoopRunState; exceptionError: unknown }>;
+}
+
+let loopInstalled = false;
+
+/**
+ * The interpreter loop with an await only where the opcode needs one. Interpreter.run awaits
+ * runStep for every opcode; here an opcode with no asynchronous handler (all but state access,
+ * calls and creation) runs inline, doing what runStep does for it in the same order: dynamic gas,
+ * invalid-opcode check, useGas, pc + 1, the EIP-7928 check, the handler, the witness commit.
+ * Anything the inline path does not reproduce — EOF code, a step listener or DEBUG, the
+ * profiler, EIP-6800/7864 code-chunk charging, a start pc — takes the original loop.
+ */
+async function runOpcodesInline(): Promise<void> {
+  if (loopInstalled) return;
+  loopInstalled = true;
+  const m = await interpreterModules();
+  const syncGas = syncGasHandlers(m);
+  const { Interpreter } = (await import(new URL('./interpreter.js', evmEntry).href)) as { Interpreter: { prototype: LoopInterpreter } };
+  const original = Interpreter.prototype.run;
+  const sload = syncSload(m);
+  const sloadIsPinned = m.dynamicGasHandlers.get(0x54);
+  const sloadHandler = m.handlers.get(0x54);
+  const invalidOpcode = m.EVMError.errorMessages.INVALID_OPCODE!;
+  const stop = m.EVMError.errorMessages.STOP!;
+  Interpreter.prototype.run = async function (this: LoopInterpreter, code, opts = {}) {
+    const common = this.common;
+    if (
+      (common.isActivatedEIP(3540) && code[0] === 0xef) ||
+      (opts.pc !== undefined && opts.pc !== 0) ||
+      this.profilerOpts?.enabled === true ||
+      this._evm.events.listenerCount('step') > 0 ||
+      this._evm.DEBUG ||
+      common.isActivatedEIP(6800) ||
+      common.isActivatedEIP(7864)
+    ) {
+      return original.call(this, code, opts);
+    }
+    const rs = this._runState;
+    // SLOAD inline only where the storage is a plain SimpleStateManager map (see syncSload)
+    const inlineSload = !common.isActivatedEIP(7928) && Object.getPrototypeOf(rs.stateManager) === SimpleStateManager.prototype;
+    rs.code = code;
+    rs.programCounter = opts.pc ?? rs.programCounter;
+    let err: unknown;
+    let cached: OpcodeEntry[] | undefined;
+    while (rs.programCounter < code.length) {
+      let entry: OpcodeEntry | undefined;
+      let opCode: number;
+      if (cached === undefined) {
+        opCode = code[rs.programCounter]!;
+        // as the original: analyse jump destinations at the first jump
+        if (opCode === 0x56 || opCode === 0x57 || opCode === 0x5e) {
+          const { jumps, pushes, opcodesCached } = this._getValidJumpDestinations(code);
+          rs.validJumps = jumps;
+          rs.cachedPushes = pushes;
+          rs.shouldDoJumpAnalysis = false;
+          cached = opcodesCached as OpcodeEntry[];
+        }
+      } else {
+        entry = cached[rs.programCounter]!;
+        opCode = entry.opcodeInfo.code;
+      }
+      rs.opCode = opCode;
+      try {
+        const step = entry ?? this.lookupOpInfo(opCode);
+        const info = step.opcodeInfo;
+        const gasOf = info.dynamicGas && step.gasHandler === m.dynamicGasHandlers.get(opCode) ? syncGas.get(opCode) : undefined;
+        if (opCode === 0x54 && inlineSload && step.gasHandler === sloadIsPinned && step.opHandler === sloadHandler) {
+          const gas = sload.gas(rs, info.feeBigInt, common);
+          this.useGas(gas, info);
+          rs.programCounter++;
+          m.consumeEip7928PostTargetCallOog(rs);
+          sload.op(rs);
+          rs.env.accessWitness?.commit();
+        } else if (info.isAsync || (info.dynamicGas && gasOf === undefined)) {
+          await this.runStep(entry);
+        } else {
+          const gas = gasOf === undefined ? info.feeBigInt : gasOf(rs, info.feeBigInt, common);
+          if (info.isInvalid) throw new m.EVMError(invalidOpcode);
+          this.useGas(gas, info);
+          rs.programCounter++;
+          m.consumeEip7928PostTargetCallOog(rs);
+          step.opHandler(rs, common);
+          rs.env.accessWitness?.commit();
+        }
+      } catch (e) {
+        rs.env.accessWitness?.revert();
+        const error = e as { errorType?: string; error?: string };
+        if (typeof e !== 'object' || e === null || error.errorType !== m.EVMErrorTypeString) throw e;
+        if (error.error !== stop) err = e;
+        break;
+      }
+    }
+    if (err === undefined && rs.eip8037BurnLeftoverAfterCreateHaltOntoAlive === true && rs.gasLeft > 0n) {
+      rs.gasLeft = 0n;
+      err = new m.EVMError(m.EVMError.errorMessages.OUT_OF_GAS!);
+    }
+    return { runState: rs, exceptionError: err };
+  };
+}
+
 /** Applies every speed-up to a freshly created EVM. */
 export async function accelerate(evm: EVM): Promise<void> {
   const version = installedVersion();
   if (version !== PINNED) throw new Error(`evm-speedups are written for @ethereumjs/evm ${PINNED}, found ${version}`);
   await cacheJumpAnalysis();
+  await runOpcodesInline();
   const opcodeMap = (evm as unknown as { _opcodeMap: Record<number, { opHandler: unknown }> })._opcodeMap;
   opcodeMap[0x52]!.opHandler = mstore;
 }
