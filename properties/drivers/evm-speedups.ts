@@ -74,16 +74,21 @@ interface RunState {
   memory: { write(offset: number, size: number, value: Uint8Array): void };
 }
 
-/** MSTORE: the word as 32 big-endian bytes, written by four 64-bit stores instead of hex and spreads. */
-function mstore(runState: RunState): void {
-  const [offset, word] = runState.stack.popN(2) as [bigint, bigint];
+/** A word as the 32 big-endian bytes setLengthLeft(bigIntToBytes(word), 32) makes: four 64-bit stores, no hex, no spreads. */
+function word(value: bigint): Uint8Array {
   const bytes = new Uint8Array(32);
   const view = new DataView(bytes.buffer);
-  view.setBigUint64(0, word >> 192n);
-  view.setBigUint64(8, (word >> 128n) & MASK_64);
-  view.setBigUint64(16, (word >> 64n) & MASK_64);
-  view.setBigUint64(24, word & MASK_64);
-  runState.memory.write(Number(offset), 32, bytes);
+  view.setBigUint64(0, value >> 192n);
+  view.setBigUint64(8, (value >> 128n) & MASK_64);
+  view.setBigUint64(16, (value >> 64n) & MASK_64);
+  view.setBigUint64(24, value & MASK_64);
+  return bytes;
+}
+
+/** MSTORE: the word's bytes as word() makes them. */
+function mstore(runState: RunState): void {
+  const [offset, value] = runState.stack.popN(2) as [bigint, bigint];
+  runState.memory.write(Number(offset), 32, word(value));
 }
 
 /** What the interpreter module gives the loop below; these are its own imports. */
@@ -180,17 +185,6 @@ function syncGasHandlers(m: InterpreterModules): Map<number, SyncGas> {
     [0xf3, memory(0, 'stack')],
     [0xfd, memory(0, 'stack')],
   ]);
-}
-
-/** A storage key as the 32 big-endian bytes setLengthLeft(bigIntToBytes(key), 32) makes. */
-function word(key: bigint): Uint8Array {
-  const bytes = new Uint8Array(32);
-  const view = new DataView(bytes.buffer);
-  view.setBigUint64(0, key >> 192n);
-  view.setBigUint64(8, (key >> 128n) & MASK_64);
-  view.setBigUint64(16, (key >> 64n) & MASK_64);
-  view.setBigUint64(24, key & MASK_64);
-  return bytes;
 }
 
 /**
