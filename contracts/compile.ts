@@ -1,14 +1,15 @@
 /**
  * In-process compilation with solc-js, cached by content: the key is the compiler's version and
  * the exact standard-JSON input, so a warm run never recompiles and a stale artifact can never be
- * used.
+ * used. The compiler itself (an 8 MB wasm build) is loaded only when something must be compiled:
+ * its version for the key is the solc-js package's, which ships exactly one compiler build.
  * @module
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import solc from 'solc';
 import type { Abi, Hex } from 'viem';
 
 /** The hardfork the embedded VM runs; the compiler must target the same (toolchain: solc defaults to osaka). */
@@ -17,13 +18,24 @@ export const EVM_VERSION = 'cancun';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cacheDir = join(root, '.cache', 'solc');
 
+const require = createRequire(import.meta.url);
+/** The solc-js package version: one compiler build per version. */
+const solcPackageVersion = (require('solc/package.json') as { version: string }).version;
+
+interface Solc {
+  version(): string;
+  compile(input: string): string;
+}
+let loaded: Solc | null = null;
+const solc = (): Solc => (loaded ??= require('solc') as Solc);
+
 export interface Artifact {
   readonly contractName: string;
   readonly abi: Abi;
   readonly bytecode: Hex;
   readonly deployedBytecode: Hex;
   readonly compilerVersion: string;
-  /** sha256 of the compiler version and the standard-JSON input: the cache key. */
+  /** sha256 of the solc-js package version and the standard-JSON input: the cache key. */
   readonly inputHash: string;
 }
 
@@ -60,16 +72,16 @@ export function standardInput(fileName: string, source: string): object {
  */
 export function compileSource(fileName: string, source: string, contractName: string): Artifact {
   const input = JSON.stringify(standardInput(fileName, source));
-  const compilerVersion = solc.version();
-  const inputHash = createHash('sha256').update(compilerVersion).update('\0').update(input).digest('hex');
+  const inputHash = createHash('sha256').update(`solc-js ${solcPackageVersion}`).update('\0').update(input).digest('hex');
   const cached = join(cacheDir, `${inputHash}-${contractName}.json`);
   try {
     const artifact = JSON.parse(readFileSync(cached, 'utf8')) as Artifact;
-    if (artifact.inputHash === inputHash && artifact.compilerVersion === compilerVersion) return artifact;
+    if (artifact.inputHash === inputHash) return artifact;
   } catch {
     // not cached yet, or unreadable: compile
   }
-  const output = JSON.parse(solc.compile(input)) as SolcOutput;
+  const compilerVersion = solc().version();
+  const output = JSON.parse(solc().compile(input)) as SolcOutput;
   const errors = (output.errors ?? []).filter((e) => e.severity === 'error').map((e) => e.formattedMessage);
   if (errors.length > 0) throw new CompileError(errors);
   const contract = output.contracts?.[fileName]?.[contractName];

@@ -19,9 +19,11 @@ import { fileURLToPath } from 'node:url';
 const evmEntry = import.meta.resolve('@ethereumjs/evm');
 const PINNED = '10.1.3';
 
+/** The installed @ethereumjs/evm version, read once (accelerate runs per EVM, one per deployment). */
+let installed: string | undefined;
 function installedVersion(): string {
   const manifest = new URL('../../package.json', evmEntry);
-  return (JSON.parse(readFileSync(fileURLToPath(manifest), 'utf8')) as { version: string }).version;
+  return (installed ??= (JSON.parse(readFileSync(fileURLToPath(manifest), 'utf8')) as { version: string }).version);
 }
 
 interface JumpAnalysis {
@@ -207,7 +209,7 @@ function syncSload(m: InterpreterModules): { gas: SyncGas; op: (rs: LoopRunState
 
 interface LoopInterpreter {
   _runState: LoopRunState;
-  _evm: { events: { listenerCount(name: string): number }; DEBUG: boolean };
+  _evm: { events: { listenerCount(name: string): number }; DEBUG: boolean; _opcodeMap: readonly OpcodeEntry[] };
   common: Common;
   profilerOpts?: { enabled?: boolean };
   _getValidJumpDestinations(code: Uint8Array): JumpAnalysis;
@@ -227,6 +229,20 @@ let loopInstalled = false;
  * Anything the inline path does not reproduce — EOF code, a step listener or DEBUG, the
  * profiler, EIP-6800/7864 code-chunk charging, a start pc — takes the original loop.
  */
+/**
+ * How the inline loop runs one opcode entry, decided once per entry: its static fee, its
+ * synchronous gas twin (none for static-gas opcodes), its handler; SLOAD marked, as it may run
+ * inline only on a SimpleStateManager. null: the entry goes through the original runStep.
+ */
+interface InlinePlan {
+  readonly fee: bigint;
+  readonly gas: SyncGas | null;
+  readonly op: (runState: LoopRunState, common: Common) => unknown;
+  readonly sload: boolean;
+}
+/** Plans by opcode byte, per opcode map (one map per EVM; entries never change once the speed-ups are applied). */
+const plansByMap = new WeakMap<readonly OpcodeEntry[], readonly (InlinePlan | null)[]>();
+
 async function runOpcodesInline(): Promise<void> {
   if (loopInstalled) return;
   loopInstalled = true;
@@ -235,10 +251,30 @@ async function runOpcodesInline(): Promise<void> {
   const { Interpreter } = (await import(new URL('./interpreter.js', evmEntry).href)) as { Interpreter: { prototype: LoopInterpreter } };
   const original = Interpreter.prototype.run;
   const sload = syncSload(m);
-  const sloadIsPinned = m.dynamicGasHandlers.get(0x54);
-  const sloadHandler = m.handlers.get(0x54);
-  const invalidOpcode = m.EVMError.errorMessages.INVALID_OPCODE!;
+  const outOfGas = m.EVMError.errorMessages.OUT_OF_GAS!;
   const stop = m.EVMError.errorMessages.STOP!;
+
+  const planFor = (entry: OpcodeEntry): InlinePlan | null => {
+    const { code, isAsync, dynamicGas, isInvalid, feeBigInt } = entry.opcodeInfo;
+    // an entry whose handlers are not the pinned ones (a custom opcode, another hardfork's) keeps runStep
+    const pinnedGas = !dynamicGas || entry.gasHandler === m.dynamicGasHandlers.get(code);
+    const pinnedOp = entry.opHandler === m.handlers.get(code) || (code === 0x52 && entry.opHandler === (mstore as unknown));
+    if (isInvalid || !pinnedGas || !pinnedOp) return null;
+    if (code === 0x54) return { fee: feeBigInt, gas: sload.gas, op: sload.op, sload: true };
+    const gas = dynamicGas ? syncGas.get(code) : null;
+    if (isAsync || gas === undefined) return null;
+    return { fee: feeBigInt, gas, op: entry.opHandler, sload: false };
+  };
+
+  const plansOf = (map: readonly OpcodeEntry[]): readonly (InlinePlan | null)[] => {
+    let plans = plansByMap.get(map);
+    if (plans === undefined) {
+      plans = map.map(planFor);
+      plansByMap.set(map, plans);
+    }
+    return plans;
+  };
+
   Interpreter.prototype.run = async function (this: LoopInterpreter, code, opts = {}) {
     const common = this.common;
     if (
@@ -253,6 +289,7 @@ async function runOpcodesInline(): Promise<void> {
       return original.call(this, code, opts);
     }
     const rs = this._runState;
+    const plans = plansOf(this._evm._opcodeMap);
     // SLOAD inline only where the storage is a plain SimpleStateManager map (see syncSload)
     const inlineSload = !common.isActivatedEIP(7928) && Object.getPrototypeOf(rs.stateManager) === SimpleStateManager.prototype;
     rs.code = code;
@@ -278,25 +315,20 @@ async function runOpcodesInline(): Promise<void> {
       }
       rs.opCode = opCode;
       try {
-        const step = entry ?? this.lookupOpInfo(opCode);
-        const info = step.opcodeInfo;
-        const gasOf = info.dynamicGas && step.gasHandler === m.dynamicGasHandlers.get(opCode) ? syncGas.get(opCode) : undefined;
-        if (opCode === 0x54 && inlineSload && step.gasHandler === sloadIsPinned && step.opHandler === sloadHandler) {
-          const gas = sload.gas(rs, info.feeBigInt, common);
-          this.useGas(gas, info);
-          rs.programCounter++;
-          m.consumeEip7928PostTargetCallOog(rs);
-          sload.op(rs);
-          rs.env.accessWitness?.commit();
-        } else if (info.isAsync || (info.dynamicGas && gasOf === undefined)) {
+        const plan = plans[opCode]!;
+        if (plan === null || (plan.sload && !inlineSload)) {
           await this.runStep(entry);
         } else {
-          const gas = gasOf === undefined ? info.feeBigInt : gasOf(rs, info.feeBigInt, common);
-          if (info.isInvalid) throw new m.EVMError(invalidOpcode);
-          this.useGas(gas, info);
+          // runStep's order: dynamic gas, useGas (DEBUG is off here), pc + 1, EIP-7928, handler, witness
+          const gas = plan.gas === null ? plan.fee : plan.gas(rs, plan.fee, common);
+          rs.gasLeft -= gas;
+          if (rs.gasLeft < 0n) {
+            rs.gasLeft = 0n;
+            m.trap(outOfGas);
+          }
           rs.programCounter++;
           m.consumeEip7928PostTargetCallOog(rs);
-          step.opHandler(rs, common);
+          plan.op(rs, common);
           rs.env.accessWitness?.commit();
         }
       } catch (e) {
@@ -309,7 +341,7 @@ async function runOpcodesInline(): Promise<void> {
     }
     if (err === undefined && rs.eip8037BurnLeftoverAfterCreateHaltOntoAlive === true && rs.gasLeft > 0n) {
       rs.gasLeft = 0n;
-      err = new m.EVMError(m.EVMError.errorMessages.OUT_OF_GAS!);
+      err = new m.EVMError(outOfGas);
     }
     return { runState: rs, exceptionError: err };
   };

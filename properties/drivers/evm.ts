@@ -9,8 +9,18 @@ import type { EVM } from '@ethereumjs/evm';
 import { createEVM } from '@ethereumjs/evm';
 import { SimpleStateManager } from '@ethereumjs/statemanager';
 import { Account, createAddressFromString, createZeroAddress } from '@ethereumjs/util';
-import type { Abi, Hex } from 'viem';
-import { bytesToHex, decodeErrorResult, decodeEventLog, decodeFunctionResult, encodeDeployData, encodeFunctionData, hexToBytes } from 'viem';
+import type { Abi, AbiEvent, Hex } from 'viem';
+import {
+  bytesToHex,
+  decodeErrorResult,
+  decodeEventLog,
+  decodeFunctionResult,
+  encodeDeployData,
+  encodeFunctionData,
+  hexToBytes,
+  toEventSelector,
+  toFunctionSelector,
+} from 'viem';
 import type { Artifact } from '../../contracts/compile.js';
 import type { Address, Agreement, FunctionName, LockEvent, LockStatus, Params, PartyStatus, Phase } from '../../reference/index.js';
 import { PARTY_A, PARTY_B, STRANGER } from '../actors.js';
@@ -47,8 +57,43 @@ export interface EvmDriverOptions extends DriverSetup {
   readonly onGas?: (sample: GasSample) => void;
 }
 
+const ejsAddresses = new Map<string, ReturnType<typeof createAddressFromString>>();
+/** The EVM's address object for `address`, made once: parsing hex on every call shows in the profile. */
 function toEjs(address: Address) {
-  return createAddressFromString(address);
+  let ejs = ejsAddresses.get(address);
+  if (ejs === undefined) {
+    ejs = createAddressFromString(address);
+    ejsAddresses.set(address, ejs);
+  }
+  return ejs;
+}
+
+/**
+ * An ABI's errors by selector and events by topic, and its call data by function and arguments,
+ * each computed once. viem's decoders otherwise hash every error or event signature of the ABI
+ * to find the one that matches, on every decode; the decoding itself is still viem's.
+ */
+type AbiError = Extract<Abi[number], { type: 'error' }>;
+interface AbiIndex {
+  readonly errors: ReadonlyMap<string, AbiError>;
+  readonly events: ReadonlyMap<string, AbiEvent>;
+  readonly callData: Map<string, Hex>;
+}
+const abiIndexes = new WeakMap<Abi, AbiIndex>();
+function indexOf(abi: Abi): AbiIndex {
+  let index = abiIndexes.get(abi);
+  if (index === undefined) {
+    const errors = abi.filter((x): x is AbiError => x.type === 'error');
+    const events = abi.filter((x): x is AbiEvent => x.type === 'event');
+    index = {
+      // an error's selector is made as a function's, from the same signature
+      errors: new Map(errors.map((e) => [toFunctionSelector({ ...e, type: 'function', outputs: [], stateMutability: 'nonpayable' }), e])),
+      events: new Map(events.map((e) => [toEventSelector(e), e])),
+      callData: new Map(),
+    };
+    abiIndexes.set(abi, index);
+  }
+  return index;
 }
 
 function block(timestamp: bigint) {
@@ -119,17 +164,21 @@ export class EvmDriver implements Driver {
   #decodeRevert(returnValue: Uint8Array, error: string): string {
     if (error !== 'revert') return `EvmError(${error})`;
     if (returnValue.length === 0) return 'EmptyRevert';
+    const data = bytesToHex(returnValue);
+    const item = indexOf(this.abi).errors.get(data.slice(0, 10));
     try {
-      return decodeErrorResult({ abi: this.abi, data: bytesToHex(returnValue) }).errorName;
+      return decodeErrorResult({ abi: item === undefined ? this.abi : [item], data }).errorName;
     } catch {
       return `UnknownRevert(${bytesToHex(returnValue)})`;
     }
   }
 
   #decodeEvents(logs: readonly [Uint8Array, Uint8Array[], Uint8Array][]): LockEvent[] {
+    const events = indexOf(this.abi).events;
     return logs.map(([, topics, data]) => {
+      const event = topics[0] === undefined ? undefined : events.get(bytesToHex(topics[0]));
       const decoded = decodeEventLog({
-        abi: this.abi,
+        abi: event === undefined ? this.abi : [event],
         topics: topics.map((t) => bytesToHex(t)) as [Hex, ...Hex[]],
         data: bytesToHex(data),
       });
@@ -174,7 +223,7 @@ export class EvmDriver implements Driver {
   }
 
   async call(from: Address, fn: FunctionName, value: bigint, time: bigint): Promise<CallResult> {
-    const data = fn === 'receive' ? '0x' : encodeFunctionData({ abi: this.abi, functionName: fn });
+    const data = fn === 'receive' ? '0x' : this.#callData(fn, []);
     const exec = (await this.#run(from, this.address, value, data, time)).execResult;
     this.#options.onGas?.({ fn, gas: exec.executionGasUsed, ok: exec.exceptionError === undefined });
     if (exec.exceptionError !== undefined) {
@@ -191,9 +240,21 @@ export class EvmDriver implements Driver {
     if (exec.exceptionError !== undefined) throw new Error(`forcing ether failed: ${exec.exceptionError.error}`);
   }
 
+  /** The call data of `functionName(args)`; the drivers call a handful of these over and over. */
+  #callData(functionName: string, args: readonly Address[]): Hex {
+    const cache = indexOf(this.abi).callData;
+    const key = `${functionName}(${args.join(',')})`;
+    let data = cache.get(key);
+    if (data === undefined) {
+      data = encodeFunctionData({ abi: this.abi, functionName, args } as Parameters<typeof encodeFunctionData>[0]);
+      cache.set(key, data);
+    }
+    return data;
+  }
+
   /** Calls a view; its decoded result, or the name of its revert. */
-  async #view(functionName: string, args: readonly unknown[], time: bigint): Promise<unknown> {
-    const data = encodeFunctionData({ abi: this.abi, functionName, args } as Parameters<typeof encodeFunctionData>[0]);
+  async #view(functionName: string, args: readonly Address[], time: bigint): Promise<unknown> {
+    const data = this.#callData(functionName, args);
     const exec = (await this.#run(STRANGER, this.address, 0n, data, time)).execResult;
     if (exec.exceptionError !== undefined) return this.#decodeRevert(exec.returnValue, exec.exceptionError.error);
     return decodeFunctionResult({ abi: this.abi, functionName, data: bytesToHex(exec.returnValue) } as Parameters<typeof decodeFunctionResult>[0]);
