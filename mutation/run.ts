@@ -61,6 +61,7 @@ async function main(): Promise<number> {
       options: { sample: { type: 'string' }, only: { type: 'string' }, seed: { type: 'string' }, steps: { type: 'string' }, workers: { type: 'string' } },
       strict: true,
     });
+    if (values.sample !== undefined && values.only !== undefined) throw new RangeError('--sample and --only choose mutants two ways: give one');
     options = {
       sample: positive('sample', values.sample, Number.MAX_SAFE_INTEGER),
       only: values.only === undefined ? null : values.only.split(','),
