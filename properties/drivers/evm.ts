@@ -23,6 +23,7 @@ import {
 } from 'viem';
 import type { Artifact } from '../../contracts/compile.js';
 import type { Address, Agreement, FunctionName, LockEvent, LockStatus, Params, PartyStatus, Phase } from '../../reference/index.js';
+import { functionNames } from '../../reference/index.js';
 import { PARTY_A, PARTY_B, STRANGER } from '../actors.js';
 import { accelerate, memoizeEipLookups } from './evm-speedups.js';
 import type { CallResult, Driver, DriverFactory, DriverSetup, Observation, PartyCode, Views } from '../driver.js';
@@ -288,7 +289,35 @@ export class EvmDriver implements Driver {
   }
 }
 
-/** A factory of EVM drivers on one compiled artifact. */
+/** The views the driver reads besides the state-changing functions (MLL-VIEW-001 … MLL-VIEW-007). */
+const VIEW_NAMES = ['getLockStatus', 'getPoolState', 'agreement', 'claimable', 'getExitPenalty', 'getPartyStatus'] as const;
+const CONSTRUCTOR_ARGUMENTS = 9;
+
+/** An ABI that lacks part of the spec's interface (spec/views-events.md): nothing could be compared. */
+export class InterfaceMismatch extends Error {
+  constructor(
+    readonly contractName: string,
+    readonly missing: readonly string[],
+  ) {
+    super(`${contractName} does not have the spec's interface: missing ${missing.join(', ')}`);
+    this.name = 'InterfaceMismatch';
+  }
+}
+
+/** What of the spec's interface an ABI lacks, by name: functions, views, receive, the constructor's arguments. */
+export function missingInterface(abi: Abi): string[] {
+  const functions = new Set(abi.flatMap((item) => (item.type === 'function' ? [item.name] : [])));
+  const missing = [...functionNames.filter((fn) => fn !== 'receive'), ...VIEW_NAMES].filter((fn) => !functions.has(fn)).map((fn) => `${fn}()`);
+  if (!abi.some((item) => item.type === 'receive')) missing.push('receive()');
+  const constructor = abi.find((item) => item.type === 'constructor');
+  const inputs = constructor?.type === 'constructor' ? constructor.inputs.length : 0;
+  if (inputs !== CONSTRUCTOR_ARGUMENTS) missing.push(`a constructor of ${CONSTRUCTOR_ARGUMENTS} arguments (it has ${inputs})`);
+  return missing;
+}
+
+/** A factory of EVM drivers on one compiled artifact; throws InterfaceMismatch for an ABI the driver cannot speak to. */
 export function evmDriverFactory(artifact: Artifact, onGas?: EvmDriverOptions['onGas']): DriverFactory {
+  const missing = missingInterface(artifact.abi);
+  if (missing.length > 0) throw new InterfaceMismatch(artifact.contractName, missing);
   return (setup = {}) => new EvmDriver(artifact, onGas === undefined ? setup : { ...setup, onGas });
 }

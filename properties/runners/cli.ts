@@ -4,7 +4,7 @@
  * budget on every core, and prints a clause-by-clause report. Exits 1 when a property fails,
  * 2 on bad arguments.
  *
- *   npm start -- [--implementation contract|reference|FILE.sol] [--steps N] [--runs N] [--workers N]
+ *   npm start -- [--implementation contract|reference|FILE.sol|ARTIFACT.json] [--steps N] [--runs N] [--workers N]
  *                [--property P-ID] [--seed S] [--path PATH] [--save NAME]
  *
  * MLL_STEPS, MLL_RUNS and MLL_SEED set the same as --steps, --runs and --seed.
@@ -12,7 +12,10 @@
  */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { ArtifactError } from '../../contracts/artifact.js';
+import { CompileError } from '../../contracts/compile.js';
 import { catalog } from '../catalog.js';
+import { InterfaceMismatch } from '../drivers/evm.js';
 import type { DriverFactory } from '../driver.js';
 import type { BudgetReport } from './budget.js';
 import { explainFor, runDifferentialBudget, stepsFromEnv } from './budget.js';
@@ -25,7 +28,7 @@ import type { Regression } from './regressions.js';
 import { revive, saveRegression } from './regressions.js';
 
 const usage =
-  'usage: npm start -- [--implementation contract|reference|FILE.sol] [--steps N] [--runs N] [--workers N]\n' +
+  'usage: npm start -- [--implementation contract|reference|FILE.sol|ARTIFACT.json] [--steps N] [--runs N] [--workers N]\n' +
   '                    [--property P-ID] [--seed S] [--path PATH] [--save NAME]';
 
 const DEFAULT_STEPS = 20_000;
@@ -148,7 +151,17 @@ async function main(): Promise<number> {
     console.error(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
     return 2;
   }
-  const factory = driverFactoryFor(options.implementation);
+  let factory: DriverFactory;
+  try {
+    factory = driverFactoryFor(options.implementation);
+  } catch (error) {
+    // an implementation that cannot be compiled, loaded or spoken to is bad input, not a failed property
+    if (error instanceof CompileError || error instanceof ArtifactError || error instanceof InterfaceMismatch) {
+      console.error(error.message);
+      return 2;
+    }
+    throw error;
+  }
   const selected = catalog.filter((p) => options.property === undefined || p.id === options.property);
   console.log(`MLL conformance suite — implementation: ${describeImplementation(options.implementation)}, ${selected.length} properties`);
   const reports: PropertyReport[] = [];

@@ -1,11 +1,13 @@
 /**
- * Which implementation a run holds to the spec: the reference itself, the bundled contract, or
- * any Solidity file a contract developer points at (its contract must have the file's name and
- * the spec's interface). Each becomes a DriverFactory; nothing else in the suites changes.
+ * Which implementation a run holds to the spec: the reference itself, the bundled contract, any
+ * Solidity file a contract developer points at (its contract must have the file's name and the
+ * spec's interface), or a contract already compiled elsewhere (a Foundry or Hardhat artifact
+ * JSON). Each becomes a DriverFactory; nothing else in the suites changes.
  * @module
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { loadArtifact } from '../../contracts/artifact.js';
 import { bundledArtifact, compileContractFile } from '../../contracts/compile.js';
 import type { DriverFactory } from '../driver.js';
 import type { GasSample } from '../drivers/evm.js';
@@ -20,17 +22,20 @@ export function describeImplementation(implementation: Implementation): string {
   return implementation.file === null ? 'contracts/MutualLiquidityLock.sol in @ethereumjs/evm' : `${implementation.file} in @ethereumjs/evm`;
 }
 
-/** Parses `reference`, `contract`, or a path to a .sol file. */
+/** Parses `reference`, `contract`, or a path to a .sol file or an artifact .json. */
 export function parseImplementation(text: string): Implementation {
   if (text === 'reference') return { kind: 'reference' };
   if (text === 'contract') return { kind: 'contract', file: null };
-  if (!text.endsWith('.sol')) throw new RangeError(`implementation: expected 'reference', 'contract' or a .sol file, got '${text}'`);
+  if (!text.endsWith('.sol') && !text.endsWith('.json')) {
+    throw new RangeError(`implementation: expected 'reference', 'contract', a .sol file or an artifact .json, got '${text}'`);
+  }
   if (!existsSync(resolve(text))) throw new RangeError(`implementation: no such file '${text}'`);
   return { kind: 'contract', file: text };
 }
 
 export function driverFactoryFor(implementation: Implementation, onGas?: (sample: GasSample) => void): DriverFactory {
   if (implementation.kind === 'reference') return (setup) => new ReferenceDriver(setup);
-  const artifact = implementation.file === null ? bundledArtifact() : compileContractFile(resolve(implementation.file));
+  const file = implementation.file;
+  const artifact = file === null ? bundledArtifact() : file.endsWith('.json') ? loadArtifact(resolve(file)) : compileContractFile(resolve(file));
   return evmDriverFactory(artifact, onGas);
 }
