@@ -190,6 +190,26 @@ function syncGasHandlers(m: InterpreterModules): Map<number, SyncGas> {
 }
 
 /**
+ * The few storage slots a contract uses, each as the bytes the access journal takes and the hex
+ * the storage map is keyed by: made once per slot instead of on every SLOAD (bounded, never
+ * mutated: the journal only reads them).
+ */
+const slotKeys = new Map<bigint, { readonly bytes: Uint8Array; readonly hex: string }>();
+function slotKey(key: bigint): { readonly bytes: Uint8Array; readonly hex: string } {
+  let known = slotKeys.get(key);
+  if (known === undefined) {
+    if (slotKeys.size >= 4096) slotKeys.clear();
+    known = { bytes: word(key), hex: `0x${key.toString(16).padStart(64, '0')}` };
+    slotKeys.set(key, known);
+  }
+  return known;
+}
+/** Stored values decoded once per stored array (SSTORE stores a new one each time). */
+const storedValues = new WeakMap<Uint8Array, bigint>();
+/** The hex of an address object, once. */
+const addressHex = new WeakMap<object, string>();
+
+/**
  * SLOAD without an await, on a SimpleStateManager only: its getStorage is a map look-up behind an
  * async signature. Gas as the pinned handler (EIP-2929 warm/cold; 6800/7864 take the original
  * loop); the value as SimpleStateManager.getStorage reads it (EIP-7928's access list is not
@@ -197,12 +217,27 @@ function syncGasHandlers(m: InterpreterModules): Map<number, SyncGas> {
  */
 function syncSload(m: InterpreterModules): { gas: SyncGas; op: (rs: LoopRunState) => void } {
   return {
-    gas: (rs, gas, common) => gas + m.accessStorageEIP2929(rs, word(rs.stack.peek()[0]!), false, common, true),
+    gas: (rs, gas, common) => gas + m.accessStorageEIP2929(rs, slotKey(rs.stack.peek()[0]!).bytes, false, common, true),
     op: (rs) => {
       const key = rs.stack.pop();
       const storage = (rs.stateManager as unknown as { topStorageStack(): Map<string, Uint8Array> }).topStorageStack();
-      const value = storage.get(`${rs.interpreter._env.address.toString()}_0x${key.toString(16).padStart(64, '0')}`);
-      rs.stack.push(value !== undefined && value.length > 0 ? bytesToBigInt(value) : 0n);
+      const address = rs.interpreter._env.address;
+      let hex = addressHex.get(address);
+      if (hex === undefined) {
+        hex = address.toString();
+        addressHex.set(address, hex);
+      }
+      const value = storage.get(`${hex}_${slotKey(key).hex}`);
+      if (value === undefined || value.length === 0) {
+        rs.stack.push(0n);
+        return;
+      }
+      let decoded = storedValues.get(value);
+      if (decoded === undefined) {
+        decoded = bytesToBigInt(value);
+        storedValues.set(value, decoded);
+      }
+      rs.stack.push(decoded);
     },
   };
 }
@@ -229,6 +264,77 @@ let loopInstalled = false;
  * Anything the inline path does not reproduce — EOF code, a step listener or DEBUG, the
  * profiler, EIP-6800/7864 code-chunk charging, a start pc — takes the original loop.
  */
+interface FastStack {
+  pop(): bigint;
+  push(value: bigint): void;
+}
+type Handler = (runState: LoopRunState & { stack: FastStack; validJumps: Uint8Array }, common: Common) => unknown;
+
+const MAX_WORD = (1n << 256n) - 1n;
+
+/**
+ * Twins of the most frequent handlers (by count in the bundled contract's calls: PUSH, the jumps,
+ * ADD, SUB, the comparisons, AND, OR, the shifts). Each computes what the pinned handler does:
+ * `mod(x, 2^256)` of a sum, difference or product of words is `x & (2^256 − 1)`; two pops where
+ * it pops an array of two (on underflow both throw STACK_UNDERFLOW and the frame halts, so the
+ * half-popped stack is never seen). PUSH skips the EIP-6800/7864 branch the loop already excludes.
+ * A jump whose target is not plainly valid is handed back to the pinned handler, which traps with
+ * its own message.
+ */
+function fastHandlers(m: InterpreterModules): Map<number, Handler> {
+  const pinned = (code: number) => m.handlers.get(code) as Handler;
+  const binary = (f: (a: bigint, b: bigint) => bigint): Handler => (rs) => {
+    const a = rs.stack.pop();
+    rs.stack.push(f(a, rs.stack.pop()));
+  };
+  const jumpTo = (rs: Parameters<Handler>[0], dest: bigint): boolean => {
+    if (dest >= 0x1_0000_0000n) return false;
+    const target = Number(dest);
+    if (target > rs.code.length || rs.validJumps[target] !== 1) return false;
+    rs.programCounter = target;
+    return true;
+  };
+  const jump = pinned(0x56);
+  const jumpi = pinned(0x57);
+  const push = pinned(0x60);
+  const twins = new Map<number, Handler>([
+    [0x01, binary((a, b) => (a + b) & MAX_WORD)],
+    [0x02, binary((a, b) => (a * b) & MAX_WORD)],
+    [0x03, binary((a, b) => (a - b) & MAX_WORD)],
+    [0x10, binary((a, b) => (a < b ? 1n : 0n))],
+    [0x11, binary((a, b) => (a > b ? 1n : 0n))],
+    [0x14, binary((a, b) => (a === b ? 1n : 0n))],
+    [0x16, binary((a, b) => a & b)],
+    [0x17, binary((a, b) => a | b)],
+    [0x1b, binary((a, b) => (a > 256n ? 0n : (b << a) & MAX_WORD))],
+    [0x1c, binary((a, b) => (a > 256n ? 0n : b >> a))],
+    [0x56, (rs, common) => {
+      const dest = rs.stack.pop();
+      if (jumpTo(rs, dest)) return;
+      rs.stack.push(dest);
+      jump(rs, common);
+    }],
+    [0x57, (rs, common) => {
+      const dest = rs.stack.pop();
+      const condition = rs.stack.pop();
+      if (condition === 0n || jumpTo(rs, dest)) return;
+      rs.stack.push(condition);
+      rs.stack.push(dest);
+      jumpi(rs, common);
+    }],
+  ]);
+  const pushN: Handler = (rs, common) => {
+    if (rs.shouldDoJumpAnalysis) {
+      push(rs, common);
+      return;
+    }
+    rs.stack.push(rs.cachedPushes[rs.programCounter]!);
+    rs.programCounter += rs.opCode - 0x5f;
+  };
+  for (let code = 0x60; code <= 0x7f; code++) twins.set(code, pushN);
+  return twins;
+}
+
 /**
  * How the inline loop runs one opcode entry, decided once per entry: its static fee, its
  * synchronous gas twin (none for static-gas opcodes), its handler; SLOAD marked, as it may run
@@ -248,6 +354,7 @@ async function runOpcodesInline(): Promise<void> {
   loopInstalled = true;
   const m = await interpreterModules();
   const syncGas = syncGasHandlers(m);
+  const twins = fastHandlers(m);
   const { Interpreter } = (await import(new URL('./interpreter.js', evmEntry).href)) as { Interpreter: { prototype: LoopInterpreter } };
   const original = Interpreter.prototype.run;
   const sload = syncSload(m);
@@ -263,7 +370,8 @@ async function runOpcodesInline(): Promise<void> {
     if (code === 0x54) return { fee: feeBigInt, gas: sload.gas, op: sload.op, sload: true };
     const gas = dynamicGas ? syncGas.get(code) : null;
     if (isAsync || gas === undefined) return null;
-    return { fee: feeBigInt, gas, op: entry.opHandler, sload: false };
+    const op = entry.opHandler === m.handlers.get(code) ? (twins.get(code) ?? entry.opHandler) : entry.opHandler;
+    return { fee: feeBigInt, gas, op: op as InlinePlan['op'], sload: false };
   };
 
   const plansOf = (map: readonly OpcodeEntry[]): readonly (InlinePlan | null)[] => {

@@ -78,7 +78,7 @@ type AbiError = Extract<Abi[number], { type: 'error' }>;
 interface AbiIndex {
   readonly errors: ReadonlyMap<string, AbiError>;
   readonly events: ReadonlyMap<string, AbiEvent>;
-  readonly callData: Map<string, Hex>;
+  readonly callData: Map<string, Uint8Array>;
 }
 const abiIndexes = new WeakMap<Abi, AbiIndex>();
 function indexOf(abi: Abi): AbiIndex {
@@ -144,7 +144,7 @@ export class EvmDriver implements Driver {
   }
 
   /** Runs one top-level call as a transaction would: fresh warm/cold sets and original-storage cache. */
-  async #run(from: Address, to: Address | null, value: bigint, data: Hex, time: bigint) {
+  async #run(from: Address, to: Address | null, value: bigint, data: Uint8Array, time: bigint) {
     const evm = this.#evm!;
     evm.journal.cleanJournal();
     evm.stateManager.originalStorageCache.clear();
@@ -155,7 +155,7 @@ export class EvmDriver implements Driver {
       origin: toEjs(from),
       ...(to === null ? {} : { to: toEjs(to) }),
       value,
-      data: hexToBytes(data),
+      data,
       gasLimit: GAS_LIMIT,
       block: block(time),
     });
@@ -207,7 +207,7 @@ export class EvmDriver implements Driver {
         params.penaltyDecayTarget,
       ],
     });
-    const result = await this.#run(DEPLOYER, null, 0n, data, time);
+    const result = await this.#run(DEPLOYER, null, 0n, hexToBytes(data), time);
     const exec = result.execResult;
     this.#options.onGas?.({ fn: 'deploy', gas: exec.executionGasUsed, ok: exec.exceptionError === undefined });
     if (exec.exceptionError !== undefined) {
@@ -224,7 +224,7 @@ export class EvmDriver implements Driver {
   }
 
   async call(from: Address, fn: FunctionName, value: bigint, time: bigint): Promise<CallResult> {
-    const data = fn === 'receive' ? '0x' : this.#callData(fn, []);
+    const data = fn === 'receive' ? new Uint8Array(0) : this.#callData(fn, []);
     const exec = (await this.#run(from, this.address, value, data, time)).execResult;
     this.#options.onGas?.({ fn, gas: exec.executionGasUsed, ok: exec.exceptionError === undefined });
     if (exec.exceptionError !== undefined) {
@@ -237,17 +237,17 @@ export class EvmDriver implements Driver {
   async forceEther(amount: bigint, time: bigint): Promise<void> {
     // PUSH20 lock SELFDESTRUCT
     const initcode: Hex = `0x73${this.address.slice(2)}ff`;
-    const exec = (await this.#run(STRANGER, null, amount, initcode, time)).execResult;
+    const exec = (await this.#run(STRANGER, null, amount, hexToBytes(initcode), time)).execResult;
     if (exec.exceptionError !== undefined) throw new Error(`forcing ether failed: ${exec.exceptionError.error}`);
   }
 
-  /** The call data of `functionName(args)`; the drivers call a handful of these over and over. */
-  #callData(functionName: string, args: readonly Address[]): Hex {
+  /** The call data of `functionName(args)`, as bytes; the drivers call a handful of these over and over. */
+  #callData(functionName: string, args: readonly Address[]): Uint8Array {
     const cache = indexOf(this.abi).callData;
     const key = `${functionName}(${args.join(',')})`;
     let data = cache.get(key);
     if (data === undefined) {
-      data = encodeFunctionData({ abi: this.abi, functionName, args } as Parameters<typeof encodeFunctionData>[0]);
+      data = hexToBytes(encodeFunctionData({ abi: this.abi, functionName, args } as Parameters<typeof encodeFunctionData>[0]));
       cache.set(key, data);
     }
     return data;
