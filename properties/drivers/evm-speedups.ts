@@ -1,12 +1,15 @@
 /**
  * Speed-ups for @ethereumjs/evm 10.1.3 that change no result and no gas, only how fast the
- * interpreter gets there. Profiling the differential suite (bench/README.md) showed hot spots
- * that redo the same work on every call — the jump-destination analysis of the whole contract,
- * Common's EIP look-ups, MSTORE's byte padding through array spreads — and one that is pure
- * overhead: the interpreter awaits every opcode, though only state access and calls are
- * asynchronous. Each shim does the same computation once, or without the detour. The differential suite (the EVM must
- * still agree with the reference on every step) and the gas snapshot are the checks that they
- * change nothing; they are tied to the pinned version and refuse any other.
+ * interpreter gets there (bench/README.md has the profiles and the figures):
+ * - an interpreter loop that awaits only the opcodes that need it (state writes, calls, creation),
+ *   running the rest inline as runStep would, with synchronous twins of the memory-only gas
+ *   handlers and of the hottest opcode handlers, SLOAD included on a SimpleStateManager;
+ * - a lean code analysis (jump destinations, PUSH values decoded when first run) in place of the
+ *   one that decodes every byte of the code up front;
+ * - Common's EIP look-ups memoised, MSTORE without hex and spreads.
+ * Anything the inline loop does not reproduce takes the original loop. The differential suite
+ * (the EVM must still agree with the reference on every step) and the gas snapshot are the
+ * checks that they change nothing; they are tied to the pinned version and refuse any other.
  * @module
  */
 import type { Common } from '@ethereumjs/common';
@@ -24,35 +27,6 @@ let installed: string | undefined;
 function installedVersion(): string {
   const manifest = new URL('../../package.json', evmEntry);
   return (installed ??= (JSON.parse(readFileSync(fileURLToPath(manifest), 'utf8')) as { version: string }).version);
-}
-
-interface JumpAnalysis {
-  jumps: Uint8Array;
-  pushes: Record<number, bigint>;
-  opcodesCached: unknown[];
-}
-
-interface InterpreterPrototype {
-  _getValidJumpDestinations(this: unknown, code: Uint8Array): JumpAnalysis;
-}
-
-let jumpAnalysisCached = false;
-
-/** The analysis of a contract's code depends only on the code: keep it for as long as the code lives. */
-async function cacheJumpAnalysis(): Promise<void> {
-  if (jumpAnalysisCached) return;
-  jumpAnalysisCached = true;
-  const { Interpreter } = (await import(new URL('./interpreter.js', evmEntry).href)) as { Interpreter: { prototype: InterpreterPrototype } };
-  const analyse = Interpreter.prototype._getValidJumpDestinations;
-  const byCode = new WeakMap<Uint8Array, JumpAnalysis>();
-  Interpreter.prototype._getValidJumpDestinations = function (code) {
-    let analysis = byCode.get(code);
-    if (analysis === undefined) {
-      analysis = analyse.call(this, code);
-      byCode.set(code, analysis);
-    }
-    return analysis;
-  };
 }
 
 /** Which EIPs are active never changes for a Common whose hardfork is never changed. */
@@ -120,7 +94,6 @@ interface LoopRunState {
   opCode: number;
   gasLeft: bigint;
   validJumps: Uint8Array;
-  cachedPushes: Record<number, bigint>;
   shouldDoJumpAnalysis: boolean;
   eip8037BurnLeftoverAfterCreateHaltOntoAlive?: boolean;
   stack: { peek(n?: number): bigint[]; pop(): bigint; push(value: bigint): void };
@@ -247,7 +220,6 @@ interface LoopInterpreter {
   _evm: { events: { listenerCount(name: string): number }; DEBUG: boolean; _opcodeMap: readonly OpcodeEntry[] };
   common: Common;
   profilerOpts?: { enabled?: boolean };
-  _getValidJumpDestinations(code: Uint8Array): JumpAnalysis;
   lookupOpInfo(op: number): OpcodeEntry;
   runStep(entry?: OpcodeEntry): Promise<void>;
   useGas(amount: bigint, context: unknown): void;
@@ -264,6 +236,42 @@ let loopInstalled = false;
  * Anything the inline path does not reproduce — EOF code, a step listener or DEBUG, the
  * profiler, EIP-6800/7864 code-chunk charging, a start pc — takes the original loop.
  */
+/**
+ * What the inline loop needs of a code's analysis: the valid jump destinations, and each PUSH's
+ * value decoded the first time it runs. The pinned analysis also builds an entry per byte and a
+ * bigint per PUSH of the whole code — for a 10 kB creation code most of which (the runtime code
+ * it returns) never runs, that was a third of a deployment. Jump destinations are found by the
+ * same scan: a 0x5b that is not inside PUSH data (EIP-8024's immediates take the original loop).
+ */
+interface LeanAnalysis {
+  readonly code: Uint8Array;
+  readonly jumps: Uint8Array;
+  /** Keyed as the pinned analysis keys them: the index of the first data byte. */
+  readonly pushes: (bigint | undefined)[];
+}
+const leanByCode = new WeakMap<Uint8Array, LeanAnalysis>();
+function leanAnalysis(code: Uint8Array): LeanAnalysis {
+  let analysis = leanByCode.get(code);
+  if (analysis === undefined) {
+    const jumps = new Uint8Array(code.length);
+    for (let i = 0; i < code.length; i++) {
+      const op = code[i]!;
+      if (op >= 0x60 && op <= 0x7f) i += op - 0x5f;
+      else if (op === 0x5b) jumps[i] = 1;
+    }
+    analysis = { code, jumps, pushes: new Array<bigint | undefined>(code.length) };
+    leanByCode.set(code, analysis);
+  }
+  return analysis;
+}
+
+/** PUSHn's value at `at`, as the pinned analysis decodes it: the n bytes there, zero-padded past the end. */
+function pushValue(code: Uint8Array, at: number, n: number): bigint {
+  let value = 0n;
+  for (let k = 0; k < n; k++) value = (value << 8n) | BigInt(code[at + k] ?? 0);
+  return value;
+}
+
 interface FastStack {
   pop(): bigint;
   push(value: bigint): void;
@@ -271,6 +279,11 @@ interface FastStack {
 type Handler = (runState: LoopRunState & { stack: FastStack; validJumps: Uint8Array }, common: Common) => unknown;
 
 const MAX_WORD = (1n << 256n) - 1n;
+/**
+ * The lean analysis of the code the inline loop is running, for the PUSH twin. Calls interleave
+ * (a nested CALL, concurrent view calls): the loop sets it again after every await.
+ */
+let activeLean: LeanAnalysis | undefined;
 
 /**
  * Twins of the most frequent handlers (by count in the bundled contract's calls: PUSH, the jumps,
@@ -324,12 +337,18 @@ function fastHandlers(m: InterpreterModules): Map<number, Handler> {
     }],
   ]);
   const pushN: Handler = (rs, common) => {
-    if (rs.shouldDoJumpAnalysis) {
+    const lean = activeLean;
+    // a guard, not a path taken: the loop keeps activeLean on the code it runs
+    if (lean === undefined || lean.code !== rs.code) {
       push(rs, common);
       return;
     }
-    rs.stack.push(rs.cachedPushes[rs.programCounter]!);
-    rs.programCounter += rs.opCode - 0x5f;
+    const at = rs.programCounter;
+    const n = rs.opCode - 0x5f;
+    let value = lean.pushes[at];
+    if (value === undefined) value = lean.pushes[at] = pushValue(rs.code, at, n);
+    rs.stack.push(value);
+    rs.programCounter += n;
   };
   for (let code = 0x60; code <= 0x7f; code++) twins.set(code, pushN);
   return twins;
@@ -392,7 +411,8 @@ async function runOpcodesInline(): Promise<void> {
       this._evm.events.listenerCount('step') > 0 ||
       this._evm.DEBUG ||
       common.isActivatedEIP(6800) ||
-      common.isActivatedEIP(7864)
+      common.isActivatedEIP(7864) ||
+      common.isActivatedEIP(8024)
     ) {
       return original.call(this, code, opts);
     }
@@ -402,30 +422,20 @@ async function runOpcodesInline(): Promise<void> {
     const inlineSload = !common.isActivatedEIP(7928) && Object.getPrototypeOf(rs.stateManager) === SimpleStateManager.prototype;
     rs.code = code;
     rs.programCounter = opts.pc ?? rs.programCounter;
+    // The original analyses at the first jump; nothing reads the jump table before one. The run
+    // state keeps shouldDoJumpAnalysis, so a pinned PUSH (through runStep) decodes from the code.
+    const lean = leanAnalysis(code);
+    rs.validJumps = lean.jumps;
+    activeLean = lean;
     let err: unknown;
-    let cached: OpcodeEntry[] | undefined;
     while (rs.programCounter < code.length) {
-      let entry: OpcodeEntry | undefined;
-      let opCode: number;
-      if (cached === undefined) {
-        opCode = code[rs.programCounter]!;
-        // as the original: analyse jump destinations at the first jump
-        if (opCode === 0x56 || opCode === 0x57 || opCode === 0x5e) {
-          const { jumps, pushes, opcodesCached } = this._getValidJumpDestinations(code);
-          rs.validJumps = jumps;
-          rs.cachedPushes = pushes;
-          rs.shouldDoJumpAnalysis = false;
-          cached = opcodesCached as OpcodeEntry[];
-        }
-      } else {
-        entry = cached[rs.programCounter]!;
-        opCode = entry.opcodeInfo.code;
-      }
+      const opCode = code[rs.programCounter]!;
       rs.opCode = opCode;
       try {
         const plan = plans[opCode]!;
         if (plan === null || (plan.sload && !inlineSload)) {
-          await this.runStep(entry);
+          await this.runStep();
+          activeLean = lean;
         } else {
           // runStep's order: dynamic gas, useGas (DEBUG is off here), pc + 1, EIP-7928, handler, witness
           const gas = plan.gas === null ? plan.fee : plan.gas(rs, plan.fee, common);
@@ -459,7 +469,6 @@ async function runOpcodesInline(): Promise<void> {
 export async function accelerate(evm: EVM): Promise<void> {
   const version = installedVersion();
   if (version !== PINNED) throw new Error(`evm-speedups are written for @ethereumjs/evm ${PINNED}, found ${version}`);
-  await cacheJumpAnalysis();
   await runOpcodesInline();
   const opcodeMap = (evm as unknown as { _opcodeMap: Record<number, { opHandler: unknown }> })._opcodeMap;
   opcodeMap[0x52]!.opHandler = mstore;
