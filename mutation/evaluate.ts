@@ -16,7 +16,11 @@ import { applyMutant } from './sites.js';
 export const FILE = 'MutualLiquidityLock.sol';
 export const CONTRACT = 'MutualLiquidityLock';
 
-export type Status = 'killed' | 'live' | 'equivalent' | 'duplicate' | 'stillborn';
+/**
+ * `error`: the suite itself threw something that is not a property failure on this mutant — a
+ * defect of the harness to fix, never counted as a kill.
+ */
+export type Status = 'killed' | 'live' | 'equivalent' | 'duplicate' | 'stillborn' | 'error';
 
 export interface MutantResult {
   readonly mutant: Mutant;

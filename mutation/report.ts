@@ -40,6 +40,7 @@ export function writeReports(results: readonly MutantResult[], options: RunOptio
     equivalent: count('equivalent'),
     duplicate: count('duplicate'),
     stillborn: count('stillborn'),
+    error: count('error'),
     score: killed + live === 0 ? null : killed / (killed + live),
     medianMillisecondsToKill: median(kills.map((r) => r.millisecondsToKill!)),
     medianStepsToKill: median(kills.map((r) => r.stepsToKill!)),
@@ -61,6 +62,8 @@ export function writeReports(results: readonly MutantResult[], options: RunOptio
             ? (explanations[r.mutant.id] ?? '**unexplained**')
             : r.status === 'stillborn'
               ? 'does not compile'
+              : r.status === 'error'
+                ? `**the suite threw**: ${(r.message ?? '').split('\n')[0]!.replace(/\|/g, '\\|')}`
               : 'bytecode identical to the original';
     return `| ${site} | ${r.mutant.operator} | ${change} | ${r.status} | ${detail} |`;
   };
@@ -78,6 +81,7 @@ and at most ${options.steps} steps, stopping at the first failure.
 | equivalent (bytecode identical) | ${totals.equivalent} |
 | duplicate (bytecode of an earlier mutant) | ${totals.duplicate} |
 | failed to compile | ${totals.stillborn} |
+| the suite threw (a harness defect, not counted) | ${totals.error} |
 | **score = killed / (killed + live)** | **${pct}** |
 | median time to kill (suite time, shrinking included) | ${totals.medianMillisecondsToKill ?? '—'} ms |
 | median steps to kill | ${totals.medianStepsToKill ?? '—'} |
@@ -87,5 +91,5 @@ and at most ${options.steps} steps, stopping at the first failure.
 ${results.map(row).join('\n')}
 `;
   writeFileSync(new URL('mutation.md', reportsDir), md);
-  return `score ${pct}: ${killed} killed, ${live} live (${unexplained.length} unexplained), ${totals.equivalent} equivalent, ${totals.duplicate} duplicate, ${totals.stillborn} stillborn; median time to kill ${totals.medianMillisecondsToKill} ms`;
+  return `score ${pct}: ${killed} killed, ${live} live (${unexplained.length} unexplained), ${totals.equivalent} equivalent, ${totals.duplicate} duplicate, ${totals.stillborn} stillborn, ${totals.error} harness errors; median time to kill ${totals.medianMillisecondsToKill} ms`;
 }

@@ -109,7 +109,8 @@ async function main(): Promise<number> {
   await inWorkers('test', toTest, options.workers, { budget: { steps: options.steps, seed: options.seed } }, (r) => {
     results.set(r.mutant.id, r);
     done++;
-    if (r.status === 'live' || done % 20 === 0) console.log(`  ${done}/${toTest.length} ${r.status === 'live' ? `LIVE ${r.mutant.id}` : ''}`);
+    const flag = r.status === 'live' ? `LIVE ${r.mutant.id}` : r.status === 'error' ? `HARNESS ERROR ${r.mutant.id}: ${(r.message ?? '').split('\n')[0]}` : '';
+    if (flag !== '' || done % 20 === 0) console.log(`  ${done}/${toTest.length} ${flag}`);
   });
   const ordered = selected.map((m) => results.get(m.id)!);
   if (options.only !== null) {

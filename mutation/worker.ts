@@ -20,7 +20,14 @@ for (const mutant of job.mutants) {
   let result: Partial<MutantResult> & { mutant: Mutant };
   if (artifact instanceof CompileError) result = { mutant, status: 'stillborn', message: artifact.messages[0] ?? '' };
   else if (job.phase === 'compile') result = { mutant, bytecodeHash: codeHash(artifact) };
-  else result = await testMutant(mutant, artifact, job.budget);
+  else {
+    try {
+      result = await testMutant(mutant, artifact, job.budget);
+    } catch (error) {
+      // one mutant that breaks the harness must not end the run: it is reported, not counted
+      result = { mutant, status: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    }
+  }
   parentPort!.postMessage(result);
 }
 parentPort!.postMessage('done');

@@ -102,8 +102,8 @@ export const catalog: readonly PropertyDefinition[] = [
   {
     id: 'P-DIFFERENTIAL',
     title: 'The implementation does what the reference does',
-    clauses: ['MLL-CONF-001', 'MLL-CONF-002', 'MLL-CONF-003'],
-    rule: 'After every call: the same outcome, events and views as the reference, with hostile parties and forced ether; every step invariant holds on the implementation.',
+    clauses: ['MLL-CONF-001', 'MLL-CONF-002', 'MLL-CONF-003', 'MLL-VIEW-007'],
+    rule: 'After every call: the same outcome, events and views as the reference, with hostile parties and forced ether; getLockStatus answers at every step; every step invariant holds on the implementation.',
     build: (factory) => differentialProperty(factory),
   },
   stepProperty(

@@ -5,6 +5,7 @@
  * @module
  */
 import type { Address, Agreement, FunctionName, LockEvent, LockStatus, Params, PartyStatus, PoolState, Role } from '../reference/index.js';
+import { PropertyViolation } from './violation.js';
 
 /**
  * What a call did: success with the events in order, or its revert by name — one of the
@@ -32,6 +33,18 @@ export interface Views {
   readonly partyStatus: readonly [PartyStatus | string, PartyStatus | string, PartyStatus | string];
 }
 
+/**
+ * A backend could not read the lock's state: `getLockStatus` reverted, or returned what does not
+ * decode. A conforming implementation always answers (MLL-VIEW-007), so this is a property
+ * failure like any other, not an error of the suite.
+ */
+export class ObservationFailed extends PropertyViolation {
+  constructor(readonly reason: string) {
+    super('MLL-VIEW-007', `getLockStatus did not answer: ${reason}`);
+    this.name = 'ObservationFailed';
+  }
+}
+
 export interface Driver {
   /** Deploys a lock at block time `time`; a constructor revert comes back as its name. */
   deploy(params: Params, time: bigint): Promise<CallResult>;
@@ -39,7 +52,7 @@ export interface Driver {
   call(from: Address, fn: FunctionName, value: bigint, time: bigint): Promise<CallResult>;
   /** Ether that arrives without a call, as from a self-destructing contract. */
   forceEther(amount: bigint, time: bigint): Promise<void>;
-  /** The views at block time `time`, without sending a transaction. */
+  /** The views at block time `time`, without sending a transaction; ObservationFailed if they cannot be read. */
   observe(time: bigint): Promise<Observation>;
   /** Every view, each by its own function, at block time `time` (MLL-VIEW-001 … MLL-VIEW-004). */
   readViews(time: bigint): Promise<Views>;

@@ -27,6 +27,7 @@ import { functionNames } from '../../reference/index.js';
 import { PARTY_A, PARTY_B, STRANGER } from '../actors.js';
 import { accelerate, memoizeEipLookups } from './evm-speedups.js';
 import type { CallResult, Driver, DriverFactory, DriverSetup, Observation, PartyCode, Views } from '../driver.js';
+import { ObservationFailed } from '../driver.js';
 
 /** Who deploys the lock: an account of its own, so the parties' nonces are theirs. */
 export const DEPLOYER: Address = '0x000000000000000000000000000000000000d00d';
@@ -280,8 +281,14 @@ export class EvmDriver implements Driver {
   }
 
   async observe(time: bigint): Promise<Observation> {
-    const result = await this.#view('getLockStatus', [], time);
-    if (typeof result === 'string') throw new Error(`getLockStatus reverted: ${result}`);
+    let result: unknown;
+    try {
+      result = await this.#view('getLockStatus', [], time);
+    } catch (error) {
+      // return data that is not the ABI's tuple: viem cannot decode it
+      throw new ObservationFailed(error instanceof Error ? error.message.split('\n')[0]! : String(error));
+    }
+    if (typeof result === 'string') throw new ObservationFailed(`reverted with ${result}`);
     const [phase, activatedAt, a, b] = result as [number, bigint, PartyStatus, PartyStatus];
     const account = await this.#evm!.stateManager.getAccount(toEjs(this.address));
     const status: LockStatus = { phase: phase as Phase, activatedAt, A: { ...a }, B: { ...b } };

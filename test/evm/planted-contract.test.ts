@@ -33,3 +33,11 @@ it('MLL-CONF-001: the saved regression flipped-overlap-bound fails on that bug a
   const factory = planted('uint256 hi = to < end ? to : end;', 'uint256 hi = to > end ? to : end;');
   await expect(replayRegression(factory, regression)).rejects.toThrow(/MLL-BLD-004/);
 }, 600_000);
+
+it('MLL-VIEW-007: a getLockStatus that reverts once the lock has ended is a named failure, not a crash of the suite', async () => {
+  const ret = 'return (_phase, _activatedAt, _status(0, shares[0], clocks[0]), _status(1, shares[1], clocks[1]));';
+  const factory = planted(ret, `if (_phase == Phase.Exited) revert WrongPhase(Phase.Active, _phase);\n        ${ret}`);
+  const report = await runDifferentialBudget(factory, { steps: 20_000, seed: 1 });
+  expect(report.failed?.failure?.clause).toBe('MLL-VIEW-007');
+  expect(report.failed?.failure?.message).toMatch(/getLockStatus did not answer: reverted with WrongPhase/);
+}, 600_000);
