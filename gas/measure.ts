@@ -13,7 +13,7 @@ import { evmDriverFactory } from '../properties/drivers/evm.js';
 import { runDifferentialBudget } from '../properties/runners/budget.js';
 
 export const GAS_SEED = 7;
-export const GAS_STEPS = 6_000;
+export const GAS_STEPS = 20_000;
 
 export interface GasFigures {
   readonly calls: number;

@@ -74,7 +74,7 @@ export async function testMutant(mutant: Mutant, artifact: Artifact, budget: Sui
       return { mutant, status: 'killed', clause: error.clause, message: `regression ${regression.name}: ${error.message}`, millisecondsToKill: Math.round(performance.now() - started), stepsToKill: regression.steps.length };
     }
   }
-  const report = await runDifferentialBudget(evmDriverFactory(artifact), { ...budget, chunkRuns: 10 });
+  const report = await runDifferentialBudget(evmDriverFactory(artifact), { ...budget, chunkRuns: 10, explain: false });
   if (report.failed === undefined) return { mutant, status: 'live' };
   return {
     mutant,

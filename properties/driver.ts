@@ -8,12 +8,13 @@ import type { Address, Agreement, FunctionName, LockEvent, LockStatus, Params, P
 import { PropertyViolation } from './violation.js';
 
 /**
- * What a call did: success with the events in order, or its revert by name — one of the
- * reference's RevertName for a conforming implementation, anything else named as the backend saw it.
+ * What a call did: success with the events in order, or its revert by name with its arguments in
+ * declaration order — one of the reference's RevertName for a conforming implementation,
+ * anything else named as the backend saw it (a Panic with its code, say).
  */
 export type CallResult =
   | { readonly ok: true; readonly events: readonly LockEvent[] }
-  | { readonly ok: false; readonly revert: string };
+  | { readonly ok: false; readonly revert: string; readonly args: readonly unknown[] };
 
 /** Everything observable about a lock at one block time: getLockStatus (MLL-VIEW-007) and the balance. */
 export interface Observation extends LockStatus {

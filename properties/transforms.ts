@@ -51,8 +51,11 @@ export function shiftObservation(obs: Observation, by: bigint): Observation {
   return { ...obs, time: obs.time + by, activatedAt: at(obs.activatedAt), A: party(obs.A), B: party(obs.B) };
 }
 
+/** Reverts whose one argument is a block time (MLL-CIN-001, MLL-UEX-004, MLL-ABN-002). */
+const timeReverts: ReadonlySet<string> = new Set(['ActivationWindowOpen', 'ExitCountdownNotElapsed', 'CounterpartyNotSilent']);
+
 export function shiftResult(result: CallResult, by: bigint): CallResult {
-  if (!result.ok) return result;
+  if (!result.ok) return timeReverts.has(result.revert) ? { ...result, args: result.args.map((t) => (t as bigint) + by) } : result;
   const events = result.events.map((event): LockEvent => {
     if (event.name === 'AgreementActivated') return { name: event.name, args: { activatedAt: event.args.activatedAt + by } };
     if (event.name === 'UnilateralExitInitiated') {

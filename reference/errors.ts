@@ -40,3 +40,41 @@ export type Revert =
 
 /** The name of a revert. */
 export type RevertName = Revert['name'];
+
+/**
+ * Each revert's arguments in the order the contract's error declares them (the ABI encodes them
+ * by position, not by name). Typed so that a field missing from a revert, or a revert missing
+ * here, does not compile.
+ */
+const argumentOrder: { readonly [R in Revert as R['name']]: readonly Exclude<keyof R, 'name'>[] } = {
+  InvalidPartyAddress: [],
+  InvalidDepositAmount: [],
+  InvalidDepositInterval: [],
+  InvalidBleedRate: [],
+  InvalidGracePeriods: [],
+  InvalidPenaltyBounds: [],
+  InvalidPenaltyDecayTarget: [],
+  UnexpectedValue: [],
+  NotParty: [],
+  WrongPhase: ['expected', 'actual'],
+  AlreadyActivated: [],
+  ActivationWindowClosed: [],
+  ActivationWindowOpen: ['closesAt'],
+  InvalidDepositValue: [],
+  PrepaymentLimitExceeded: ['maxValue'],
+  UnilateralExitAlreadyActive: [],
+  NoActiveUnilateralExit: [],
+  ExitCountdownNotElapsed: ['executeAfter'],
+  CounterpartyNotSilent: ['silentAfter'],
+  CounterpartyNotInDefault: [],
+  ClaimerInDefault: [],
+  NothingToWithdraw: [],
+  TransferFailed: [],
+  DirectTransferRejected: [],
+};
+
+/** A revert's arguments, positionally, as the contract's error encodes them (MLL-CONF-001). */
+export function revertArguments(revert: Revert): readonly (bigint | number)[] {
+  const fields = argumentOrder[revert.name] as readonly string[];
+  return fields.map((field) => (revert as unknown as Record<string, bigint | number>)[field]!);
+}

@@ -5,6 +5,7 @@
  */
 export * from './constants.js';
 export type { Revert, RevertName } from './errors.js';
+export { revertArguments } from './errors.js';
 export type { LockEvent, LockEventName } from './events.js';
 export * from './params.js';
 export * from './state.js';

@@ -198,6 +198,36 @@ export class AbandonmentPlayCommand implements Command {
   }
 }
 
+/**
+ * A party lapses into one-sided default and catches up on its k-th bleed day boundary (± 1 s)
+ * while its counterparty keeps up: settlement of its own bleed at its own deposit (MLL-BLD-004)
+ * at the day boundaries, where whole days begin to count.
+ */
+export class CatchUpPlayCommand implements Command {
+  constructor(
+    readonly actor: 'A' | 'B',
+    readonly bleedDays: number,
+    readonly offset: bigint,
+  ) {}
+  check(): boolean {
+    return true;
+  }
+  async run(model: Model, real: Real): Promise<void> {
+    const arrears: ValueChoice = { base: 'arrears', intervals: 0n, offset: 0n };
+    const other = this.actor === 'A' ? 'B' : 'A';
+    await new DepositCommand(other, arrears).run(model, real);
+    await new WaitCommand({ kind: 'edge', edge: `defaultStart${this.actor}`, offset: 0n }).run(model, real);
+    await new DepositCommand(other, arrears).run(model, real);
+    for (let day = 1; day <= this.bleedDays; day++) {
+      await new WaitCommand({ kind: 'edge', edge: `nextBleedDay${this.actor}`, offset: day === this.bleedDays ? this.offset : 0n }).run(model, real);
+    }
+    await new DepositCommand(this.actor, arrears).run(model, real);
+  }
+  toString(): string {
+    return `${this.actor}.catchUpAfter(${this.bleedDays} bleed days${this.offset === 0n ? '' : this.offset > 0n ? ' +1s' : ' -1s'})`;
+  }
+}
+
 const big = (min: bigint, max: bigint) => fc.bigInt({ min, max });
 const party = fc.constantFrom<ActorName>('A', 'B');
 const anyone = fc.constantFrom<ActorName>('A', 'B', 'A', 'B', 'stranger');
@@ -249,6 +279,12 @@ export const commandArb: fc.Arbitrary<Command> = fc.oneof(
     arbitrary: fc
       .tuple(fc.constantFrom<'A' | 'B'>('A', 'B'), fc.oneof(fc.constantFrom(0n, 7n * DAY - 1n, 7n * DAY), big(0n, 8n * DAY)))
       .map(([first, after]) => new PeacefulExitPlayCommand(first, after) as Command),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom<'A' | 'B'>('A', 'B'), fc.integer({ min: 1, max: 3 }), big(-1n, 1n))
+      .map(([actor, days, offset]) => new CatchUpPlayCommand(actor, days, offset) as Command),
   },
   {
     weight: 1,

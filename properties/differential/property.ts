@@ -32,10 +32,16 @@ export interface DifferentialSetup {
   readonly deployTime: bigint;
   readonly setup: DriverSetup;
   /**
-   * A activates `firstAfter` seconds after deployment with `a` intervals, then B `gap` seconds
-   * later with `b` (or never, when b is null); or no opening at all.
+   * `first` (A or B) activates `firstAfter` seconds after deployment with `a` intervals, then the
+   * other party `gap` seconds later with `b` (or never, when b is null); or no opening at all.
    */
-  readonly opening: { readonly firstAfter: bigint; readonly a: bigint; readonly b: bigint | null; readonly gap: bigint } | null;
+  readonly opening: {
+    readonly first: 'A' | 'B';
+    readonly firstAfter: bigint;
+    readonly a: bigint;
+    readonly b: bigint | null;
+    readonly gap: bigint;
+  } | null;
 }
 
 const partyCodeArb = fc.oneof(
@@ -96,6 +102,8 @@ export const differentialSetupArb: fc.Arbitrary<DifferentialSetup> = fc.record({
   })),
   opening: fc.option(
     fc.record({
+      // B first too: a lock B alone joined, then cancels, refunds B (MLL-CIN-002)
+      first: fc.constantFrom<'A' | 'B'>('A', 'B'),
       // mostly at once; sometimes long after deployment, where the cancellation window runs from (MLL-CIN-001)
       firstAfter: fc.oneof({ weight: 4, arbitrary: fc.constant(0n) }, { weight: 1, arbitrary: fc.bigInt({ min: 0n, max: 100n * DAY }) }),
       a: fc.bigInt({ min: 1n, max: 1n + MAX_PREPAID_INTERVALS }),
@@ -128,11 +136,11 @@ export async function openWorld(factory: DriverFactory, world: DifferentialSetup
   };
   const real: Real = { implementation, observation: await implementation.observe(world.deployTime), trace: [] };
   if (world.opening !== null) {
-    const { firstAfter, a, b, gap } = world.opening;
+    const { first, firstAfter, a, b, gap } = world.opening;
     await new WaitCommand({ kind: 'after', seconds: firstAfter }).run(model, real);
-    await new ActivateCommand('A', { base: 'none', intervals: a, offset: 0n }).run(model, real);
+    await new ActivateCommand(first, { base: 'none', intervals: a, offset: 0n }).run(model, real);
     await new WaitCommand({ kind: 'after', seconds: gap }).run(model, real);
-    if (b !== null) await new ActivateCommand('B', { base: 'none', intervals: b, offset: 0n }).run(model, real);
+    if (b !== null) await new ActivateCommand(first === 'A' ? 'B' : 'A', { base: 'none', intervals: b, offset: 0n }).run(model, real);
   }
   return { model, real };
 }

@@ -163,15 +163,18 @@ export class EvmDriver implements Driver {
     return result;
   }
 
-  #decodeRevert(returnValue: Uint8Array, error: string): string {
-    if (error !== 'revert') return `EvmError(${error})`;
-    if (returnValue.length === 0) return 'EmptyRevert';
+  /** A failed call as the Driver reports it: the error's name and arguments, or what the EVM saw. */
+  #decodeRevert(returnValue: Uint8Array, error: string): { readonly ok: false; readonly revert: string; readonly args: readonly unknown[] } {
+    const failed = (revert: string, args: readonly unknown[] = []) => ({ ok: false as const, revert, args });
+    if (error !== 'revert') return failed(`EvmError(${error})`);
+    if (returnValue.length === 0) return failed('EmptyRevert');
     const data = bytesToHex(returnValue);
     const item = indexOf(this.abi).errors.get(data.slice(0, 10));
     try {
-      return decodeErrorResult({ abi: item === undefined ? this.abi : [item], data }).errorName;
+      const decoded = decodeErrorResult({ abi: item === undefined ? this.abi : [item], data });
+      return failed(decoded.errorName, decoded.args ?? []);
     } catch {
-      return `UnknownRevert(${bytesToHex(returnValue)})`;
+      return failed(`UnknownRevert(${data})`);
     }
   }
 
@@ -212,7 +215,7 @@ export class EvmDriver implements Driver {
     const exec = result.execResult;
     this.#options.onGas?.({ fn: 'deploy', gas: exec.executionGasUsed, ok: exec.exceptionError === undefined });
     if (exec.exceptionError !== undefined) {
-      return { ok: false, revert: this.#decodeRevert(exec.returnValue, exec.exceptionError.error) };
+      return this.#decodeRevert(exec.returnValue, exec.exceptionError.error);
     }
     this.#lock = result.createdAddress!.toString() as Address;
     for (const role of ['A', 'B'] as const) {
@@ -229,7 +232,7 @@ export class EvmDriver implements Driver {
     const exec = (await this.#run(from, this.address, value, data, time)).execResult;
     this.#options.onGas?.({ fn, gas: exec.executionGasUsed, ok: exec.exceptionError === undefined });
     if (exec.exceptionError !== undefined) {
-      return { ok: false, revert: this.#decodeRevert(exec.returnValue, exec.exceptionError.error) };
+      return this.#decodeRevert(exec.returnValue, exec.exceptionError.error);
     }
     return { ok: true, events: this.#decodeEvents(exec.logs ?? []) };
   }
@@ -258,7 +261,7 @@ export class EvmDriver implements Driver {
   async #view(functionName: string, args: readonly Address[], time: bigint): Promise<unknown> {
     const data = this.#callData(functionName, args);
     const exec = (await this.#run(STRANGER, this.address, 0n, data, time)).execResult;
-    if (exec.exceptionError !== undefined) return this.#decodeRevert(exec.returnValue, exec.exceptionError.error);
+    if (exec.exceptionError !== undefined) return this.#decodeRevert(exec.returnValue, exec.exceptionError.error).revert;
     return decodeFunctionResult({ abi: this.abi, functionName, data: bytesToHex(exec.returnValue) } as Parameters<typeof decodeFunctionResult>[0]);
   }
 

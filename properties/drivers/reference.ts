@@ -4,7 +4,7 @@
  */
 import type { Address, FunctionName, LockState, Params } from '../../reference/index.js';
 import type { Revert } from '../../reference/index.js';
-import { agreement, claimableOf, deploy, execute, forceEther, getExitPenalty, getLockStatus, getPartyStatus, getPoolState } from '../../reference/index.js';
+import { agreement, claimableOf, deploy, execute, forceEther, getExitPenalty, getLockStatus, getPartyStatus, getPoolState, revertArguments } from '../../reference/index.js';
 import { STRANGER } from '../actors.js';
 import type { CallResult, Driver, DriverSetup, Observation, Views } from '../driver.js';
 
@@ -27,7 +27,7 @@ export class ReferenceDriver implements Driver {
 
   async deploy(params: Params, time: bigint): Promise<CallResult> {
     const outcome = deploy(params, time);
-    if (!outcome.ok) return { ok: false, revert: outcome.revert.name };
+    if (!outcome.ok) return { ok: false, revert: outcome.revert.name, args: revertArguments(outcome.revert) };
     this.#state = outcome.state;
     const rejecting = (['A', 'B'] as const).filter((role) => this.#setup.partyCode?.[role] === 'rejecting');
     this.#rejectsEther = new Set(rejecting.map((role) => (role === 'A' ? params.partyA : params.partyB)));
@@ -36,7 +36,7 @@ export class ReferenceDriver implements Driver {
 
   async call(from: Address, fn: FunctionName, value: bigint, time: bigint): Promise<CallResult> {
     const outcome = execute(this.state, fn, { from, value, now: time, rejectsEther: this.#rejectsEther.has(from) });
-    if (!outcome.ok) return { ok: false, revert: outcome.revert.name };
+    if (!outcome.ok) return { ok: false, revert: outcome.revert.name, args: revertArguments(outcome.revert) };
     this.#state = outcome.state;
     return { ok: true, events: outcome.events };
   }

@@ -12,13 +12,13 @@ import { checkProperty, stringify } from './check.js';
 import type { DifferentialSetup } from '../differential/property.js';
 import type { Model, Real } from '../differential/world.js';
 import type * as fc from 'fast-check';
-import { explainDifferential } from './timeline.js';
+import { explainDifferential, minimalCommands } from './timeline.js';
 
 /** A differential counterexample replayed into its timeline and its regression file. */
 export function explainFor(factory: DriverFactory): Explain {
   return async (counterexample) => {
     const [world, commands] = counterexample as [DifferentialSetup, Iterable<fc.AsyncCommand<Model, Real>>];
-    const explained = await explainDifferential(factory, world, commands);
+    const explained = await explainDifferential(factory, world, await minimalCommands(factory, world, commands));
     return { timeline: explained.text, regression: stringify({ world: explained.world, steps: explained.steps }) };
   };
 }
@@ -28,6 +28,8 @@ export interface StepBudget {
   readonly seed: number;
   /** Runs per chunk; each chunk takes the next seed. */
   readonly chunkRuns?: number;
+  /** Whether a failure is minimised and replayed into a timeline (default true); the mutation runner only needs the verdict. */
+  readonly explain?: boolean;
 }
 
 export interface BudgetReport {
@@ -52,7 +54,7 @@ export async function runDifferentialBudget(factory: DriverFactory, budget: Step
   const first = stepCounter.steps;
   let runs = 0;
   for (let seed = budget.seed; stepCounter.steps - first < budget.steps; seed++) {
-    const report = await checkProperty(property, factory, { numRuns: budget.chunkRuns ?? 50, seed }, explainFor(factory));
+    const report = await checkProperty(property, factory, { numRuns: budget.chunkRuns ?? 50, seed }, budget.explain === false ? undefined : explainFor(factory));
     runs += report.runs;
     if (!report.ok) return { steps: stepCounter.steps - first, runs, milliseconds: performance.now() - started, failed: report };
   }

@@ -12,6 +12,7 @@ import type { DifferentialSetup } from '../differential/property.js';
 import { openWorld } from '../differential/property.js';
 import type { LogEntry, Model, Real } from '../differential/world.js';
 import type { ResolvedAction } from '../run-scenario.js';
+import { PropertyViolation } from '../violation.js';
 
 function clock(seconds: bigint): string {
   const days = seconds / DAY;
@@ -21,7 +22,7 @@ function clock(seconds: bigint): string {
 }
 
 function outcome(result: CallResult): string {
-  if (!result.ok) return `revert ${result.revert}`;
+  if (!result.ok) return `revert ${result.revert}${result.args.length === 0 ? '' : `(${result.args.map(String).join(', ')})`}`;
   return result.events.length === 0 ? 'ok' : result.events.map((e) => e.name).join(', ');
 }
 
@@ -35,6 +36,42 @@ export interface Explained {
   /** The run, for saving as a regression. */
   readonly world: DifferentialSetup;
   readonly steps: readonly LogEntry[];
+}
+
+type Command = fc.AsyncCommand<Model, Real>;
+
+/** The clause a replay of `commands` fails with, or null when it passes (or fails some other way). */
+async function failingClause(factory: DriverFactory, world: DifferentialSetup, commands: readonly Command[]): Promise<string | null> {
+  try {
+    const sides = await openWorld(factory, world);
+    if (sides !== null) for (const command of commands) await command.run(sides.model, sides.real);
+    return null;
+  } catch (error) {
+    return error instanceof PropertyViolation ? error.clause : null;
+  }
+}
+
+/**
+ * fast-check's shrinker stops at a local minimum: removing one command at a time can still help,
+ * because a later command's time or amount is resolved against the state and may no longer need
+ * what came before. Drops every command whose removal keeps the failure on the same clause, until
+ * none can go (the commands hold no state, so each replay starts afresh).
+ */
+export async function minimalCommands(factory: DriverFactory, world: DifferentialSetup, commands: Iterable<Command>): Promise<Command[]> {
+  let current = [...commands];
+  const clause = await failingClause(factory, world, current);
+  if (clause === null) return current;
+  for (let dropped = true; dropped; ) {
+    dropped = false;
+    for (let i = current.length - 1; i >= 0; i--) {
+      const candidate = current.filter((_, k) => k !== i);
+      if ((await failingClause(factory, world, candidate)) === clause) {
+        current = candidate;
+        dropped = true;
+      }
+    }
+  }
+  return current;
 }
 
 /** Replays a differential counterexample and formats its timeline. */

@@ -41,3 +41,10 @@ it('MLL-VIEW-007: a getLockStatus that reverts once the lock has ended is a name
   expect(report.failed?.failure?.clause).toBe('MLL-VIEW-007');
   expect(report.failed?.failure?.message).toMatch(/getLockStatus did not answer: reverted with WrongPhase/);
 }, 600_000);
+
+it('MLL-CONF-001: a revert with the right name and a wrong argument is a divergence, named by the revert’s clause', async () => {
+  const factory = planted('revert PrepaymentLimitExceeded(limit * DEPOSIT_AMOUNT);', 'revert PrepaymentLimitExceeded(limit);');
+  const report = await runDifferentialBudget(factory, { steps: 20_000, seed: 1 });
+  expect(report.failed?.failure?.clause).toBe('MLL-SCH-003');
+  expect(report.failed?.failure?.message).toMatch(/"revert":"PrepaymentLimitExceeded","args":\["\d+"\]/);
+}, 600_000);
