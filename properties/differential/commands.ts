@@ -181,7 +181,6 @@ export class AbandonmentPlayCommand implements Command {
     return true;
   }
   async run(model: Model, real: Real): Promise<void> {
-    const arrears: ValueChoice = { base: 'arrears', intervals: 0n, offset: 0n };
     const silent = this.actor === 'A' ? 'B' : 'A';
     if (this.silentPrepays) await new DepositCommand(silent, { base: 'prepayLimit', intervals: 0n, offset: 0n }).run(model, real);
     for (let k = 0; k < this.dueDates; k++) {
@@ -199,9 +198,35 @@ export class AbandonmentPlayCommand implements Command {
 }
 
 /**
- * A party lapses into one-sided default and catches up on its k-th bleed day boundary (± 1 s)
- * while its counterparty keeps up: settlement of its own bleed at its own deposit (MLL-BLD-004)
- * at the day boundaries, where whole days begin to count.
+ * A party lapses into one-sided default while its counterparty keeps up, and waits out k bleed
+ * days: up to its k-th bleed-day boundary, `offset` (± 1 s) around it.
+ */
+export class LapsePlayCommand implements Command {
+  constructor(
+    readonly actor: 'A' | 'B',
+    readonly bleedDays: number,
+    readonly offset: bigint = 0n,
+  ) {}
+  check(): boolean {
+    return true;
+  }
+  async run(model: Model, real: Real): Promise<void> {
+    const other = this.actor === 'A' ? 'B' : 'A';
+    await new DepositCommand(other, arrears).run(model, real);
+    await new WaitCommand({ kind: 'edge', edge: `defaultStart${this.actor}`, offset: 0n }).run(model, real);
+    await new DepositCommand(other, arrears).run(model, real);
+    for (let day = 1; day <= this.bleedDays; day++) {
+      await new WaitCommand({ kind: 'edge', edge: `nextBleedDay${this.actor}`, offset: day === this.bleedDays ? this.offset : 0n }).run(model, real);
+    }
+  }
+  toString(): string {
+    return `${this.actor}.lapses(${this.bleedDays} bleed days${this.offset === 0n ? '' : this.offset > 0n ? ' +1s' : ' -1s'})`;
+  }
+}
+
+/**
+ * A party lapses, then catches up on its k-th bleed-day boundary (± 1 s): settlement of its own
+ * bleed at its own deposit (MLL-BLD-004) at the day boundaries, where whole days begin to count.
  */
 export class CatchUpPlayCommand implements Command {
   constructor(
@@ -213,14 +238,7 @@ export class CatchUpPlayCommand implements Command {
     return true;
   }
   async run(model: Model, real: Real): Promise<void> {
-    const arrears: ValueChoice = { base: 'arrears', intervals: 0n, offset: 0n };
-    const other = this.actor === 'A' ? 'B' : 'A';
-    await new DepositCommand(other, arrears).run(model, real);
-    await new WaitCommand({ kind: 'edge', edge: `defaultStart${this.actor}`, offset: 0n }).run(model, real);
-    await new DepositCommand(other, arrears).run(model, real);
-    for (let day = 1; day <= this.bleedDays; day++) {
-      await new WaitCommand({ kind: 'edge', edge: `nextBleedDay${this.actor}`, offset: day === this.bleedDays ? this.offset : 0n }).run(model, real);
-    }
+    await new LapsePlayCommand(this.actor, this.bleedDays, this.offset).run(model, real);
     await new DepositCommand(this.actor, arrears).run(model, real);
   }
   toString(): string {
@@ -228,10 +246,36 @@ export class CatchUpPlayCommand implements Command {
   }
 }
 
+/**
+ * A party lapses into one-sided default for k bleed days, then both propose: the peaceful exit
+ * must settle the bleed nobody has settled yet, both parties' (MLL-PEX-003, MLL-BLD-004).
+ */
+export class PeacefulExitWhileBleedingPlayCommand implements Command {
+  constructor(
+    readonly actor: 'A' | 'B',
+    readonly bleedDays: number,
+    readonly actorProposesFirst: boolean,
+  ) {}
+  check(): boolean {
+    return true;
+  }
+  async run(model: Model, real: Real): Promise<void> {
+    const other = this.actor === 'A' ? 'B' : 'A';
+    await new LapsePlayCommand(this.actor, this.bleedDays).run(model, real);
+    const [first, second]: [ActorName, ActorName] = this.actorProposesFirst ? [this.actor, other] : [other, this.actor];
+    await new ProposeExitCommand(first, none).run(model, real);
+    await new ProposeExitCommand(second, none).run(model, real);
+  }
+  toString(): string {
+    return `${this.actor}.bleeds(${this.bleedDays} days), then peaceful exit proposed by ${this.actorProposesFirst ? this.actor : this.actor === 'A' ? 'B' : 'A'} first`;
+  }
+}
+
 const big = (min: bigint, max: bigint) => fc.bigInt({ min, max });
 const party = fc.constantFrom<ActorName>('A', 'B');
 const anyone = fc.constantFrom<ActorName>('A', 'B', 'A', 'B', 'stranger');
 const none: ValueChoice = { base: 'none', intervals: 0n, offset: 0n };
+const arrears: ValueChoice = { base: 'arrears', intervals: 0n, offset: 0n };
 
 /** Amounts at and around the bounds: d − 1, d, 3d, 3d + 1, the arrears, the prepayment limit, huge. */
 const amount: fc.Arbitrary<ValueChoice> = fc.oneof(
@@ -285,6 +329,12 @@ export const commandArb: fc.Arbitrary<Command> = fc.oneof(
     arbitrary: fc
       .tuple(fc.constantFrom<'A' | 'B'>('A', 'B'), fc.integer({ min: 1, max: 3 }), big(-1n, 1n))
       .map(([actor, days, offset]) => new CatchUpPlayCommand(actor, days, offset) as Command),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom<'A' | 'B'>('A', 'B'), fc.integer({ min: 1, max: 3 }), fc.boolean())
+      .map(([actor, days, first]) => new PeacefulExitWhileBleedingPlayCommand(actor, days, first) as Command),
   },
   {
     weight: 1,
