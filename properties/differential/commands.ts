@@ -187,7 +187,12 @@ export class AbandonmentPlayCommand implements Command {
       await new WaitCommand({ kind: 'edge', edge: 'nextDueDate', offset: 0n }).run(model, real);
       await new DepositCommand(this.actor, arrears).run(model, real);
     }
-    await new WaitCommand({ kind: 'edge', edge: this.actor === 'A' ? 'silenceB' : 'silenceA', offset: this.offset }).run(model, real);
+    if (!this.silentPrepays) {
+      // a long grace (G·T past the silence threshold) would otherwise make most claims premature
+      await new WaitCommand({ kind: 'edge', edge: `defaultStart${silent}`, offset: 0n }).run(model, real);
+      await new DepositCommand(this.actor, arrears).run(model, real);
+    }
+    await new WaitCommand({ kind: 'edge', edge: `silence${silent}`, offset: this.offset }).run(model, real);
     await new DepositCommand(this.actor, arrears).run(model, real);
     await new ClaimAbandonedCommand(this.actor, none).run(model, real);
   }
@@ -271,6 +276,31 @@ export class PeacefulExitWhileBleedingPlayCommand implements Command {
   }
 }
 
+/**
+ * A compliant party leaves a counterparty in default: the counterparty lapses, the party
+ * initiates, keeps paying, and executes at the end of the countdown (± 1 s) — the waiver, frozen
+ * and checked again at execution (MLL-UEX-003, MLL-UEX-007).
+ */
+export class ExitFromDefaulterPlayCommand implements Command {
+  constructor(
+    readonly actor: 'A' | 'B',
+    readonly offset: bigint,
+  ) {}
+  check(): boolean {
+    return true;
+  }
+  async run(model: Model, real: Real): Promise<void> {
+    await new LapsePlayCommand(this.actor === 'A' ? 'B' : 'A', 1).run(model, real);
+    await new InitiateUnilateralExitCommand(this.actor, none).run(model, real);
+    await new WaitCommand({ kind: 'edge', edge: `executeAfter${this.actor}`, offset: this.offset }).run(model, real);
+    await new DepositCommand(this.actor, arrears).run(model, real);
+    await new ExecuteUnilateralExitCommand(this.actor, none).run(model, real);
+  }
+  toString(): string {
+    return `${this.actor}.exitsFromDefaulter(${this.offset === 0n ? '' : this.offset > 0n ? '+1s' : '-1s'})`;
+  }
+}
+
 const big = (min: bigint, max: bigint) => fc.bigInt({ min, max });
 const party = fc.constantFrom<ActorName>('A', 'B');
 const anyone = fc.constantFrom<ActorName>('A', 'B', 'A', 'B', 'stranger');
@@ -335,6 +365,12 @@ export const commandArb: fc.Arbitrary<Command> = fc.oneof(
     arbitrary: fc
       .tuple(fc.constantFrom<'A' | 'B'>('A', 'B'), fc.integer({ min: 1, max: 3 }), fc.boolean())
       .map(([actor, days, first]) => new PeacefulExitWhileBleedingPlayCommand(actor, days, first) as Command),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom<'A' | 'B'>('A', 'B'), fc.constantFrom(0n, 1n))
+      .map(([actor, offset]) => new ExitFromDefaulterPlayCommand(actor, offset) as Command),
   },
   {
     weight: 1,
