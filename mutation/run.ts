@@ -66,7 +66,7 @@ async function main(): Promise<number> {
       sample: positive('sample', values.sample, Number.MAX_SAFE_INTEGER),
       only: values.only === undefined ? null : values.only.split(','),
       seed: positive('seed', values.seed, 1),
-      steps: positive('steps', values.steps, 4_000),
+      steps: positive('steps', values.steps, 10_000),
       workers: positive('workers', values.workers, availableParallelism()),
     };
   } catch (error) {

@@ -22,6 +22,8 @@ import { ReferenceDriver } from '../drivers/reference.js';
 import type { DriverFactory, DriverSetup, PartyCode } from '../driver.js';
 import { firstDifference } from '../compare.js';
 import { paramsArb } from '../scenario.js';
+import { PARTY_A, PARTY_B } from '../actors.js';
+import { articleDefaults } from '../../reference/index.js';
 import { ActivateCommand, WaitCommand, commandArb } from './commands.js';
 import type { Model, Real } from './world.js';
 import { Divergence, stepCounter } from './world.js';
@@ -51,47 +53,34 @@ const partyCodeArb = fc.oneof(
 );
 
 /**
- * Parameters at and just past every constructor bound (MLL-PAR-001 … MLL-PAR-007), one or two
- * fields at a time, so the constructor's checks and their order are compared too.
+ * For each constructor argument, `p` with that argument at and just past its bounds
+ * (MLL-PAR-001 … MLL-PAR-007): both parties' addresses, d, T, r, G, P_max, P_min, n.
  */
+export function boundaryVariants(p: Params): readonly (readonly Params[])[] {
+  // uint256 cannot hold a negative: P_min − 1 with P_min = 0 stays 0
+  const below = (x: bigint) => (x > 0n ? x - 1n : 0n);
+  return [
+    [ZERO_ADDRESS, p.partyB].map((partyA) => ({ ...p, partyA })),
+    [ZERO_ADDRESS, p.partyA].map((partyB) => ({ ...p, partyB })),
+    [0n, 1n, MAX_DEPOSIT_AMOUNT, MAX_DEPOSIT_AMOUNT + 1n].map((depositAmount) => ({ ...p, depositAmount })),
+    [MIN_DEPOSIT_INTERVAL - 1n, MIN_DEPOSIT_INTERVAL, MAX_DEPOSIT_INTERVAL, MAX_DEPOSIT_INTERVAL + 1n].map((depositInterval) => ({ ...p, depositInterval })),
+    [0n, 1n, MAX_BLEED_RATE_BPS, MAX_BLEED_RATE_BPS + 1n].map((bleedRateBpsPerDay) => ({ ...p, bleedRateBpsPerDay })),
+    [MAX_GRACE_PERIODS, MAX_GRACE_PERIODS + 1n].map((gracePeriods) => ({ ...p, gracePeriods })),
+    [BPS, BPS + 1n, p.exitPenaltyMinBps, below(p.exitPenaltyMinBps)].map((exitPenaltyMaxBps) => ({ ...p, exitPenaltyMaxBps })),
+    [p.exitPenaltyMaxBps, p.exitPenaltyMaxBps + 1n, 0n].map((exitPenaltyMinBps) => ({ ...p, exitPenaltyMinBps })),
+    [0n, 1n, MAX_PENALTY_DECAY_TARGET, MAX_PENALTY_DECAY_TARGET + 1n].map((penaltyDecayTarget) => ({ ...p, penaltyDecayTarget })),
+  ];
+}
+
+/** Random parameters with one or two arguments moved to a bound, so the checks and their order are compared too. */
 const edgeParamsArb: fc.Arbitrary<Params> = fc
-  .tuple(paramsArb, fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 2 }), fc.nat())
-  .map(([params, fields, pick]) => {
-    let p: Params = params;
-    for (const field of fields) {
-      const choose = <T>(values: readonly T[]): T => values[pick % values.length]!;
-      switch (field) {
-        case 0:
-          p = { ...p, partyA: choose([ZERO_ADDRESS, p.partyB]) };
-          break;
-        case 1:
-          p = { ...p, partyB: choose([ZERO_ADDRESS, p.partyA]) };
-          break;
-        case 2:
-          p = { ...p, depositAmount: choose([0n, 1n, MAX_DEPOSIT_AMOUNT, MAX_DEPOSIT_AMOUNT + 1n]) };
-          break;
-        case 3:
-          p = { ...p, depositInterval: choose([MIN_DEPOSIT_INTERVAL - 1n, MIN_DEPOSIT_INTERVAL, MAX_DEPOSIT_INTERVAL, MAX_DEPOSIT_INTERVAL + 1n]) };
-          break;
-        case 4:
-          p = { ...p, bleedRateBpsPerDay: choose([0n, 1n, MAX_BLEED_RATE_BPS, MAX_BLEED_RATE_BPS + 1n]) };
-          break;
-        case 5:
-          p = { ...p, gracePeriods: choose([MAX_GRACE_PERIODS, MAX_GRACE_PERIODS + 1n]) };
-          break;
-        case 6:
-          p = { ...p, exitPenaltyMaxBps: choose([BPS, BPS + 1n, p.exitPenaltyMinBps, p.exitPenaltyMinBps - 1n]) };
-          break;
-        case 7:
-          p = { ...p, exitPenaltyMinBps: choose([p.exitPenaltyMaxBps, p.exitPenaltyMaxBps + 1n, 0n]) };
-          break;
-        default:
-          p = { ...p, penaltyDecayTarget: choose([0n, 1n, MAX_PENALTY_DECAY_TARGET, MAX_PENALTY_DECAY_TARGET + 1n]) };
-      }
-    }
-    // uint256 cannot hold a negative: keep every field a valid uint256
-    return p.exitPenaltyMaxBps < 0n ? { ...p, exitPenaltyMaxBps: 0n } : p;
-  });
+  .tuple(paramsArb, fc.array(fc.integer({ min: 0, max: 8 }), { minLength: 1, maxLength: 2 }), fc.nat())
+  .map(([params, fields, pick]) =>
+    fields.reduce((p, field) => {
+      const variants = boundaryVariants(p)[field]!;
+      return variants[pick % variants.length]!;
+    }, params),
+  );
 
 export const differentialSetupArb: fc.Arbitrary<DifferentialSetup> = fc.record({
   params: fc.oneof({ weight: 3, arbitrary: paramsArb }, { weight: 1, arbitrary: edgeParamsArb }),
@@ -143,6 +132,17 @@ export async function openWorld(factory: DriverFactory, world: DifferentialSetup
     if (b !== null) await new ActivateCommand(first === 'A' ? 'B' : 'A', { base: 'none', intervals: b, offset: 0n }).run(model, real);
   }
   return { model, real };
+}
+
+/**
+ * Every boundary variant of the article's defaults, deployed on both sides and compared: the
+ * constructor's checks are few and exact, so they are swept, not sampled (MLL-CONF-001,
+ * MLL-PAR-001 … MLL-PAR-007). Throws the first Divergence.
+ */
+export async function constructorSweep(factory: DriverFactory): Promise<void> {
+  for (const variants of boundaryVariants(articleDefaults(PARTY_A, PARTY_B))) {
+    for (const params of variants) await openWorld(factory, { params, deployTime: 1_700_000_000n, setup: {}, opening: null });
+  }
 }
 
 /** The property: `maxCommands` random commands per run. */

@@ -10,6 +10,8 @@ import type { PropertyReport } from './check.js';
 import type { Explain } from './check.js';
 import { checkProperty, stringify } from './check.js';
 import type { DifferentialSetup } from '../differential/property.js';
+import { constructorSweep } from '../differential/property.js';
+import { PropertyViolation } from '../violation.js';
 import type { Model, Real } from '../differential/world.js';
 import type * as fc from 'fast-check';
 import { explainDifferential, minimalCommands } from './timeline.js';
@@ -48,10 +50,22 @@ export function stepsFromEnv(defaultSteps: number, env: NodeJS.ProcessEnv = proc
   return steps;
 }
 
+/**
+ * The differential suite under a step budget: first the constructor sweep (every bound of the
+ * article's defaults), then chunks of random runs.
+ */
 export async function runDifferentialBudget(factory: DriverFactory, budget: StepBudget): Promise<BudgetReport> {
   const property = catalog.find((p) => p.id === 'P-DIFFERENTIAL')!;
   const started = performance.now();
   const first = stepCounter.steps;
+  try {
+    await constructorSweep(factory);
+  } catch (error) {
+    if (!(error instanceof PropertyViolation)) throw error;
+    const milliseconds = performance.now() - started;
+    const failure = { clause: error.clause, message: error.message, seed: budget.seed, path: '', counterexample: 'the constructor sweep (deterministic: any seed replays it)' };
+    return { steps: stepCounter.steps - first, runs: 0, milliseconds, failed: { id: property.id, title: property.title, clauses: property.clauses, runs: 0, ok: false, milliseconds, failure } };
+  }
   let runs = 0;
   for (let seed = budget.seed; stepCounter.steps - first < budget.steps; seed++) {
     const report = await checkProperty(property, factory, { numRuns: budget.chunkRuns ?? 50, seed }, budget.explain === false ? undefined : explainFor(factory));
