@@ -17,18 +17,32 @@ import { compareViews, moveTo, step } from './world.js';
 
 type Command = fc.AsyncCommand<Model, Real>;
 
+/**
+ * Every command applies in every state: the reference decides what a call does there, a revert
+ * included, and that outcome is what gets compared. So no precondition filters the sequence.
+ */
+abstract class AnyStateCommand implements Command {
+  check(): boolean {
+    return true;
+  }
+  abstract run(model: Model, real: Real): Promise<void>;
+  abstract toString(): string;
+}
+
+/** A ± 1 s offset as the timelines show it: '', '+1s' or '-1s', after `gap`. */
+const shownOffset = (offset: bigint, gap = ''): string => (offset === 0n ? '' : `${gap}${offset > 0n ? '+1s' : '-1s'}`);
+
 const describeValue = (v: ValueChoice): string =>
   `${v.base === 'none' ? '' : `${v.base}+`}${v.intervals}·d${v.offset === 0n ? '' : v.offset > 0n ? `+${v.offset}` : `${v.offset}`}`;
 
 /** A call of `fn` by `actor`; the value is resolved against the caller's schedule when it runs. */
-abstract class CallCommand implements Command {
+abstract class CallCommand extends AnyStateCommand {
   abstract readonly fn: FunctionName;
   constructor(
     readonly actor: ActorName,
     readonly value: ValueChoice,
-  ) {}
-  check(): boolean {
-    return true;
+  ) {
+    super();
   }
   action(model: Model): ResolvedAction {
     return { kind: 'call', actor: this.actor, fn: this.fn, value: resolveValue(this.value, this.actor, model.observation, model.params) };
@@ -81,10 +95,9 @@ export class ReceiveCommand extends CallCommand {
 }
 
 /** Moves block time: to an edge of the schedule (± 1 s), or by a plain amount, up to decades. */
-export class WaitCommand implements Command {
-  constructor(readonly time: TimeStep) {}
-  check(): boolean {
-    return true;
+export class WaitCommand extends AnyStateCommand {
+  constructor(readonly time: TimeStep) {
+    super();
   }
   async run(model: Model, real: Real): Promise<void> {
     await moveTo(model, real, resolveTime(this.time, model.time, model.observation, model.params), this.toString());
@@ -92,15 +105,12 @@ export class WaitCommand implements Command {
   toString(): string {
     const t = this.time;
     if (t.kind === 'after') return `wait(${t.seconds % DAY === 0n ? `${t.seconds / DAY}d` : `${t.seconds}s`})`;
-    return `waitUntil(${t.edge}${t.offset === 0n ? '' : t.offset > 0n ? '+1s' : '-1s'})`;
+    return `waitUntil(${t.edge}${shownOffset(t.offset)})`;
   }
 }
 
 /** Reads every view function by itself — getPoolState, agreement, claimable, getExitPenalty, getPartyStatus — for A, B and a stranger. */
-export class ReadViewsCommand implements Command {
-  check(): boolean {
-    return true;
-  }
+export class ReadViewsCommand extends AnyStateCommand {
   async run(model: Model, real: Real): Promise<void> {
     await compareViews(model, real);
   }
@@ -110,13 +120,12 @@ export class ReadViewsCommand implements Command {
 }
 
 /** One party proposes, the other answers after a while: a peaceful exit agreed, or a lapsed proposal. */
-export class PeacefulExitPlayCommand implements Command {
+export class PeacefulExitPlayCommand extends AnyStateCommand {
   constructor(
     readonly first: 'A' | 'B',
     readonly after: bigint,
-  ) {}
-  check(): boolean {
-    return true;
+  ) {
+    super();
   }
   async run(model: Model, real: Real): Promise<void> {
     await new ProposeExitCommand(this.first, none).run(model, real);
@@ -129,10 +138,9 @@ export class PeacefulExitPlayCommand implements Command {
 }
 
 /** A stranger's contract created with value that self-destructs to the lock (MLL-CONF-002). */
-export class ForceEtherCommand implements Command {
-  constructor(readonly amount: bigint) {}
-  check(): boolean {
-    return true;
+export class ForceEtherCommand extends AnyStateCommand {
+  constructor(readonly amount: bigint) {
+    super();
   }
   async run(model: Model, real: Real): Promise<void> {
     await step(model, real, { kind: 'force', amount: this.amount });
@@ -146,14 +154,13 @@ export class ForceEtherCommand implements Command {
  * A party's whole unilateral exit: initiate, wait for the end of the countdown (± 1 s) or the
  * lapse, execute. Random single commands reach a successful execution too rarely.
  */
-export class UnilateralExitPlayCommand implements Command {
+export class UnilateralExitPlayCommand extends AnyStateCommand {
   constructor(
     readonly actor: 'A' | 'B',
     readonly edge: 'executeAfter' | 'lapse',
     readonly offset: bigint,
-  ) {}
-  check(): boolean {
-    return true;
+  ) {
+    super();
   }
   async run(model: Model, real: Real): Promise<void> {
     await new InitiateUnilateralExitCommand(this.actor, none).run(model, real);
@@ -161,7 +168,7 @@ export class UnilateralExitPlayCommand implements Command {
     await new ExecuteUnilateralExitCommand(this.actor, none).run(model, real);
   }
   toString(): string {
-    return `${this.actor}.exitAt(${this.edge}${this.offset === 0n ? '' : this.offset > 0n ? '+1s' : '-1s'})`;
+    return `${this.actor}.exitAt(${this.edge}${shownOffset(this.offset)})`;
   }
 }
 
@@ -170,15 +177,14 @@ export class UnilateralExitPlayCommand implements Command {
  * the silence threshold (± 1 s): the only way random runs reach a successful abandonment claim.
  * When the silent party prepaid to the limit first, the claim meets a party still in grace.
  */
-export class AbandonmentPlayCommand implements Command {
+export class AbandonmentPlayCommand extends AnyStateCommand {
   constructor(
     readonly actor: 'A' | 'B',
     readonly dueDates: number,
     readonly offset: bigint,
     readonly silentPrepays: boolean,
-  ) {}
-  check(): boolean {
-    return true;
+  ) {
+    super();
   }
   async run(model: Model, real: Real): Promise<void> {
     const silent = this.actor === 'A' ? 'B' : 'A';
@@ -198,7 +204,7 @@ export class AbandonmentPlayCommand implements Command {
   }
   toString(): string {
     const prepaid = this.silentPrepays ? `${this.actor === 'A' ? 'B' : 'A'} prepaid, ` : '';
-    return `${this.actor}.claimAfterSilence(${prepaid}${this.dueDates} due dates paid${this.offset === 0n ? '' : this.offset > 0n ? ', +1s' : ', -1s'})`;
+    return `${this.actor}.claimAfterSilence(${prepaid}${this.dueDates} due dates paid${shownOffset(this.offset, ', ')})`;
   }
 }
 
@@ -206,14 +212,13 @@ export class AbandonmentPlayCommand implements Command {
  * A party lapses into one-sided default while its counterparty keeps up, and waits out k bleed
  * days: up to its k-th bleed-day boundary, `offset` (± 1 s) around it.
  */
-export class LapsePlayCommand implements Command {
+export class LapsePlayCommand extends AnyStateCommand {
   constructor(
     readonly actor: 'A' | 'B',
     readonly bleedDays: number,
     readonly offset: bigint = 0n,
-  ) {}
-  check(): boolean {
-    return true;
+  ) {
+    super();
   }
   async run(model: Model, real: Real): Promise<void> {
     const other = this.actor === 'A' ? 'B' : 'A';
@@ -225,7 +230,7 @@ export class LapsePlayCommand implements Command {
     }
   }
   toString(): string {
-    return `${this.actor}.lapses(${this.bleedDays} bleed days${this.offset === 0n ? '' : this.offset > 0n ? ' +1s' : ' -1s'})`;
+    return `${this.actor}.lapses(${this.bleedDays} bleed days${shownOffset(this.offset, ' ')})`;
   }
 }
 
@@ -233,21 +238,20 @@ export class LapsePlayCommand implements Command {
  * A party lapses, then catches up on its k-th bleed-day boundary (± 1 s): settlement of its own
  * bleed at its own deposit (MLL-BLD-004) at the day boundaries, where whole days begin to count.
  */
-export class CatchUpPlayCommand implements Command {
+export class CatchUpPlayCommand extends AnyStateCommand {
   constructor(
     readonly actor: 'A' | 'B',
     readonly bleedDays: number,
     readonly offset: bigint,
-  ) {}
-  check(): boolean {
-    return true;
+  ) {
+    super();
   }
   async run(model: Model, real: Real): Promise<void> {
     await new LapsePlayCommand(this.actor, this.bleedDays, this.offset).run(model, real);
     await new DepositCommand(this.actor, arrears).run(model, real);
   }
   toString(): string {
-    return `${this.actor}.catchUpAfter(${this.bleedDays} bleed days${this.offset === 0n ? '' : this.offset > 0n ? ' +1s' : ' -1s'})`;
+    return `${this.actor}.catchUpAfter(${this.bleedDays} bleed days${shownOffset(this.offset, ' ')})`;
   }
 }
 
@@ -255,14 +259,13 @@ export class CatchUpPlayCommand implements Command {
  * A party lapses into one-sided default for k bleed days, then both propose: the peaceful exit
  * must settle the bleed nobody has settled yet, both parties' (MLL-PEX-003, MLL-BLD-004).
  */
-export class PeacefulExitWhileBleedingPlayCommand implements Command {
+export class PeacefulExitWhileBleedingPlayCommand extends AnyStateCommand {
   constructor(
     readonly actor: 'A' | 'B',
     readonly bleedDays: number,
     readonly actorProposesFirst: boolean,
-  ) {}
-  check(): boolean {
-    return true;
+  ) {
+    super();
   }
   async run(model: Model, real: Real): Promise<void> {
     const other = this.actor === 'A' ? 'B' : 'A';
@@ -281,13 +284,12 @@ export class PeacefulExitWhileBleedingPlayCommand implements Command {
  * initiates, keeps paying, and executes at the end of the countdown (± 1 s) — the waiver, frozen
  * and checked again at execution (MLL-UEX-003, MLL-UEX-007).
  */
-export class ExitFromDefaulterPlayCommand implements Command {
+export class ExitFromDefaulterPlayCommand extends AnyStateCommand {
   constructor(
     readonly actor: 'A' | 'B',
     readonly offset: bigint,
-  ) {}
-  check(): boolean {
-    return true;
+  ) {
+    super();
   }
   async run(model: Model, real: Real): Promise<void> {
     await new LapsePlayCommand(this.actor === 'A' ? 'B' : 'A', 1).run(model, real);
@@ -297,7 +299,7 @@ export class ExitFromDefaulterPlayCommand implements Command {
     await new ExecuteUnilateralExitCommand(this.actor, none).run(model, real);
   }
   toString(): string {
-    return `${this.actor}.exitsFromDefaulter(${this.offset === 0n ? '' : this.offset > 0n ? '+1s' : '-1s'})`;
+    return `${this.actor}.exitsFromDefaulter(${shownOffset(this.offset)})`;
   }
 }
 
