@@ -27,8 +27,13 @@ function median(values: readonly number[]): number | null {
   return sorted[Math.floor((sorted.length - 1) / 2)]!;
 }
 
+/** mutation/explanations.json: why each live mutant is equivalent, by mutant id. */
+export function loadExplanations(): Readonly<Record<string, string>> {
+  return existsSync(explanationsFile) ? (JSON.parse(readFileSync(explanationsFile, 'utf8')) as Record<string, string>) : {};
+}
+
 export function writeReports(results: readonly MutantResult[], options: RunOptions): string {
-  const explanations: Record<string, string> = existsSync(explanationsFile) ? JSON.parse(readFileSync(explanationsFile, 'utf8')) : {};
+  const explanations = loadExplanations();
   const count = (status: Status) => results.filter((r) => r.status === status).length;
   const killed = count('killed');
   const live = count('live');

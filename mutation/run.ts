@@ -18,7 +18,7 @@ import type { MutantResult } from './evaluate.js';
 import { codeHash } from './evaluate.js';
 import type { Mutant } from './sites.js';
 import { mutantsOf } from './sites.js';
-import { writeReports } from './report.js';
+import { loadExplanations, writeReports } from './report.js';
 
 const usage = 'usage: npm run mutate -- [--sample N | --only ID[,ID…]] [--seed S] [--steps N] [--workers N]';
 const sourcePath = fileURLToPath(new URL('../contracts/MutualLiquidityLock.sol', import.meta.url));
@@ -115,7 +115,11 @@ async function main(): Promise<number> {
   const ordered = selected.map((m) => results.get(m.id)!);
   if (options.only !== null) {
     // a look at a few mutants: printed, and the full report left as it is
-    for (const r of ordered) console.log(`${r.mutant.id}: ${r.status}${r.clause ? ` (${r.clause})` : ''}${r.message ? ` ${r.message.split('\n')[0]}` : ''}`);
+    const explanations = loadExplanations();
+    for (const r of ordered) {
+      const why = r.status === 'live' ? (explanations[r.mutant.id] === undefined ? ' — unexplained' : ` — ${explanations[r.mutant.id]}`) : '';
+      console.log(`${r.mutant.id}: ${r.status}${r.clause ? ` (${r.clause})` : ''}${r.message ? ` ${r.message.split('\n')[0]}` : ''}${why}`);
+    }
     return 0;
   }
   mkdirSync(fileURLToPath(new URL('../reports/', import.meta.url)), { recursive: true });
