@@ -59,7 +59,9 @@ export function writeReports(results: readonly MutantResult[], options: RunOptio
   const json = { options, totals, unexplainedLive: unexplained, mutants: results.map((r) => ({ ...r, explanation: explanations[r.mutant.id] })) };
   writeFileSync(new URL('mutation.json', reportsDir), `${JSON.stringify(json, null, 2)}\n`);
 
-  const pct = totals.score === null ? '—' : `${(totals.score * 100).toFixed(1)} %`;
+  const percent = (x: number | null): string => (x === null ? '—' : `${(x * 100).toFixed(1)} %`);
+  const pct = percent(totals.score);
+  const nonEquivalentPct = percent(totals.nonEquivalentScore);
   const row = (r: MutantResult) => {
     const site = `${r.mutant.line}:${r.mutant.column}`;
     const change = `\`${r.mutant.original.replace(/\|/g, '\\|').replace(/\s+/g, ' ').slice(0, 40)}\` → \`${r.mutant.replacement.replace(/\|/g, '\\|').slice(0, 40)}\``;
@@ -94,7 +96,7 @@ and at most ${options.steps} steps, stopping at the first failure.
 | the suite threw (a harness defect, not counted) | ${totals.error} |
 | **score = killed / (killed + live)** | **${pct}** |
 | live and argued equivalent (mutation/explanations.json) | ${arguedEquivalent} |
-| **killed / (killed + live not argued equivalent)** | **${totals.nonEquivalentScore === null ? '—' : `${(totals.nonEquivalentScore * 100).toFixed(1)} %`}** |
+| **killed / (killed + live not argued equivalent)** | **${nonEquivalentPct}** |
 | median time to kill (suite time, shrinking included) | ${totals.medianMillisecondsToKill ?? '—'} ms |
 | median steps to kill | ${totals.medianStepsToKill ?? '—'} |
 
@@ -103,5 +105,5 @@ and at most ${options.steps} steps, stopping at the first failure.
 ${results.map(row).join('\n')}
 `;
   writeFileSync(new URL('mutation.md', reportsDir), md);
-  return `score ${pct} (${totals.nonEquivalentScore === null ? '—' : `${(totals.nonEquivalentScore * 100).toFixed(1)} %`} of those not argued equivalent): ${killed} killed, ${live} live (${unexplained.length} unexplained), ${totals.equivalent} equivalent, ${totals.duplicate} duplicate, ${totals.stillborn} stillborn, ${totals.error} harness errors; median time to kill ${totals.medianMillisecondsToKill} ms`;
+  return `score ${pct} (${nonEquivalentPct} of those not argued equivalent): ${killed} killed, ${live} live (${unexplained.length} unexplained), ${totals.equivalent} equivalent, ${totals.duplicate} duplicate, ${totals.stillborn} stillborn, ${totals.error} harness errors; median time to kill ${totals.medianMillisecondsToKill} ms`;
 }

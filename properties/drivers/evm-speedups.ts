@@ -94,7 +94,6 @@ interface LoopRunState {
   opCode: number;
   gasLeft: bigint;
   validJumps: Uint8Array;
-  shouldDoJumpAnalysis: boolean;
   eip8037BurnLeftoverAfterCreateHaltOntoAlive?: boolean;
   stack: { peek(n?: number): bigint[]; pop(): bigint; push(value: bigint): void };
   interpreter: { isStatic(): boolean; getReturnDataSize(): bigint; _env: { address: { toString(): string } } };
@@ -220,22 +219,12 @@ interface LoopInterpreter {
   _evm: { events: { listenerCount(name: string): number }; DEBUG: boolean; _opcodeMap: readonly OpcodeEntry[] };
   common: Common;
   profilerOpts?: { enabled?: boolean };
-  lookupOpInfo(op: number): OpcodeEntry;
-  runStep(entry?: OpcodeEntry): Promise<void>;
-  useGas(amount: bigint, context: unknown): void;
+  runStep(): Promise<void>;
   run(code: Uint8Array, opts?: { pc?: number }): Promise<{ runState: LoopRunState; exceptionError: unknown }>;
 }
 
 let loopInstalled = false;
 
-/**
- * The interpreter loop with an await only where the opcode needs one. Interpreter.run awaits
- * runStep for every opcode; here an opcode with no asynchronous handler (all but state access,
- * calls and creation) runs inline, doing what runStep does for it in the same order: dynamic gas,
- * invalid-opcode check, useGas, pc + 1, the EIP-7928 check, the handler, the witness commit.
- * Anything the inline path does not reproduce — EOF code, a step listener or DEBUG, the
- * profiler, EIP-6800/7864 code-chunk charging, a start pc — takes the original loop.
- */
 /**
  * What the inline loop needs of a code's analysis: the valid jump destinations, and each PUSH's
  * value decoded the first time it runs. The pinned analysis also builds an entry per byte and a
@@ -368,6 +357,14 @@ interface InlinePlan {
 /** Plans by opcode byte, per opcode map (one map per EVM; entries never change once the speed-ups are applied). */
 const plansByMap = new WeakMap<readonly OpcodeEntry[], readonly (InlinePlan | null)[]>();
 
+/**
+ * The interpreter loop with an await only where the opcode needs one. Interpreter.run awaits
+ * runStep for every opcode; here an opcode with no asynchronous handler (all but state access,
+ * calls and creation) runs inline, doing what runStep does for it in the same order: dynamic gas,
+ * invalid-opcode check, useGas, pc + 1, the EIP-7928 check, the handler, the witness commit.
+ * Anything the inline path does not reproduce — EOF code, a step listener or DEBUG, the
+ * profiler, EIP-6800/7864 code-chunk charging, EIP-8024 immediates, a start pc — takes the original loop.
+ */
 async function runOpcodesInline(): Promise<void> {
   if (loopInstalled) return;
   loopInstalled = true;
@@ -389,8 +386,8 @@ async function runOpcodesInline(): Promise<void> {
     if (code === 0x54) return { fee: feeBigInt, gas: sload.gas, op: sload.op, sload: true };
     const gas = dynamicGas ? syncGas.get(code) : null;
     if (isAsync || gas === undefined) return null;
-    const op = entry.opHandler === m.handlers.get(code) ? (twins.get(code) ?? entry.opHandler) : entry.opHandler;
-    return { fee: feeBigInt, gas, op: op as InlinePlan['op'], sload: false };
+    // pinned (or our MSTORE, which has no twin): a twin computes the same
+    return { fee: feeBigInt, gas, op: (twins.get(code) ?? entry.opHandler) as InlinePlan['op'], sload: false };
   };
 
   const plansOf = (map: readonly OpcodeEntry[]): readonly (InlinePlan | null)[] => {

@@ -40,15 +40,22 @@ export interface Explained {
 
 type Command = fc.AsyncCommand<Model, Real>;
 
+/** Replays `commands` from a fresh world: the two sides as far as they got, and what stopped them (null: nothing). */
+async function replay(factory: DriverFactory, world: DifferentialSetup, commands: Iterable<Command>): Promise<{ sides: { model: Model; real: Real } | null; error: unknown }> {
+  let sides: { model: Model; real: Real } | null = null;
+  try {
+    sides = await openWorld(factory, world);
+    if (sides !== null) for (const command of commands) await command.run(sides.model, sides.real);
+    return { sides, error: null };
+  } catch (error) {
+    return { sides, error };
+  }
+}
+
 /** The clause a replay of `commands` fails with, or null when it passes (or fails some other way). */
 async function failingClause(factory: DriverFactory, world: DifferentialSetup, commands: readonly Command[]): Promise<string | null> {
-  try {
-    const sides = await openWorld(factory, world);
-    if (sides !== null) for (const command of commands) await command.run(sides.model, sides.real);
-    return null;
-  } catch (error) {
-    return error instanceof PropertyViolation ? error.clause : null;
-  }
+  const { error } = await replay(factory, world, commands);
+  return error instanceof PropertyViolation ? error.clause : null;
 }
 
 /**
@@ -78,7 +85,7 @@ export async function minimalCommands(factory: DriverFactory, world: Differentia
 export async function explainDifferential(
   factory: DriverFactory,
   world: DifferentialSetup,
-  commands: Iterable<fc.AsyncCommand<Model, Real>>,
+  commands: Iterable<Command>,
 ): Promise<Explained> {
   const p = world.params;
   const lines = [
@@ -86,14 +93,8 @@ export async function explainDifferential(
       `penalty ${p.exitPenaltyMaxBps}→${p.exitPenaltyMinBps}bps over n=${p.penaltyDecayTarget}; deployed at ${world.deployTime}` +
       (Object.keys(world.setup.partyCode ?? {}).length === 0 ? '' : `; hostile parties ${JSON.stringify(world.setup.partyCode)}`),
   ];
-  let sides: { model: Model; real: Real } | null = null;
-  let failure = '';
-  try {
-    sides = await openWorld(factory, world);
-    if (sides !== null) for (const command of commands) await command.run(sides.model, sides.real);
-  } catch (error) {
-    failure = error instanceof Error ? error.message : String(error);
-  }
+  const { sides, error } = await replay(factory, world, commands);
+  const failure = error === null ? '' : error instanceof Error ? error.message : String(error);
   const model = sides?.model;
   const real = sides?.real;
   lines.push(`${'step'.padEnd(5)}${'time'.padEnd(17)}${'call'.padEnd(40)}${'reference'.padEnd(34)}implementation`);
