@@ -4,10 +4,16 @@
  * @module
  */
 
+/** A value as a person reads it in a failure: JSON, bigints as decimal strings. */
+export function show(value: unknown): string {
+  if (value === undefined) return 'absent';
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+}
+
 /** The path and values of the first difference between `a` and `b`, or null when equal. */
 export function firstDifference(a: unknown, b: unknown, path = ''): string | null {
   if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) {
-    return Object.is(a, b) ? null : `${path || '(root)'}: ${String(a)} ≠ ${String(b)}`;
+    return Object.is(a, b) ? null : `${path || '(root)'}: ${show(a)} ≠ ${show(b)}`;
   }
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   for (const key of keys) {

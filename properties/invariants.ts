@@ -1,6 +1,9 @@
 /**
  * Step invariants: checked after every step of every run, each citing the clause it enforces.
- * They read only what a Driver reports, so they hold any implementation to the same rules.
+ * The values under test (shares, claimables, rates, balance, results) are the implementation's;
+ * the spec's predicates that decide which rule applies (phase, in default, exit live, intervals
+ * reached, paid and counted, last action) are the reference's for the same history of calls
+ * (`entry.expected`), so an implementation cannot pass by reporting its own notion of them.
  * @module
  */
 import { DAY, EXIT_EXECUTION_WINDOW, Phase } from '../reference/index.js';
@@ -53,7 +56,7 @@ export const phaseForward: StepCheck = ({ before, after }) => {
 /** MLL-PEN-002: while the lock is active, a party's exit penalty never rises. */
 export const penaltyNeverRises: StepCheck = (entry, trace) => {
   const previous = trace[trace.length - 2];
-  if (previous === undefined || entry.after.phase !== Phase.Active || previous.after.phase !== Phase.Active) return;
+  if (previous === undefined || entry.expected.after.phase !== Phase.Active || previous.expected.after.phase !== Phase.Active) return;
   for (const role of roles) {
     const was = previous.after[role].exitPenaltyBps;
     const is = entry.after[role].exitPenaltyBps;
@@ -62,15 +65,16 @@ export const penaltyNeverRises: StepCheck = (entry, trace) => {
 };
 
 /** MLL-SCH-005: maturity counts only intervals the schedule has reached, so the penalty is never below penalty(reached). */
-export const maturityNotBought: StepCheck = ({ after }, _trace, params) => {
-  if (after.phase !== Phase.Active) return;
+export const maturityNotBought: StepCheck = ({ after, expected }, _trace, params) => {
+  if (expected.after.phase !== Phase.Active) return;
   for (const role of roles) {
     const party = after[role];
-    const floor = expectedPenaltyBps(params, party.reachedIntervals);
-    ensure(party.countedIntervals <= party.reachedIntervals && party.countedIntervals <= party.paidIntervals, 'MLL-SCH-005', () =>
-      `party ${role} counts ${party.countedIntervals} intervals with ${party.paidIntervals} paid and ${party.reachedIntervals} reached`);
+    const { paidIntervals: paid, reachedIntervals: reached } = expected.after[role];
+    const floor = expectedPenaltyBps(params, reached);
+    ensure(party.countedIntervals <= reached && party.countedIntervals <= paid, 'MLL-SCH-005', () =>
+      `party ${role} counts ${party.countedIntervals} intervals with ${paid} paid and ${reached} reached`);
     ensure(party.exitPenaltyBps >= floor, 'MLL-SCH-005', () =>
-      `party ${role}'s penalty ${party.exitPenaltyBps} bps is below penalty(reached = ${party.reachedIntervals}) = ${floor}`);
+      `party ${role}'s penalty ${party.exitPenaltyBps} bps is below penalty(reached = ${reached}) = ${floor}`);
   }
 };
 
@@ -86,16 +90,17 @@ export const singlePendingDay: StepCheck = ({ after }) => {
  */
 export const noBleedOutsideWindow: StepCheck = (entry, trace) => {
   const previous = trace[trace.length - 2];
-  if (previous === undefined || previous.after.phase !== Phase.Active) return;
+  if (previous === undefined || previous.expected.after.phase !== Phase.Active) return;
   const from = previous.after;
   const to = entry.before;
+  const spec = { from: previous.expected.after, to: entry.expected.before };
   for (const role of roles) {
     // Defaults only begin between calls, so compliant at the end means compliant throughout.
-    if (!to[role].inDefault) {
+    if (!spec.to[role].inDefault) {
       ensure(to[role].share >= from[role].share, 'MLL-BLD-008', () =>
         `party ${role}, never in default in [${from.time}, ${to.time}), went from ${from[role].share} to ${to[role].share}`);
     }
-    if (from[role].inDefault && from[other(role)].inDefault) {
+    if (spec.from[role].inDefault && spec.from[other(role)].inDefault) {
       ensure(to[role].share === from[role].share, 'MLL-BLD-001', () =>
         `party ${role} moved from ${from[role].share} to ${to[role].share} during mutual default`);
     }
@@ -106,16 +111,17 @@ export const noBleedOutsideWindow: StepCheck = (entry, trace) => {
  * MLL-UEX-002, MLL-UEX-004 … MLL-UEX-006: a live exit keeps its frozen rate; an exit executes
  * only by its initiator, from the end of its countdown until it lapses.
  */
-export const exitRules: StepCheck = ({ action, before, after, result, time }) => {
+export const exitRules: StepCheck = ({ action, before, after, result, time, expected: spec }) => {
   for (const role of roles) {
-    if (before[role].unilateralExitLive && after[role].unilateralExitLive && before[role].executeAfter === after[role].executeAfter) {
+    const [was, is] = [spec.before[role], spec.after[role]];
+    if (was.unilateralExitLive && is.unilateralExitLive && was.executeAfter === is.executeAfter) {
       ensure(after[role].frozenPenaltyBps === before[role].frozenPenaltyBps, 'MLL-UEX-002', () =>
         `party ${role}'s frozen rate moved from ${before[role].frozenPenaltyBps} to ${after[role].frozenPenaltyBps}`);
     }
   }
   if (action.kind !== 'call' || !result.ok || action.fn !== 'executeUnilateralExit') return;
   ensure(action.actor !== 'stranger', 'MLL-UEX-006', () => 'a stranger executed an exit');
-  const own = before[action.actor];
+  const own = spec.before[action.actor];
   ensure(own.unilateralExitLive, 'MLL-UEX-006', () => `party ${action.actor} executed without a live exit of its own`);
   ensure(time >= own.executeAfter, 'MLL-UEX-004', () => `executed at ${time} before ${own.executeAfter}`);
   ensure(time < own.executeAfter + EXIT_EXECUTION_WINDOW, 'MLL-UEX-005', () => `executed at ${time}, after the lapse`);
@@ -156,16 +162,17 @@ export const peacefulExitRules: StepCheck = ({ action, before, after, result, ti
  * default, the claimer not in default; the silent party pays exactly its penalty and keeps the
  * rest.
  */
-export const abandonmentRules: StepCheck = ({ action, before, after, result, time }, _trace, params) => {
+export const abandonmentRules: StepCheck = ({ action, before, after, result, time, expected }, _trace, params) => {
   if (action.kind !== 'call' || !result.ok || action.fn !== 'claimAbandoned') return;
   ensure(action.actor !== 'stranger', 'MLL-ABN-002', () => 'a stranger claimed');
   const claimer = action.actor;
   const silent = other(claimer);
-  ensure(time > before[silent].lastActionAt + expectedSilenceThreshold(params), 'MLL-ABN-002', () =>
-    `claimed at ${time}; the counterparty last acted at ${before[silent].lastActionAt}`);
-  ensure(before[silent].inDefault, 'MLL-ABN-003', () => 'claimed against a party not in default');
-  ensure(!before[claimer].inDefault, 'MLL-ABN-004', () => 'a claimer in default claimed');
-  const penalty = (before[silent].share * expectedPenaltyBps(params, before[silent].countedIntervals)) / 10_000n;
+  const spec = expected.before;
+  ensure(time > spec[silent].lastActionAt + expectedSilenceThreshold(params), 'MLL-ABN-002', () =>
+    `claimed at ${time}; the counterparty last acted at ${spec[silent].lastActionAt}`);
+  ensure(spec[silent].inDefault, 'MLL-ABN-003', () => 'claimed against a party not in default');
+  ensure(!spec[claimer].inDefault, 'MLL-ABN-004', () => 'a claimer in default claimed');
+  const penalty = (before[silent].share * expectedPenaltyBps(params, spec[silent].countedIntervals)) / 10_000n;
   ensure(after[silent].claimable - before[silent].claimable === before[silent].share - penalty, 'MLL-ABN-005', () =>
     `the silent party kept ${after[silent].claimable - before[silent].claimable}, expected ${before[silent].share - penalty}`);
 };

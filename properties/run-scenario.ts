@@ -8,18 +8,34 @@ import { DAY, EXIT_EXECUTION_WINDOW, MAX_PREPAID_INTERVALS } from '../reference/
 import { expectedSilenceThreshold } from './oracle.js';
 import type { ActorName } from './actors.js';
 import { addressOfActor } from './actors.js';
+import { firstDifference, show } from './compare.js';
+import { clauseForResult } from './differential/clauses.js';
 import type { CallResult, Driver, Observation } from './driver.js';
+import { ReferenceDriver } from './drivers/reference.js';
+import { PropertyViolation } from './violation.js';
 import type { Action, Scenario, TimeStep, ValueChoice } from './scenario.js';
 
-export interface TraceEntry {
+/** One step as a lock answered it: its views just before, the call's result, its views just after. */
+export interface Outcome {
+  /** The lock's views at the step's time, before the action. */
+  readonly before: Observation;
+  readonly result: CallResult;
+  /** The lock's views at the step's time, after the action. */
+  readonly after: Observation;
+}
+
+/**
+ * A step on the implementation, with what the reference answered to the same step beside it.
+ * Invariants read the spec's predicates (in default, exit live, counted intervals) from
+ * `expected` and the values under test from the implementation, so an implementation cannot pass
+ * by reporting its own notion of default (MLL-CONF-003).
+ */
+export interface TraceEntry extends Outcome {
   readonly index: number;
   readonly time: bigint;
   readonly action: ResolvedAction;
-  /** The lock's views at `time`, before the action. */
-  readonly before: Observation;
-  readonly result: CallResult;
-  /** The lock's views at `time`, after the action. */
-  readonly after: Observation;
+  /** The reference's outcome of the same step, from the same history of calls. */
+  readonly expected: Outcome;
 }
 
 export type ResolvedAction =
@@ -30,6 +46,16 @@ export interface Trace {
   readonly scenario: Scenario;
   readonly deployed: CallResult;
   readonly entries: readonly TraceEntry[];
+}
+
+/**
+ * The implementation's deployment differed from the reference's: it reverted where the
+ * constructor must succeed, or succeeded where it must revert (MLL-PAR-008 and the bounds).
+ */
+export class DeploymentDiverged extends PropertyViolation {
+  constructor(expected: CallResult, actual: CallResult) {
+    super(clauseForResult('deploy', expected, actual), `deployment: reference ${show(expected)}, implementation ${show(actual)}`);
+  }
 }
 
 /** Observes the lock after each step; a hook may throw to fail the run at that step. */
@@ -111,25 +137,50 @@ export function resolvedSteps(trace: Trace): ResolvedStep[] {
 /** Chooses the next step from the current time and the lock's views at it. */
 type NextStep = (index: number, time: bigint, observe: (time: bigint) => Promise<Observation>) => Promise<ResolvedStep>;
 
+/** A driver's views, asked once per state: the views at one time change only with a call that succeeds. */
+function observer(driver: Driver): { observe: (time: bigint) => Promise<Observation>; changed: () => void } {
+  let known: Observation | null = null;
+  return {
+    observe: async (time) => {
+      if (known === null || known.time !== time) known = await driver.observe(time);
+      return known;
+    },
+    changed: () => {
+      known = null;
+    },
+  };
+}
+
+/** Takes one step on a driver, with its views before and after. */
+async function take(driver: Driver, views: ReturnType<typeof observer>, action: ResolvedAction, time: bigint): Promise<Outcome> {
+  const before = await views.observe(time);
+  const result = await perform(driver, action, time);
+  // A revert changes nothing (MLL-STA-005); forced ether changes the balance.
+  if (result.ok) views.changed();
+  return { before, result, after: await views.observe(time) };
+}
+
+/**
+ * Deploys on the implementation and on the reference, then takes every step on both: symbolic
+ * times and amounts resolve against the reference's views, so a run is the same history of calls
+ * whatever the implementation reports. A deployment that differs from the reference's fails
+ * (DeploymentDiverged); one that reverts alike on both sides leaves nothing to run.
+ */
 async function run(driver: Driver, scenario: Scenario, count: number, next: NextStep, check?: StepCheck): Promise<Trace> {
+  const reference = new ReferenceDriver();
+  const expectedDeployment = await reference.deploy(scenario.params, scenario.deployTime);
   const deployed = await driver.deploy(scenario.params, scenario.deployTime);
+  if (firstDifference(expectedDeployment, deployed) !== null) throw new DeploymentDiverged(expectedDeployment, deployed);
   const entries: TraceEntry[] = [];
   if (!deployed.ok) return { scenario, deployed, entries };
-  // The views at one time change only with a successful call: ask the driver once per state.
-  let known: Observation | null = null;
-  const observe = async (at: bigint): Promise<Observation> => {
-    if (known === null || known.time !== at) known = await driver.observe(at);
-    return known;
-  };
+  const views = observer(driver);
+  const referenceViews = observer(reference);
   let time = scenario.deployTime;
   for (let index = 0; index < count; index++) {
-    const step = await next(index, time, observe);
+    const step = await next(index, time, referenceViews.observe);
     time = step.time;
-    const before = await observe(time);
-    const result = await perform(driver, step.action, time);
-    // A revert changes nothing (MLL-STA-005); forced ether changes the balance.
-    if (result.ok) known = null;
-    const entry: TraceEntry = { index, time, action: step.action, before, result, after: await observe(time) };
+    const expected = await take(reference, referenceViews, step.action, time);
+    const entry: TraceEntry = { index, time, action: step.action, ...(await take(driver, views, step.action, time)), expected };
     entries.push(entry);
     check?.(entry, entries, scenario.params);
   }

@@ -4,7 +4,7 @@
  * @module
  */
 import type { Params } from '../../reference/index.js';
-import { firstDifference } from '../compare.js';
+import { firstDifference, show } from '../compare.js';
 import type { CallResult, Driver, Observation, Views } from '../driver.js';
 import * as invariants from '../invariants.js';
 import type { ResolvedAction, TraceEntry } from '../run-scenario.js';
@@ -61,10 +61,6 @@ export class Divergence extends PropertyViolation {
   ) {
     super(clause, `${what}: reference ${show(expected)}, implementation ${show(actual)}`);
   }
-}
-
-function show(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
 }
 
 function compareObservations(when: string, expected: Observation, actual: Observation): void {
@@ -135,8 +131,9 @@ export async function step(model: Model, real: Real, action: ResolvedAction): Pr
     compareObservations(`after ${label}`, model.observation, real.observation);
   }
   const index = model.trace.length;
-  model.trace.push({ index, time, action, before: before.model, result: expected, after: model.observation });
-  real.trace.push({ index, time, action, before: before.real, result: actual, after: real.observation });
+  const outcome = { before: before.model, result: expected, after: model.observation };
+  model.trace.push({ index, time, action, ...outcome, expected: outcome });
+  real.trace.push({ index, time, action, before: before.real, result: actual, after: real.observation, expected: outcome });
   for (const check of stepChecks) check(real.trace[index]!, real.trace, model.params);
 }
 
