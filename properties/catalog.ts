@@ -33,19 +33,28 @@ export interface PropertyDefinition {
   readonly clauses: readonly string[];
   /** The rule, in the spec's words. */
   readonly rule: string;
-  /** The fast-check property, over fresh drivers from `factory`; each has its own arguments. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  build(factory: DriverFactory): fc.IAsyncProperty<any> | fc.IProperty<any>;
+  /**
+   * What a pass says something about: the implementation given, or the specification itself (a
+   * property of the reference's arithmetic holds whatever implementation is checked, so it is
+   * reported apart from the implementation's verdict).
+   */
+  readonly subject: 'implementation' | 'specification';
+  /** The check run after every step, for a property that is one; its counterexamples replay and save as steps. */
+  readonly stepCheck?: StepCheck;
+  /** The fast-check property, over fresh drivers from `factory`; its first argument is the run's scenario or world. */
+  build(factory: DriverFactory): fc.IAsyncProperty<[unknown, ...unknown[]]> | fc.IProperty<[unknown, ...unknown[]]>;
 }
 
 /** A property that runs random scenarios and checks `check` after every step. */
 function stepProperty(
-  definition: Omit<PropertyDefinition, 'build'>,
+  definition: Omit<PropertyDefinition, 'build' | 'subject' | 'stepCheck'>,
   check: StepCheck,
   options: { forcedEther?: boolean } = {},
 ): PropertyDefinition {
   return {
     ...definition,
+    subject: 'implementation',
+    stepCheck: check,
     build: (factory) =>
       fc.asyncProperty(scenarioArb({ forcedEther: options.forcedEther ?? false }), async (scenario) => {
         await runScenario(factory(), scenario, check);
@@ -101,6 +110,7 @@ const exact = Decimal.clone({ precision: 80 });
 export const catalog: readonly PropertyDefinition[] = [
   {
     id: 'P-DIFFERENTIAL',
+    subject: 'implementation',
     title: 'The implementation does what the reference does',
     clauses: ['MLL-CONF-001', 'MLL-CONF-002', 'MLL-CONF-003', 'MLL-VIEW-007'],
     rule: 'After every call: the same outcome, events and views as the reference, with hostile parties and forced ether; getLockStatus answers at every step; every step invariant holds on the implementation.',
@@ -185,6 +195,7 @@ export const catalog: readonly PropertyDefinition[] = [
   ),
   {
     id: 'P-NOTHING-STUCK',
+    subject: 'implementation',
     title: 'Nothing is ever stuck',
     clauses: ['MLL-INV-005', 'MLL-WDR-004', 'MLL-CIN-001', 'MLL-UEX-001', 'MLL-PAR-009'],
     rule: 'From any state each party MUST be able to end the lock and withdraw, leaving a zero balance, forced ether included.',
@@ -196,6 +207,7 @@ export const catalog: readonly PropertyDefinition[] = [
   },
   {
     id: 'P-POKE-INVARIANCE',
+    subject: 'implementation',
     title: 'Pokes change nothing',
     clauses: ['MLL-BLD-007', 'MLL-BLD-002', 'MLL-BLD-003', 'MLL-VIEW-001'],
     rule: 'Whether and when anyone calls applyBleeding MUST NOT change any later result, event, share or claimable.',
@@ -220,6 +232,7 @@ export const catalog: readonly PropertyDefinition[] = [
   },
   {
     id: 'P-MIRROR',
+    subject: 'implementation',
     title: 'A and B are symmetric',
     clauses: ['MLL-INV-004', 'MLL-VIEW-005'],
     rule: "Swapping the parties' roles in every call MUST swap the outcome and nothing else.",
@@ -232,6 +245,7 @@ export const catalog: readonly PropertyDefinition[] = [
   },
   {
     id: 'P-TIME-SHIFT',
+    subject: 'implementation',
     title: 'Only elapsed time matters',
     clauses: ['MLL-INV-003', 'MLL-STA-007'],
     rule: 'Shifting every time, deployment included, by the same amount MUST shift every reported time by it and change nothing else.',
@@ -248,6 +262,7 @@ export const catalog: readonly PropertyDefinition[] = [
   },
   {
     id: 'P-COMPOUNDING-BOUND',
+    subject: 'specification',
     title: 'Fixed-point compounding stays within its bound of exact',
     clauses: ['MLL-ARI-003', 'MLL-ARI-004', 'MLL-ARI-008', 'MLL-BLD-010'],
     rule: 'exact ≤ retained ≤ exact + share·days/10^18 + 1 wei, where exact = share·(1 − r/10000)^days; a positive share stays positive.',

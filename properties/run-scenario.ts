@@ -8,11 +8,11 @@ import { DAY, EXIT_EXECUTION_WINDOW, MAX_PREPAID_INTERVALS } from '../reference/
 import { expectedSilenceThreshold } from './oracle.js';
 import type { ActorName } from './actors.js';
 import { addressOfActor } from './actors.js';
-import { firstDifference, show } from './compare.js';
+import { firstDifference } from './compare.js';
 import { clauseForResult } from './differential/clauses.js';
 import type { CallResult, Driver, Observation } from './driver.js';
 import { ReferenceDriver } from './drivers/reference.js';
-import { PropertyViolation } from './violation.js';
+import { Divergence } from './violation.js';
 import type { Action, Scenario, TimeStep, ValueChoice } from './scenario.js';
 
 /** One step as a lock answered it: its views just before, the call's result, its views just after. */
@@ -46,16 +46,6 @@ export interface Trace {
   readonly scenario: Scenario;
   readonly deployed: CallResult;
   readonly entries: readonly TraceEntry[];
-}
-
-/**
- * The implementation's deployment differed from the reference's: it reverted where the
- * constructor must succeed, or succeeded where it must revert (MLL-PAR-008 and the bounds).
- */
-export class DeploymentDiverged extends PropertyViolation {
-  constructor(expected: CallResult, actual: CallResult) {
-    super(clauseForResult('deploy', expected, actual), `deployment: reference ${show(expected)}, implementation ${show(actual)}`);
-  }
 }
 
 /** Observes the lock after each step; a hook may throw to fail the run at that step. */
@@ -164,13 +154,15 @@ async function take(driver: Driver, views: ReturnType<typeof observer>, action: 
  * Deploys on the implementation and on the reference, then takes every step on both: symbolic
  * times and amounts resolve against the reference's views, so a run is the same history of calls
  * whatever the implementation reports. A deployment that differs from the reference's fails
- * (DeploymentDiverged); one that reverts alike on both sides leaves nothing to run.
+ * (a Divergence); one that reverts alike on both sides leaves nothing to run.
  */
 async function run(driver: Driver, scenario: Scenario, count: number, next: NextStep, check?: StepCheck): Promise<Trace> {
   const reference = new ReferenceDriver();
   const expectedDeployment = await reference.deploy(scenario.params, scenario.deployTime);
   const deployed = await driver.deploy(scenario.params, scenario.deployTime);
-  if (firstDifference(expectedDeployment, deployed) !== null) throw new DeploymentDiverged(expectedDeployment, deployed);
+  if (firstDifference(expectedDeployment, deployed) !== null) {
+    throw new Divergence(clauseForResult('deploy', expectedDeployment, deployed), 'deployment', expectedDeployment, deployed);
+  }
   const entries: TraceEntry[] = [];
   if (!deployed.ok) return { scenario, deployed, entries };
   const views = observer(driver);

@@ -26,7 +26,8 @@ import { PARTY_A, PARTY_B } from '../actors.js';
 import { articleDefaults } from '../../reference/index.js';
 import { ActivateCommand, WaitCommand, commandArb } from './commands.js';
 import type { Model, Real } from './world.js';
-import { Divergence, stepCounter } from './world.js';
+import { stepCounter } from './world.js';
+import { Divergence, PropertyViolation } from '../violation.js';
 
 /** One run's world before any command: parameters, deployment time, hostile parties, opening. */
 export interface DifferentialSetup {
@@ -103,8 +104,21 @@ export const differentialSetupArb: fc.Arbitrary<DifferentialSetup> = fc.record({
   ),
 });
 
+/** The two sides of a run. */
+export interface Sides {
+  readonly model: Model;
+  readonly real: Real;
+}
+
 /** Deploys on both sides, compares the deployments, and plays the opening; null when both constructors reverted alike. */
-export async function openWorld(factory: DriverFactory, world: DifferentialSetup): Promise<{ model: Model; real: Real } | null> {
+export async function openWorld(factory: DriverFactory, world: DifferentialSetup): Promise<Sides | null> {
+  const sides = await deployWorld(factory, world);
+  if (sides !== null) await playOpening(sides, world.opening);
+  return sides;
+}
+
+/** Deploys on both sides and compares the deployments; null when both constructors reverted alike. */
+export async function deployWorld(factory: DriverFactory, world: DifferentialSetup): Promise<Sides | null> {
   const reference = new ReferenceDriver(world.setup);
   const implementation = factory(world.setup);
   stepCounter.steps++; // a deployment is a step: it is compared like any call
@@ -124,25 +138,43 @@ export async function openWorld(factory: DriverFactory, world: DifferentialSetup
     log: [],
   };
   const real: Real = { implementation, observation: await implementation.observe(world.deployTime), trace: [] };
-  if (world.opening !== null) {
-    const { first, firstAfter, a, b, gap } = world.opening;
-    await new WaitCommand({ kind: 'after', seconds: firstAfter }).run(model, real);
-    await new ActivateCommand(first, { base: 'none', intervals: a, offset: 0n }).run(model, real);
-    await new WaitCommand({ kind: 'after', seconds: gap }).run(model, real);
-    if (b !== null) await new ActivateCommand(first === 'A' ? 'B' : 'A', { base: 'none', intervals: b, offset: 0n }).run(model, real);
-  }
   return { model, real };
+}
+
+/** The opening activations, taken and compared on both sides like any command. */
+export async function playOpening({ model, real }: Sides, opening: DifferentialSetup['opening']): Promise<void> {
+  if (opening === null) return;
+  const { first, firstAfter, a, b, gap } = opening;
+  await new WaitCommand({ kind: 'after', seconds: firstAfter }).run(model, real);
+  await new ActivateCommand(first, { base: 'none', intervals: a, offset: 0n }).run(model, real);
+  await new WaitCommand({ kind: 'after', seconds: gap }).run(model, real);
+  if (b !== null) await new ActivateCommand(first === 'A' ? 'B' : 'A', { base: 'none', intervals: b, offset: 0n }).run(model, real);
+}
+
+/** The worlds of the constructor sweep: every boundary variant of the article's defaults, by argument F and variant V. */
+export function sweepWorlds(): { readonly place: string; readonly world: DifferentialSetup }[] {
+  return boundaryVariants(articleDefaults(PARTY_A, PARTY_B)).flatMap((variants, field) =>
+    variants.map((params, variant) => ({ place: `sweep:${field}:${variant}`, world: { params, deployTime: 1_700_000_000n, setup: {}, opening: null } })),
+  );
 }
 
 /**
  * Every boundary variant of the article's defaults, deployed on both sides and compared: the
  * constructor's checks are few and exact, so they are swept, not sampled (MLL-CONF-001,
- * MLL-PAR-001 … MLL-PAR-007). Throws the first Divergence.
+ * MLL-PAR-001 … MLL-PAR-007). Returns the first Divergence with the place it happened at
+ * (`sweep:F:V`, which --path replays), or null.
  */
-export async function constructorSweep(factory: DriverFactory): Promise<void> {
-  for (const variants of boundaryVariants(articleDefaults(PARTY_A, PARTY_B))) {
-    for (const params of variants) await openWorld(factory, { params, deployTime: 1_700_000_000n, setup: {}, opening: null });
+export async function constructorSweep(factory: DriverFactory, only?: string): Promise<{ readonly place: string; readonly world: DifferentialSetup; readonly error: PropertyViolation } | null> {
+  for (const { place, world } of sweepWorlds()) {
+    if (only !== undefined && place !== only) continue;
+    try {
+      await openWorld(factory, world);
+    } catch (error) {
+      if (error instanceof PropertyViolation) return { place, world, error };
+      throw error;
+    }
   }
+  return null;
 }
 
 /** The property: `maxCommands` random commands per run. */

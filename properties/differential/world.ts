@@ -4,12 +4,12 @@
  * @module
  */
 import type { Params } from '../../reference/index.js';
-import { firstDifference, show } from '../compare.js';
+import { firstDifference } from '../compare.js';
 import type { CallResult, Driver, Observation, Views } from '../driver.js';
 import * as invariants from '../invariants.js';
 import type { ResolvedAction, TraceEntry } from '../run-scenario.js';
 import { perform } from '../run-scenario.js';
-import { PropertyViolation } from '../violation.js';
+import { Divergence } from '../violation.js';
 import { clauseForField, clauseForResult } from './clauses.js';
 
 /** The reference side, which also decides times and amounts. */
@@ -23,6 +23,8 @@ export interface Model {
   readonly trace: TraceEntry[];
   /** Every move of time and every step begun, the failing one included: what a regression file records. */
   readonly log: LogEntry[];
+  /** The last step's results on both sides, as soon as both answered: a timeline shows them for a step that then failed. */
+  lastResults?: { readonly expected: CallResult; readonly actual: CallResult };
 }
 
 /** A move of time (no action: both sides' views compared there) or a step. */
@@ -50,18 +52,6 @@ const stepChecks = [
   invariants.peacefulExitRules,
   invariants.abandonmentRules,
 ];
-
-/** Raised when the implementation and the reference disagree; carries the step for the timeline. */
-export class Divergence extends PropertyViolation {
-  constructor(
-    clause: string,
-    readonly what: string,
-    readonly expected: unknown,
-    readonly actual: unknown,
-  ) {
-    super(clause, `${what}: reference ${show(expected)}, implementation ${show(actual)}`);
-  }
-}
 
 function compareObservations(when: string, expected: Observation, actual: Observation): void {
   const difference = firstDifference(expected, actual);
@@ -123,6 +113,7 @@ export async function step(model: Model, real: Real, action: ResolvedAction): Pr
   const before = { model: model.observation, real: real.observation };
   const expected = await perform(model.reference, action, time);
   const actual = await perform(real.implementation, action, time);
+  model.lastResults = { expected, actual };
   compareResults(label, action, expected, actual);
   // Both reverted alike: a revert changes nothing in the EVM (MLL-STA-005), so the views stand.
   if (expected.ok) {

@@ -1,34 +1,41 @@
 /**
- * The differential suite under a budget counted in steps, not runs: chunks of runs with
- * consecutive seeds until the steps are spent or a run fails. MLL_STEPS / --steps scale it.
+ * The differential suite under a budget counted in steps, not runs: the constructor sweep, then
+ * chunks of runs with consecutive seeds until the steps are spent or a run fails. MLL_STEPS /
+ * --steps scale it. A failure replays from its chunk's seed and fast-check path, or from its
+ * place in the sweep.
  * @module
  */
+import type * as fc from 'fast-check';
 import { catalog } from '../catalog.js';
+import type { DifferentialSetup } from '../differential/property.js';
+import { constructorSweep, sweepWorlds } from '../differential/property.js';
+import type { Model, Real } from '../differential/world.js';
 import { stepCounter } from '../differential/world.js';
 import type { DriverFactory } from '../driver.js';
-import type { PropertyReport } from './check.js';
-import type { Explain } from './check.js';
-import { checkProperty, stringify } from './check.js';
-import type { DifferentialSetup } from '../differential/property.js';
-import { constructorSweep } from '../differential/property.js';
-import { PropertyViolation } from '../violation.js';
-import type { Model, Real } from '../differential/world.js';
-import type * as fc from 'fast-check';
+import type { Exercise } from '../exercise.js';
+import { addExercise, countingFactory, noExercise } from '../exercise.js';
+import type { Explain, PropertyReport } from './check.js';
+import { checkProperty, stringify, verdictWithoutFailure } from './check.js';
 import { explainDifferential, minimalCommands } from './timeline.js';
+
+const differential = catalog.find((p) => p.id === 'P-DIFFERENTIAL')!;
+
+/** Runs per chunk, unless the budget says otherwise. */
+const CHUNK_RUNS = 50;
 
 /** A differential counterexample replayed into its timeline and its regression file. */
 export function explainFor(factory: DriverFactory): Explain {
   return async (counterexample) => {
     const [world, commands] = counterexample as [DifferentialSetup, Iterable<fc.AsyncCommand<Model, Real>>];
     const explained = await explainDifferential(factory, world, await minimalCommands(factory, world, commands));
-    return { timeline: explained.text, regression: stringify({ world: explained.world, steps: explained.steps }) };
+    return { ...explained, regression: stringify({ property: differential.id, world: explained.world, steps: explained.steps }) };
   };
 }
 
 export interface StepBudget {
   readonly steps: number;
   readonly seed: number;
-  /** Runs per chunk; each chunk takes the next seed. */
+  /** Runs per chunk (default CHUNK_RUNS); each chunk takes the next seed. A failure's replay does not depend on it. */
   readonly chunkRuns?: number;
   /** Whether a failure is minimised and replayed into a timeline (default true); the mutation runner only needs the verdict. */
   readonly explain?: boolean;
@@ -38,6 +45,7 @@ export interface BudgetReport {
   readonly steps: number;
   readonly runs: number;
   readonly milliseconds: number;
+  readonly exercise: Exercise;
   /** The failing chunk's report, if any. */
   readonly failed?: PropertyReport;
 }
@@ -50,27 +58,84 @@ export function stepsFromEnv(defaultSteps: number, env: NodeJS.ProcessEnv = proc
   return steps;
 }
 
+/** The constructor sweep, or the one place of it named `only`; a report of its first failure, or null. */
+async function sweep(factory: DriverFactory, seed: number, explain: boolean, only?: string): Promise<PropertyReport | null> {
+  const started = performance.now();
+  const found = await constructorSweep(factory, only);
+  if (found === null) return null;
+  const milliseconds = performance.now() - started;
+  const explained = explain ? await explainDifferential(factory, found.world, []) : undefined;
+  return {
+    id: differential.id,
+    title: differential.title,
+    clauses: differential.clauses,
+    subject: differential.subject,
+    runs: 0,
+    verdict: 'fail',
+    milliseconds,
+    exercise: noExercise,
+    failure: {
+      clause: found.error.clause,
+      message: found.error.message,
+      seed,
+      path: found.place,
+      counterexample: `the constructor sweep at ${found.place}`,
+      ...(explained === undefined ? {} : { timeline: explained.timeline, regression: stringify({ property: differential.id, world: explained.world, steps: explained.steps }) }),
+    },
+  };
+}
+
 /**
  * The differential suite under a step budget: first the constructor sweep (every bound of the
  * article's defaults), then chunks of random runs.
  */
 export async function runDifferentialBudget(factory: DriverFactory, budget: StepBudget): Promise<BudgetReport> {
-  const property = catalog.find((p) => p.id === 'P-DIFFERENTIAL')!;
   const started = performance.now();
   const first = stepCounter.steps;
-  try {
-    await constructorSweep(factory);
-  } catch (error) {
-    if (!(error instanceof PropertyViolation)) throw error;
-    const milliseconds = performance.now() - started;
-    const failure = { clause: error.clause, message: error.message, seed: budget.seed, path: '', counterexample: 'the constructor sweep (deterministic: any seed replays it)' };
-    return { steps: stepCounter.steps - first, runs: 0, milliseconds, failed: { id: property.id, title: property.title, clauses: property.clauses, runs: 0, ok: false, milliseconds, failure } };
-  }
+  const counting = countingFactory(factory);
+  const explain = budget.explain !== false;
+  const report = (runs: number, failed?: PropertyReport): BudgetReport => ({
+    steps: stepCounter.steps - first,
+    runs,
+    milliseconds: performance.now() - started,
+    exercise: counting.exercise(),
+    ...(failed === undefined ? {} : { failed }),
+  });
+  const swept = await sweep(counting.factory, budget.seed, explain);
+  if (swept !== null) return report(0, swept);
   let runs = 0;
   for (let seed = budget.seed; stepCounter.steps - first < budget.steps; seed++) {
-    const report = await checkProperty(property, factory, { numRuns: budget.chunkRuns ?? 50, seed }, budget.explain === false ? undefined : explainFor(factory));
-    runs += report.runs;
-    if (!report.ok) return { steps: stepCounter.steps - first, runs, milliseconds: performance.now() - started, failed: report };
+    const chunk = await checkProperty(differential, counting.factory, { numRuns: budget.chunkRuns ?? CHUNK_RUNS, seed }, explain ? explainFor(counting.factory) : undefined);
+    runs += chunk.runs;
+    if (chunk.verdict === 'fail') return report(runs, chunk);
   }
-  return { steps: stepCounter.steps - first, runs, milliseconds: performance.now() - started };
+  return report(runs);
+}
+
+/** The verdict of budget reports together (one per worker): the first failure, or a pass if anything reached the implementation. */
+export function mergeBudgetReports(reports: readonly BudgetReport[]): PropertyReport {
+  const failed = reports.find((r) => r.failed !== undefined)?.failed;
+  if (failed !== undefined) return failed;
+  const exercise = reports.map((r) => r.exercise).reduce(addExercise, noExercise);
+  return {
+    id: differential.id,
+    title: differential.title,
+    clauses: differential.clauses,
+    subject: differential.subject,
+    runs: reports.reduce((sum, r) => sum + r.runs, 0),
+    verdict: verdictWithoutFailure(differential, exercise),
+    milliseconds: Math.max(...reports.map((r) => r.milliseconds)),
+    exercise,
+  };
+}
+
+/** Replays one differential failure: a place of the constructor sweep (`sweep:F:V`), or a chunk's seed and fast-check path. */
+export async function replayDifferential(factory: DriverFactory, seed: number, path: string): Promise<PropertyReport> {
+  if (path.startsWith('sweep:')) {
+    if (!sweepWorlds().some((w) => w.place === path)) throw new RangeError(`--path: the constructor sweep has no place '${path}'`);
+    const counting = countingFactory(factory);
+    const failed = await sweep(counting.factory, seed, true, path);
+    return failed ?? mergeBudgetReports([{ steps: 1, runs: 0, milliseconds: 0, exercise: counting.exercise() }]);
+  }
+  return checkProperty(differential, factory, { numRuns: CHUNK_RUNS, seed, path }, explainFor(factory));
 }

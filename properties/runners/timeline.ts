@@ -1,18 +1,24 @@
 /**
  * A failure as a person reads it: the lock's parameters, then one line per step — when, who,
  * what, with how much, and what the reference and the implementation each answered — ending
- * at the divergence.
+ * at the step that failed and the clause it broke. Every property's counterexample is shown this
+ * way: the differential's commands, and the scenarios of the other properties.
  * @module
  */
 import type * as fc from 'fast-check';
+import type { Params } from '../../reference/index.js';
 import { DAY } from '../../reference/index.js';
-import type { CallResult } from '../driver.js';
-import type { DriverFactory } from '../driver.js';
-import type { DifferentialSetup } from '../differential/property.js';
-import { openWorld } from '../differential/property.js';
+import type { PropertyDefinition } from '../catalog.js';
+import type { CallResult, DriverFactory, DriverSetup } from '../driver.js';
+import type { DifferentialSetup, Sides } from '../differential/property.js';
+import { deployWorld, playOpening } from '../differential/property.js';
 import type { LogEntry, Model, Real } from '../differential/world.js';
-import type { ResolvedAction } from '../run-scenario.js';
-import { PropertyViolation } from '../violation.js';
+import type { ResolvedAction, TraceEntry } from '../run-scenario.js';
+import { runScenario } from '../run-scenario.js';
+import type { Scenario } from '../scenario.js';
+import { Divergence, PropertyViolation } from '../violation.js';
+import type { Explanation } from './check.js';
+import { stringify } from './check.js';
 
 function clock(seconds: bigint): string {
   const days = seconds / DAY;
@@ -31,21 +37,51 @@ function describeAction(action: ResolvedAction): string {
   return `${action.actor}.${action.fn}(${action.value === 0n ? '' : `value ${action.value}`})`;
 }
 
-export interface Explained {
-  readonly text: string;
-  /** The run, for saving as a regression. */
-  readonly world: DifferentialSetup;
-  readonly steps: readonly LogEntry[];
+function header(params: Params, deployTime: bigint, setup: DriverSetup): string[] {
+  const p = params;
+  return [
+    `lock: d=${p.depositAmount} T=${p.depositInterval}s r=${p.bleedRateBpsPerDay}bps/day G=${p.gracePeriods} ` +
+      `penalty ${p.exitPenaltyMaxBps}→${p.exitPenaltyMinBps}bps over n=${p.penaltyDecayTarget}; deployed at ${deployTime}` +
+      (Object.keys(setup.partyCode ?? {}).length === 0 ? '' : `; hostile parties ${JSON.stringify(setup.partyCode)}`),
+    `${'step'.padEnd(5)}${'time'.padEnd(17)}${'call'.padEnd(40)}${'reference'.padEnd(34)}implementation`,
+  ];
+}
+
+function row(index: number | string, time: bigint, deployTime: bigint, what: string, results?: { expected: CallResult; actual: CallResult }): string {
+  const start = `${String(index).padEnd(5)}${clock(time - deployTime).padEnd(17)}`;
+  if (results === undefined) return `${start}${what}`;
+  return `${start}${what.padEnd(40)}${outcome(results.expected).padEnd(34)}${outcome(results.actual)}`;
+}
+
+function entryRows(entries: readonly TraceEntry[], deployTime: bigint): string[] {
+  return entries.map((e) => row(e.index, e.time, deployTime, describeAction(e.action), { expected: e.expected.result, actual: e.result }));
+}
+
+/** A deployment the two sides answered differently: the row the timeline starts (and ends) with. */
+function deploymentRow(error: unknown, deployTime: bigint): string[] {
+  if (!(error instanceof Divergence) || error.what !== 'deployment') return [];
+  return [row('—', deployTime, deployTime, 'deploy', { expected: error.expected as CallResult, actual: error.actual as CallResult })];
+}
+
+function failureOf(error: unknown): Explanation['failure'] {
+  if (error === null) return undefined;
+  return { clause: error instanceof PropertyViolation ? error.clause : null, message: error instanceof Error ? error.message : String(error) };
+}
+
+function verdictLine(error: unknown): string {
+  return error === null ? 'no failure on replay' : `✗ ${failureOf(error)!.message}`;
 }
 
 type Command = fc.AsyncCommand<Model, Real>;
 
 /** Replays `commands` from a fresh world: the two sides as far as they got, and what stopped them (null: nothing). */
-async function replay(factory: DriverFactory, world: DifferentialSetup, commands: Iterable<Command>): Promise<{ sides: { model: Model; real: Real } | null; error: unknown }> {
-  let sides: { model: Model; real: Real } | null = null;
+async function replay(factory: DriverFactory, world: DifferentialSetup, commands: Iterable<Command>): Promise<{ sides: Sides | null; error: unknown }> {
+  let sides: Sides | null = null;
   try {
-    sides = await openWorld(factory, world);
-    if (sides !== null) for (const command of commands) await command.run(sides.model, sides.real);
+    sides = await deployWorld(factory, world);
+    if (sides === null) return { sides, error: null };
+    await playOpening(sides, world.opening);
+    for (const command of commands) await command.run(sides.model, sides.real);
     return { sides, error: null };
   } catch (error) {
     return { sides, error };
@@ -81,36 +117,61 @@ export async function minimalCommands(factory: DriverFactory, world: Differentia
   return current;
 }
 
-/** Replays a differential counterexample and formats its timeline. */
-export async function explainDifferential(
-  factory: DriverFactory,
-  world: DifferentialSetup,
-  commands: Iterable<Command>,
-): Promise<Explained> {
-  const p = world.params;
-  const lines = [
-    `lock: d=${p.depositAmount} T=${p.depositInterval}s r=${p.bleedRateBpsPerDay}bps/day G=${p.gracePeriods} ` +
-      `penalty ${p.exitPenaltyMaxBps}→${p.exitPenaltyMinBps}bps over n=${p.penaltyDecayTarget}; deployed at ${world.deployTime}` +
-      (Object.keys(world.setup.partyCode ?? {}).length === 0 ? '' : `; hostile parties ${JSON.stringify(world.setup.partyCode)}`),
-  ];
+/** A differential run replayed: its timeline, and the world and steps a regression file keeps. */
+export interface Explained extends Explanation {
+  readonly world: DifferentialSetup;
+  readonly steps: readonly LogEntry[];
+}
+
+/** Replays a differential counterexample and formats its timeline, the opening activations included. */
+export async function explainDifferential(factory: DriverFactory, world: DifferentialSetup, commands: Iterable<Command>): Promise<Explained> {
   const { sides, error } = await replay(factory, world, commands);
-  const failure = error === null ? '' : error instanceof Error ? error.message : String(error);
-  const model = sides?.model;
-  const real = sides?.real;
-  lines.push(`${'step'.padEnd(5)}${'time'.padEnd(17)}${'call'.padEnd(40)}${'reference'.padEnd(34)}implementation`);
-  for (const [i, entry] of (model?.trace ?? []).entries()) {
-    const twin = real?.trace[i];
-    lines.push(
-      `${String(i).padEnd(5)}${clock(entry.time - world.deployTime).padEnd(17)}${describeAction(entry.action).padEnd(40)}` +
-        `${outcome(entry.result).padEnd(34)}${twin === undefined ? '—' : outcome(twin.result)}`,
-    );
+  const lines = [...header(world.params, world.deployTime, world.setup), ...deploymentRow(error, world.deployTime)];
+  if (sides !== null) {
+    const { model, real } = sides;
+    lines.push(...entryRows(real.trace, world.deployTime));
+    // The step begun but not recorded: the call (or move of time) the failure happened at.
+    const last = model.log.at(-1);
+    if (last !== undefined && error !== null && (last.action === undefined || model.trace.at(-1)?.action !== last.action)) {
+      lines.push(
+        last.action === undefined
+          ? row(model.trace.length, last.time, world.deployTime, 'views compared')
+          : row(model.trace.length, last.time, world.deployTime, describeAction(last.action), model.lastResults),
+      );
+    }
   }
-  const last = model?.log.at(-1);
-  const lastDone = model?.trace.at(-1);
-  if (last !== undefined && model !== undefined && failure !== '' && (last.action === undefined || lastDone?.action !== last.action)) {
-    const what = last.action === undefined ? 'views compared' : describeAction(last.action);
-    lines.push(`${String(model.trace.length).padEnd(5)}${clock(last.time - world.deployTime).padEnd(17)}${what}`);
+  lines.push(verdictLine(error));
+  const failure = failureOf(error);
+  return { timeline: lines.join('\n'), world, steps: sides?.model.log ?? [], ...(failure === undefined ? {} : { failure }) };
+}
+
+/**
+ * Replays a scenario property's counterexample on the implementation: the steps up to the one
+ * whose check failed. A step property's run saves as a regression (its steps, replayed with its
+ * check); a relational property (mirror, time shift, pokes) shows the base run it transformed.
+ */
+export async function explainScenario(factory: DriverFactory, definition: PropertyDefinition, scenario: Scenario): Promise<Explanation> {
+  let seen: readonly TraceEntry[] = [];
+  let error: unknown = null;
+  try {
+    await runScenario(factory(), scenario, (entry, entries, params) => {
+      seen = entries;
+      definition.stepCheck?.(entry, entries, params);
+    });
+  } catch (thrown) {
+    error = thrown;
   }
-  lines.push(failure === '' ? 'no divergence on replay' : `✗ ${failure}`);
-  return { text: lines.join('\n'), world, steps: model?.log ?? [] };
+  const lines = [...header(scenario.params, scenario.deployTime, {}), ...deploymentRow(error, scenario.deployTime), ...entryRows(seen, scenario.deployTime)];
+  // A relational property's failure comes from comparing runs, not from this one: fast-check's message stands.
+  if (definition.stepCheck !== undefined || error !== null) lines.push(verdictLine(error));
+  const failure = failureOf(error);
+  const regression =
+    definition.stepCheck === undefined || error === null
+      ? undefined
+      : stringify({
+          property: definition.id,
+          world: { params: scenario.params, deployTime: scenario.deployTime, setup: {}, opening: null },
+          steps: seen.map(({ time, action }) => ({ time, action })),
+        });
+  return { timeline: lines.join('\n'), ...(failure === undefined ? {} : { failure }), ...(regression === undefined ? {} : { regression }) };
 }

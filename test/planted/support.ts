@@ -13,6 +13,6 @@ export async function expectCaught(propertyId: string, clause: string, numRuns =
   const property = catalog.find((p) => p.id === propertyId);
   if (property === undefined) throw new Error(`no property ${propertyId}`);
   const report = await checkProperty(property, (setup) => new ReferenceDriver(setup), { numRuns, seed: 20261123 });
-  expect(report.ok, `${propertyId} did not catch the planted bug in ${numRuns} runs`).toBe(false);
+  expect(report.verdict, `${propertyId} did not catch the planted bug in ${numRuns} runs`).toBe('fail');
   expect(report.failure?.clause).toBe(clause);
 }
