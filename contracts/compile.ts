@@ -175,9 +175,14 @@ export const isRemapping = (entry: string): boolean => REMAPPING.test(entry);
 
 /** `entry` with its context and path made absolute, to match units named by absolute path. */
 function absoluteRemapping(entry: string, root: string): string {
-  const [, context, prefix, path] = REMAPPING.exec(entry) ?? [];
+  const match = REMAPPING.exec(entry);
+  if (match === null) {
+    const line = `remapping '${entry}' (paths from ${root}) is not prefix=path`;
+    throw new CompileError([line], line);
+  }
+  const [, context, prefix, path = ''] = match;
   const at = (p: string): string => (isAbsolute(p) ? p : join(root, p));
-  return `${context === undefined ? '' : `${at(context)}:`}${prefix}=${at(path as string)}`;
+  return `${context === undefined ? '' : `${at(context)}:`}${prefix}=${at(path)}`;
 }
 
 const readIfAny = (file: string): string | null => {
@@ -190,7 +195,8 @@ const readIfAny = (file: string): string | null => {
 
 /** The strings of `remappings = [...]` in foundry.toml's [profile.default]: a parser of that one array, not of TOML. */
 function foundryRemappings(toml: string): string[] {
-  const section = /^[ \t]*\[profile\.default\][ \t]*$([\s\S]*?)(?=^[ \t]*\[|(?![\s\S]))/m.exec(toml)?.[1] ?? '';
+  // the text after each table header's "[", so the section's text runs to the next header
+  const section = toml.split(/^[ \t]*\[/m).find((table) => table.startsWith('profile.default]')) ?? '';
   const array = /^[ \t]*remappings[ \t]*=[ \t]*\[([^\]]*)\]/m.exec(section)?.[1] ?? '';
   // strings and comments matched together, so a quote in a comment or a # in a string is read right
   return [...array.matchAll(/"([^"]*)"|'([^']*)'|#[^\n]*/g)].filter((m) => !m[0].startsWith('#')).map((m) => m[1] ?? m[2] ?? '');
@@ -206,13 +212,8 @@ export function discoverRemappings(file: string): Remappings {
     const txt = readIfAny(join(dir, 'remappings.txt'));
     const toml = readIfAny(join(dir, 'foundry.toml'));
     if (txt !== null || toml !== null) {
-      const entries = [...foundryRemappings(toml ?? ''), ...(txt ?? '').split('\n').map((line) => line.trim()).filter((line) => line !== '')];
-      const bad = entries.find((entry) => !isRemapping(entry));
-      if (bad !== undefined) {
-        const line = `remappings of ${dir}: '${bad}' is not prefix=path`;
-        throw new CompileError([line], line);
-      }
-      return { entries, root: dir };
+      const lines = (txt ?? '').split('\n').map((line) => line.trim());
+      return { entries: [...foundryRemappings(toml ?? ''), ...lines.filter((line) => line !== '')], root: dir };
     }
     if (dirname(dir) === dir) return { entries: [], root: dirname(file) };
   }
@@ -224,12 +225,12 @@ export function discoverRemappings(file: string): Remappings {
  */
 function reachedSources(file: string, source: string, remappings: readonly string[], root: string): Record<string, string> {
   const sources: Record<string, string> = { [file]: source };
-  const lookedIn = new Map<string, string>();
+  const notFound = new Map<string, string>();
   const findImports = (unit: string): ImportResult => {
     const path = isAbsolute(unit) ? unit : join(root, unit);
     const content = readIfAny(path);
     if (content === null) {
-      lookedIn.set(unit, path);
+      notFound.set(unit, path);
       return { error: `not found at ${path}` };
     }
     sources[unit] = content;
@@ -239,12 +240,12 @@ function reachedSources(file: string, source: string, remappings: readonly strin
   const errors = errorsOf(output);
   const missing = errors.flatMap((e): MissingImport[] => {
     const unit = /^Source "(.*)" not found:/.exec(e.message)?.[1];
-    const path = unit === undefined ? undefined : lookedIn.get(unit);
-    if (path === undefined || e.sourceLocation === undefined) return [];
+    const lookedIn = unit === undefined ? undefined : notFound.get(unit);
+    if (unit === undefined || lookedIn === undefined || e.sourceLocation === undefined) return [];
     const { file: importer, start, end } = e.sourceLocation;
-    // the import as written: the quoted path in the directive solc points at
-    const imported = /["']([^"']*)["']/.exec((sources[importer] ?? '').slice(start, end))?.[1] ?? (unit as string);
-    return [{ importer, imported, lookedIn: path }];
+    // the import as written (before remapping): the quoted path in the directive solc points at
+    const imported = /["']([^"']*)["']/.exec((sources[importer] ?? '').slice(start, end))?.[1] ?? unit;
+    return [{ importer, imported, lookedIn }];
   });
   if (missing.length > 0) throw new ImportNotFound(file, missing);
   if (errors.length > 0) throw new CompileError(errors.map((e) => e.formattedMessage));
@@ -252,8 +253,8 @@ function reachedSources(file: string, source: string, remappings: readonly strin
 }
 
 /**
- * Compiles a contract file whose contract has the file's name, with whatever it imports;
- * `remappings` default to the ones Foundry would read for it.
+ * Compiles a contract file (an absolute path) whose contract has the file's name, with whatever
+ * it imports; `remappings` default to the ones Foundry would read for it.
  */
 export function compileContractFile(file: string, remappings: Remappings = discoverRemappings(file)): Artifact {
   const source = readFileSync(file, 'utf8');

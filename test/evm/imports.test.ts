@@ -88,7 +88,7 @@ describe('MLL-CONF-001: an implementation that imports', () => {
     expect(() => parseRemappings('a/=lib/a/,b/')).toThrow(new RangeError("remappings: expected prefix=path, got 'b/' in 'a/=lib/a/,b/'"));
     const dir = project({ 'Lock.sol': lock('dep/Dep.sol'), 'remappings.txt': 'dep/lib/dep/\n' });
     expect(() => compileContractFile(join(dir, 'Lock.sol'))).toThrow(CompileError);
-    expect(() => compileContractFile(join(dir, 'Lock.sol'))).toThrow(`remappings of ${dir}: 'dep/lib/dep/' is not prefix=path`);
+    expect(() => compileContractFile(join(dir, 'Lock.sol'))).toThrow(`remapping 'dep/lib/dep/' (paths from ${dir}) is not prefix=path`);
   });
 
   it('names a missing import in one line: as written, where it was looked for, and the ways out', () => {
