@@ -2,19 +2,32 @@
  * Which implementation a run holds to the spec: the reference itself, the bundled contract, any
  * Solidity file a contract developer points at (its contract must have the file's name and the
  * spec's interface), or a contract already compiled elsewhere (a Foundry or Hardhat artifact
- * JSON). Each becomes a DriverFactory; nothing else in the suites changes.
+ * JSON). Each becomes a DriverFactory; nothing else in the suites changes. Paths, the file's and
+ * the remappings', are the caller's: taken from the directory `npm start` was typed in.
  * @module
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadArtifact } from '../../contracts/artifact.js';
-import { bundledArtifact, compileContractFile } from '../../contracts/compile.js';
+import { bundledArtifact, compileContractFile, isRemapping } from '../../contracts/compile.js';
 import type { DriverFactory } from '../driver.js';
 import type { GasSample } from '../drivers/evm.js';
 import { evmDriverFactory } from '../drivers/evm.js';
 import { ReferenceDriver } from '../drivers/reference.js';
 
-export type Implementation = { readonly kind: 'reference' } | { readonly kind: 'contract'; readonly file: string | null };
+/**
+ * `file` is as typed (null: the bundled contract); `remappings`, Foundry's `prefix/=path/` for a
+ * .sol that imports, replace the ones found beside it in remappings.txt or foundry.toml.
+ */
+export type Implementation =
+  | { readonly kind: 'reference' }
+  | { readonly kind: 'contract'; readonly file: string | null; readonly remappings?: readonly string[] };
+
+/** The caller's directory: `npm start` runs in the package root and passes the caller's as INIT_CWD. */
+const callerDirectory = (): string => process.env.INIT_CWD ?? process.cwd();
+
+/** A path as the caller typed it, made absolute from the caller's directory. */
+const callerPath = (text: string): string => resolve(callerDirectory(), text);
 
 /** A human name for reports. */
 export function describeImplementation(implementation: Implementation): string {
@@ -29,13 +42,25 @@ export function parseImplementation(text: string): Implementation {
   if (!text.endsWith('.sol') && !text.endsWith('.json')) {
     throw new RangeError(`implementation: expected 'reference', 'contract', a .sol file or an artifact .json, got '${text}'`);
   }
-  if (!existsSync(resolve(text))) throw new RangeError(`implementation: no such file '${text}'`);
+  if (!existsSync(callerPath(text))) throw new RangeError(`implementation: no such file '${text}' (${callerPath(text)})`);
   return { kind: 'contract', file: text };
+}
+
+/** Parses `a/=b/,c/=d/`: remappings as Foundry writes them, each `[context:]prefix=path`. */
+export function parseRemappings(text: string): string[] {
+  const entries = text.split(',').map((entry) => entry.trim());
+  const bad = entries.find((entry) => !isRemapping(entry));
+  if (bad !== undefined) throw new RangeError(`remappings: expected prefix=path, got '${bad}' in '${text}'`);
+  return entries;
 }
 
 export function driverFactoryFor(implementation: Implementation, onGas?: (sample: GasSample) => void): DriverFactory {
   if (implementation.kind === 'reference') return (setup) => new ReferenceDriver(setup);
-  const file = implementation.file;
-  const artifact = file === null ? bundledArtifact() : file.endsWith('.json') ? loadArtifact(resolve(file)) : compileContractFile(resolve(file));
+  const { file, remappings } = implementation;
+  if (file === null) return evmDriverFactory(bundledArtifact(), onGas);
+  const path = callerPath(file);
+  const artifact = path.endsWith('.json')
+    ? loadArtifact(path)
+    : compileContractFile(path, remappings === undefined ? undefined : { entries: remappings, root: callerDirectory() });
   return evmDriverFactory(artifact, onGas);
 }

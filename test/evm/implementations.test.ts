@@ -4,7 +4,6 @@
  * file — or a contract's interface — can be wrong is refused by name, with exit code 2 from
  * `npm start`, before any property runs.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import { ArtifactError, loadArtifact } from '../../contracts/artifact.js';
 import { bundledArtifact } from '../../contracts/compile.js';
 import { InterfaceMismatch, evmDriverFactory, missingInterface } from '../../properties/drivers/evm.js';
 import { runDifferentialBudget } from '../../properties/runners/budget.js';
+import { startCli } from '../support/cli.js';
 
 const bundled = bundledArtifact();
 const dir = mkdtempSync(join(tmpdir(), 'mll-artifacts-'));
@@ -80,15 +80,6 @@ describe('MLL-CONF-001: an implementation compiled elsewhere', () => {
   });
 
   it('npm start exits 2 with the reason for a bad artifact, a missing file and a contract that does not compile', () => {
-    const start = (implementation: string): { status: number | null; stderr: string } => {
-      try {
-        execFileSync(process.execPath, ['--import', 'tsx', 'properties/runners/cli.ts', '--implementation', implementation, '--steps', '1'], { stdio: 'pipe', encoding: 'utf8' });
-        return { status: 0, stderr: '' };
-      } catch (error) {
-        const e = error as { status: number | null; stderr: string };
-        return { status: e.status, stderr: e.stderr };
-      }
-    };
     const partial = write('Partial.json', { abi: bundled.abi.filter((item) => !('name' in item && item.name === 'deposit')), bytecode: bundled.bytecode, deployedBytecode: bundled.deployedBytecode });
     const broken = join(dir, 'Broken.sol');
     writeFileSync(broken, 'pragma solidity ^0.8.0; contract Broken { function f( }');
@@ -98,7 +89,7 @@ describe('MLL-CONF-001: an implementation compiled elsewhere', () => {
       [join(dir, 'nowhere.sol'), /no such file/],
       [broken, /solc: 1 error/],
     ] as const) {
-      const { status, stderr } = start(implementation);
+      const { status, stderr } = startCli(['--implementation', implementation, '--steps', '1']);
       expect(status, implementation).toBe(2);
       expect(stderr, implementation).toMatch(reason);
     }
