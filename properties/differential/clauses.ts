@@ -3,10 +3,11 @@
  * or by the view field that differs. Keeps every differential failure pointing at the rule.
  * @module
  */
-import type { FunctionName } from '../../reference/index.js';
+import type { FunctionName, RevertName } from '../../reference/index.js';
 import type { CallResult } from '../driver.js';
 
-const byRevert: Readonly<Record<string, string>> = {
+/** The clause of each named error of the spec: every one, so a revert missing here is not one of them. */
+const byRevert: Readonly<Record<RevertName, string>> = {
   InvalidPartyAddress: 'MLL-PAR-001',
   InvalidDepositAmount: 'MLL-PAR-002',
   InvalidDepositInterval: 'MLL-PAR-003',
@@ -75,13 +76,23 @@ export function clauseOfFunction(fn: FunctionName | 'force' | 'deploy'): string 
   return byFunction[fn];
 }
 
-/** The clause of a differing outcome: a revert names its own rule; otherwise the function's. */
+/** The clause that a revert named `revert` enforces; undefined for what is not a named error of the spec (a require string, a panic, no data). */
+function clauseOfRevert(revert: string): string | undefined {
+  return Object.hasOwn(byRevert, revert) ? byRevert[revert as RevertName] : undefined;
+}
+
+/**
+ * The clause of a differing outcome. Where both revert but the implementation's revert is not one
+ * of the spec's named errors, the rule broken first is that every failure is one (MLL-STA-005),
+ * whatever the reference named; otherwise a revert names its own rule, then the function's.
+ */
 export function clauseForResult(fn: FunctionName | 'force' | 'deploy', expected: CallResult, actual: CallResult): string {
-  if (!expected.ok && byRevert[expected.revert] !== undefined && (actual.ok || actual.revert !== expected.revert)) {
-    return byRevert[expected.revert]!;
+  if (!expected.ok) {
+    if (!actual.ok && clauseOfRevert(actual.revert) === undefined) return 'MLL-STA-005';
+    const clause = clauseOfRevert(expected.revert);
+    if (clause !== undefined && (actual.ok || actual.revert !== expected.revert)) return clause;
   }
-  if (!actual.ok && byRevert[actual.revert] !== undefined) return byRevert[actual.revert]!;
-  return byFunction[fn];
+  return (actual.ok ? undefined : clauseOfRevert(actual.revert)) ?? byFunction[fn];
 }
 
 /** The clause of a differing view field. */
