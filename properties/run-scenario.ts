@@ -8,18 +8,20 @@ import { DAY, EXIT_EXECUTION_WINDOW, MAX_PREPAID_INTERVALS } from '../reference/
 import { expectedSilenceThreshold } from './oracle.js';
 import type { ActorName } from './actors.js';
 import { addressOfActor } from './actors.js';
-import type { CallResult, Driver, Observation } from './driver.js';
+import type { CallResult, Driver, Observation, PartialObservation } from './driver.js';
+import { whole } from './driver.js';
 import type { Action, Scenario, TimeStep, ValueChoice } from './scenario.js';
 
-export interface TraceEntry {
+/** One step as a driver saw it; a differential run records an implementation lacking views by what it shows. */
+export interface TraceEntry<O extends PartialObservation = Observation> {
   readonly index: number;
   readonly time: bigint;
   readonly action: ResolvedAction;
   /** The lock's views at `time`, before the action. */
-  readonly before: Observation;
+  readonly before: O;
   readonly result: CallResult;
   /** The lock's views at `time`, after the action. */
-  readonly after: Observation;
+  readonly after: O;
 }
 
 export type ResolvedAction =
@@ -118,7 +120,7 @@ async function run(driver: Driver, scenario: Scenario, count: number, next: Next
   // The views at one time change only with a successful call: ask the driver once per state.
   let known: Observation | null = null;
   const observe = async (at: bigint): Promise<Observation> => {
-    if (known === null || known.time !== at) known = await driver.observe(at);
+    if (known === null || known.time !== at) known = whole(await driver.observe(at));
     return known;
   };
   let time = scenario.deployTime;

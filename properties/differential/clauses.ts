@@ -1,10 +1,13 @@
 /**
  * Which clause a divergence violates: by the revert either side named, by the function called,
- * or by the view field that differs. Keeps every differential failure pointing at the rule.
+ * or by the view field that differs. Keeps every differential failure pointing at the rule; and
+ * which clauses a run leaves unchecked on an implementation that lacks some views.
  * @module
  */
 import type { FunctionName, RevertName } from '../../reference/index.js';
-import type { CallResult } from '../driver.js';
+import type { CallResult, ViewName } from '../driver.js';
+import { unobservedFields, viewClauses, viewNames, viewsReporting } from '../driver.js';
+import { stepInvariants } from '../invariants.js';
 
 /** The clause of each named error of the spec: every one, so a revert missing here is not one of them. */
 const byRevert: Readonly<Record<RevertName, string>> = {
@@ -98,4 +101,30 @@ export function clauseForResult(fn: FunctionName | 'force' | 'deploy', expected:
 /** The clause of a differing view field. */
 export function clauseForField(field: string): string {
   return byField[field] ?? 'MLL-CONF-001';
+}
+
+/** A clause a differential run cannot fully check, and why: the views missing and what they would have shown. */
+export interface UncheckedClause {
+  readonly clause: string;
+  readonly because: string;
+}
+
+/**
+ * What a differential run on an implementation that has only `views` (its driver's capabilities)
+ * leaves unchecked, clause by clause, in clause order: the clause of each missing view, the clause
+ * of each field no view it has reports (its differences go unseen), and the clauses of each step
+ * invariant that reads such a field (it is not run). Empty for the whole interface.
+ */
+export function uncheckedClauses(views: ReadonlySet<ViewName>): UncheckedClause[] {
+  const reasons = new Map<string, string[]>();
+  const add = (clause: string, reason: string) => reasons.set(clause, [...(reasons.get(clause) ?? []), reason]);
+  for (const view of viewNames.filter((v) => !views.has(v))) add(viewClauses[view], `${view} missing: its answers are not compared`);
+  const hidden = unobservedFields(views);
+  for (const field of hidden) add(clauseForField(field), `field ${field} not compared: only ${viewsReporting(field).join(' and ')} report it`);
+  for (const invariant of stepInvariants) {
+    const unread = invariant.reads.filter((field) => hidden.includes(field));
+    if (unread.length === 0) continue;
+    for (const clause of invariant.clauses) add(clause, `step invariant not run: it reads ${unread.join(', ')}`);
+  }
+  return [...reasons].sort(([a], [b]) => a.localeCompare(b)).map(([clause, because]) => ({ clause, because: because.join('; ') }));
 }
