@@ -54,7 +54,7 @@ const partyFields = Object.keys({
   share: 0, paidIntervals: 0, reachedIntervals: 0, countedIntervals: 0, inDefault: 0, defaultStartsAt: 0, bleedSeconds: 0,
   lastActionAt: 0, exitProposalLive: 0, unilateralExitLive: 0, executeAfter: 0, frozenPenaltyBps: 0, exitPenaltyBps: 0, claimable: 0,
 } satisfies Record<keyof PartyStatus, 0>) as readonly (keyof PartyStatus)[];
-export const observedFields: readonly ObservedField[] = ['phase', 'activatedAt', ...partyFields];
+const observedFields: readonly ObservedField[] = ['phase', 'activatedAt', ...partyFields];
 
 /** The fields each view reports of both parties and the lock; getLockStatus reports them all. */
 const fieldsOfView: Readonly<Record<ViewName, readonly ObservedField[]>> = {
