@@ -10,6 +10,7 @@ import { DAY, Phase, WAD, retainedShare, MAX_DEPOSIT_AMOUNT } from '../reference
 import { addressOfActor } from './actors.js';
 import { firstDifference } from './compare.js';
 import type { Driver, DriverFactory } from './driver.js';
+import { whole } from './driver.js';
 import * as invariants from './invariants.js';
 import type { ResolvedStep, StepCheck, Trace } from './run-scenario.js';
 import { replay, resolvedSteps, runScenario } from './run-scenario.js';
@@ -82,25 +83,25 @@ function ensureSameRun(
 /** Runs every party's way out to the end: whatever happened, all the ether can leave. */
 async function drain(driver: Driver, trace: Trace): Promise<void> {
   let time = trace.entries.at(-1)?.time ?? trace.scenario.deployTime;
-  let obs = await driver.observe(time);
+  let obs = whole(await driver.observe(time));
   if (obs.phase === Phase.Inactive) {
     time += 8n * DAY;
     const cancelled = await driver.call(addressOfActor.A, 'cancelInactive', 0n, time);
     ensure(cancelled.ok, 'MLL-CIN-001', () => `cancelInactive after the window reverted: ${JSON.stringify(cancelled)}`);
   }
-  obs = await driver.observe(time);
+  obs = whole(await driver.observe(time));
   if (obs.phase === Phase.Active) {
     if (!obs.A.unilateralExitLive) {
       const started = await driver.call(addressOfActor.A, 'initiateUnilateralExit', 0n, time);
       ensure(started.ok, 'MLL-UEX-001', () => `initiateUnilateralExit reverted: ${JSON.stringify(started)}`);
-      obs = await driver.observe(time);
+      obs = whole(await driver.observe(time));
     }
     time = obs.A.executeAfter > time ? obs.A.executeAfter : time;
     const executed = await driver.call(addressOfActor.A, 'executeUnilateralExit', 0n, time);
     ensure(executed.ok, 'MLL-UEX-004', () => `executeUnilateralExit at executeAfter reverted: ${JSON.stringify(executed)}`);
   }
   for (const actor of ['A', 'B'] as const) await driver.call(addressOfActor[actor], 'withdraw', 0n, time);
-  obs = await driver.observe(time);
+  obs = whole(await driver.observe(time));
   ensure(obs.balance === 0n && obs.A.claimable === 0n && obs.B.claimable === 0n, 'MLL-INV-005', () =>
     `after every exit and withdrawal the lock still holds ${obs.balance} wei`);
 }
@@ -123,12 +124,12 @@ export const catalog: readonly PropertyDefinition[] = [
       clauses: ['MLL-INV-001', 'MLL-INV-002', 'MLL-BLD-006'],
       rule: 'Everything paid in MUST equal shares + claimables + everything paid out, to the wei; the balance MUST cover shares + claimables.',
     },
-    invariants.conservation,
+    invariants.conservation.check,
     { forcedEther: true },
   ),
   stepProperty(
     { id: 'P-PHASE-FORWARD', title: 'The phase only moves forward', clauses: ['MLL-STA-001'], rule: 'The phase MUST only move Inactive → Active → Exited or Inactive → Exited.' },
-    invariants.phaseForward,
+    invariants.phaseForward.check,
   ),
   stepProperty(
     {
@@ -137,7 +138,7 @@ export const catalog: readonly PropertyDefinition[] = [
       clauses: ['MLL-PEN-002'],
       rule: "While the lock is active, a party's exit penalty rate MUST never increase.",
     },
-    invariants.penaltyNeverRises,
+    invariants.penaltyNeverRises.check,
   ),
   stepProperty(
     {
@@ -146,7 +147,7 @@ export const catalog: readonly PropertyDefinition[] = [
       clauses: ['MLL-SCH-005', 'MLL-SCH-003', 'MLL-ACT-001', 'MLL-PEN-001'],
       rule: 'Only intervals both paid and reached by the schedule count toward maturity.',
     },
-    invariants.maturityNotBought,
+    invariants.maturityNotBought.check,
   ),
   stepProperty(
     {
@@ -155,7 +156,7 @@ export const catalog: readonly PropertyDefinition[] = [
       clauses: ['MLL-BLD-001', 'MLL-BLD-008', 'MLL-DEF-001', 'MLL-DEF-004'],
       rule: 'A share MUST NOT bleed except while its party is in default and the counterparty is not.',
     },
-    invariants.noBleedOutsideWindow,
+    invariants.noBleedOutsideWindow.check,
   ),
   stepProperty(
     {
@@ -164,7 +165,7 @@ export const catalog: readonly PropertyDefinition[] = [
       clauses: ['MLL-BLD-009'],
       rule: 'At most one party MAY have a whole day of unsettled bleed at any time.',
     },
-    invariants.singlePendingDay,
+    invariants.singlePendingDay.check,
   ),
   stepProperty(
     {
@@ -173,7 +174,7 @@ export const catalog: readonly PropertyDefinition[] = [
       clauses: ['MLL-UEX-002', 'MLL-UEX-004', 'MLL-UEX-005', 'MLL-UEX-006'],
       rule: 'Only the initiator MAY execute, only from the end of the countdown until the lapse, at the rate frozen at initiation.',
     },
-    invariants.exitRules,
+    invariants.exitRules.check,
   ),
   stepProperty(
     {
@@ -182,7 +183,7 @@ export const catalog: readonly PropertyDefinition[] = [
       clauses: ['MLL-PEX-003', 'MLL-PEX-002'],
       rule: 'A peaceful exit needs both proposals live and credits each party exactly its share.',
     },
-    invariants.peacefulExitRules,
+    invariants.peacefulExitRules.check,
   ),
   stepProperty(
     {
@@ -191,7 +192,7 @@ export const catalog: readonly PropertyDefinition[] = [
       clauses: ['MLL-ABN-002', 'MLL-ABN-003', 'MLL-ABN-004', 'MLL-ABN-005'],
       rule: 'A claim needs the counterparty silent past max(90 days, 3T) and in default, the claimer not in default; the silent party loses only its exit penalty.',
     },
-    invariants.abandonmentRules,
+    invariants.abandonmentRules.check,
   ),
   {
     id: 'P-NOTHING-STUCK',

@@ -4,7 +4,7 @@
  * contract inside an EVM, or on any other implementation.
  * @module
  */
-import type { Address, Agreement, FunctionName, LockEvent, LockStatus, Params, PartyStatus, PoolState, Role } from '../reference/index.js';
+import type { Address, Agreement, FunctionName, LockEvent, LockStatus, Params, PartyStatus, Phase, PoolState, Role } from '../reference/index.js';
 import { PropertyViolation } from './violation.js';
 
 /**
@@ -22,6 +22,72 @@ export interface Observation extends LockStatus {
   readonly balance: bigint;
 }
 
+/**
+ * What an implementation lacking some views shows: the time and the balance always, every other
+ * field only where a view it has reports it (absent, never undefined).
+ */
+export interface PartialObservation {
+  readonly time: bigint;
+  readonly balance: bigint;
+  readonly phase?: Phase;
+  readonly activatedAt?: bigint;
+  readonly A: Partial<PartyStatus>;
+  readonly B: Partial<PartyStatus>;
+}
+
+/** The spec's view functions, each with the clause that defines it. */
+export const viewClauses = {
+  getLockStatus: 'MLL-VIEW-007',
+  getPoolState: 'MLL-VIEW-001',
+  agreement: 'MLL-VIEW-004',
+  claimable: 'MLL-VIEW-004',
+  getExitPenalty: 'MLL-VIEW-002',
+  getPartyStatus: 'MLL-VIEW-003',
+} as const;
+export type ViewName = keyof typeof viewClauses;
+export const viewNames = Object.keys(viewClauses) as readonly ViewName[];
+
+/** A field of an observation that only a view can report (the balance needs none). */
+export type ObservedField = 'phase' | 'activatedAt' | keyof PartyStatus;
+
+const partyFields = Object.keys({
+  share: 0, paidIntervals: 0, reachedIntervals: 0, countedIntervals: 0, inDefault: 0, defaultStartsAt: 0, bleedSeconds: 0,
+  lastActionAt: 0, exitProposalLive: 0, unilateralExitLive: 0, executeAfter: 0, frozenPenaltyBps: 0, exitPenaltyBps: 0, claimable: 0,
+} satisfies Record<keyof PartyStatus, 0>) as readonly (keyof PartyStatus)[];
+const observedFields: readonly ObservedField[] = ['phase', 'activatedAt', ...partyFields];
+
+/** The fields each view reports of both parties and the lock; getLockStatus reports them all. */
+const fieldsOfView: Readonly<Record<ViewName, readonly ObservedField[]>> = {
+  getLockStatus: observedFields,
+  getPoolState: ['phase', 'share'],
+  agreement: ['phase', 'activatedAt'],
+  claimable: ['claimable'],
+  getExitPenalty: ['exitPenaltyBps'],
+  getPartyStatus: partyFields,
+};
+
+/** The views that report `field`. */
+export function viewsReporting(field: ObservedField): ViewName[] {
+  return viewNames.filter((view) => fieldsOfView[view].includes(field));
+}
+
+/** The fields that none of `views` reports: what an observation through them leaves out. */
+export function unobservedFields(views: ReadonlySet<ViewName>): ObservedField[] {
+  return observedFields.filter((field) => !viewsReporting(field).some((view) => views.has(view)));
+}
+
+/**
+ * `observation` as getLockStatus reports it, for what needs every field (a scenario resolves its
+ * times against the implementation's own views); ObservationFailed when a field is absent.
+ */
+export function whole(observation: PartialObservation): Observation {
+  const absent = observedFields.filter((field) =>
+    field === 'phase' || field === 'activatedAt' ? !(field in observation) : !(field in observation.A && field in observation.B),
+  );
+  if (absent.length > 0) throw new ObservationFailed('getLockStatus', `missing, and no other view reports ${absent.join(', ')}`);
+  return observation as Observation;
+}
+
 /** Every view of the contract, read at one block time; a view that reverts gives its error name. */
 export interface Views {
   readonly poolState: PoolState;
@@ -34,14 +100,26 @@ export interface Views {
   readonly partyStatus: readonly [PartyStatus | string, PartyStatus | string, PartyStatus | string];
 }
 
+/** The view function behind each entry of Views. */
+export const functionOfView: Readonly<Record<keyof Views, ViewName>> = {
+  poolState: 'getPoolState',
+  exitPenalty: 'getExitPenalty',
+  partyStatus: 'getPartyStatus',
+  agreement: 'agreement',
+  claimable: 'claimable',
+};
+
 /**
- * A backend could not read the lock's state: `getLockStatus` reverted, or returned what does not
- * decode. A conforming implementation always answers (MLL-VIEW-007), so this is a property
- * failure like any other, not an error of the suite.
+ * A backend could not read the lock's state: a view reverted, or returned what does not decode.
+ * A conforming implementation always answers (MLL-VIEW-007), so this is a property failure like
+ * any other, not an error of the suite.
  */
 export class ObservationFailed extends PropertyViolation {
-  constructor(readonly reason: string) {
-    super('MLL-VIEW-007', `getLockStatus did not answer: ${reason}`);
+  constructor(
+    readonly view: ViewName,
+    readonly reason: string,
+  ) {
+    super(viewClauses[view], `${view} did not answer: ${reason}`);
     this.name = 'ObservationFailed';
   }
 }
@@ -53,10 +131,12 @@ export interface Driver {
   call(from: Address, fn: FunctionName, value: bigint, time: bigint): Promise<CallResult>;
   /** Ether that arrives without a call, as from a self-destructing contract. */
   forceEther(amount: bigint, time: bigint): Promise<void>;
+  /** The spec's views the implementation has; observe and readViews leave out what the others would report. */
+  readonly capabilities: ReadonlySet<ViewName>;
   /** The views at block time `time`, without sending a transaction; ObservationFailed if they cannot be read. */
-  observe(time: bigint): Promise<Observation>;
-  /** Every view, each by its own function, at block time `time` (MLL-VIEW-001 … MLL-VIEW-004). */
-  readViews(time: bigint): Promise<Views>;
+  observe(time: bigint): Promise<PartialObservation>;
+  /** Every view the implementation has, each by its own function, at block time `time` (MLL-VIEW-001 … MLL-VIEW-004). */
+  readViews(time: bigint): Promise<Partial<Views>>;
 }
 
 /**

@@ -40,6 +40,7 @@ export function countingFactory(factory: DriverFactory): { readonly factory: Dri
       forceEther: (amount, time) => driver.forceEther(amount, time),
       observe: (time) => driver.observe(time),
       readViews: (time) => driver.readViews(time),
+      capabilities: driver.capabilities,
     };
     return wrapped;
   };

@@ -9,8 +9,17 @@
 import { DAY, EXIT_EXECUTION_WINDOW, Phase } from '../reference/index.js';
 import { EXPECTED_PROPOSAL_WINDOW, expectedPenaltyBps, expectedSilenceThreshold } from './oracle.js';
 import type { Role } from '../reference/index.js';
+import type { ObservedField } from './driver.js';
 import type { StepCheck, TraceEntry } from './run-scenario.js';
 import { ensure } from './violation.js';
+
+/** A step invariant: the clauses it enforces, every observation field it reads, and the check. */
+export interface StepInvariant {
+  readonly clauses: readonly string[];
+  /** The implementation's fields it reads: on an implementation whose views report not all of these, it cannot run. */
+  readonly reads: readonly ObservedField[];
+  readonly check: StepCheck;
+}
 
 const roles: readonly Role[] = ['A', 'B'];
 const other = (role: Role): Role => (role === 'A' ? 'B' : 'A');
@@ -37,94 +46,122 @@ function flows(trace: readonly TraceEntry[]): { paidIn: bigint; forcedIn: bigint
  * MLL-INV-001: balance ≥ shares + claimables; MLL-INV-002: everything paid in by calls equals
  * shares + claimables + everything paid out, less forced ether already credited.
  */
-export const conservation: StepCheck = (entry, trace) => {
-  const { after } = entry;
-  const books = after.A.share + after.B.share + after.A.claimable + after.B.claimable;
-  const { paidIn, forcedIn, paidOut, surplusCredited } = flows(trace);
-  ensure(after.balance >= books, 'MLL-INV-001', () => `balance ${after.balance} < shares + claimables ${books}`);
-  ensure(paidIn + surplusCredited === books + paidOut, 'MLL-INV-002', () =>
-    `paid in ${paidIn} + surplus credited ${surplusCredited} ≠ shares + claimables ${books} + paid out ${paidOut}`);
-  ensure(paidIn + forcedIn === after.balance + paidOut, 'MLL-INV-002', () =>
-    `paid in ${paidIn} + forced ${forcedIn} ≠ balance ${after.balance} + paid out ${paidOut}`);
+export const conservation: StepInvariant = {
+  clauses: ['MLL-INV-001', 'MLL-INV-002'],
+  reads: ['share', 'claimable'],
+  check: (entry, trace) => {
+    const { after } = entry;
+    const books = after.A.share + after.B.share + after.A.claimable + after.B.claimable;
+    const { paidIn, forcedIn, paidOut, surplusCredited } = flows(trace);
+    ensure(after.balance >= books, 'MLL-INV-001', () => `balance ${after.balance} < shares + claimables ${books}`);
+    ensure(paidIn + surplusCredited === books + paidOut, 'MLL-INV-002', () =>
+      `paid in ${paidIn} + surplus credited ${surplusCredited} ≠ shares + claimables ${books} + paid out ${paidOut}`);
+    ensure(paidIn + forcedIn === after.balance + paidOut, 'MLL-INV-002', () =>
+      `paid in ${paidIn} + forced ${forcedIn} ≠ balance ${after.balance} + paid out ${paidOut}`);
+  },
 };
 
 /** MLL-STA-001: the phase only moves forward. */
-export const phaseForward: StepCheck = ({ before, after }) => {
-  ensure(after.phase >= before.phase, 'MLL-STA-001', () => `phase went from ${before.phase} to ${after.phase}`);
+export const phaseForward: StepInvariant = {
+  clauses: ['MLL-STA-001'],
+  reads: ['phase'],
+  check: ({ before, after }) => {
+    ensure(after.phase >= before.phase, 'MLL-STA-001', () => `phase went from ${before.phase} to ${after.phase}`);
+  },
 };
 
 /** MLL-PEN-002: while the lock is active, a party's exit penalty never rises. */
-export const penaltyNeverRises: StepCheck = (entry, trace) => {
-  const previous = trace[trace.length - 2];
-  if (previous === undefined || entry.expected.after.phase !== Phase.Active || previous.expected.after.phase !== Phase.Active) return;
-  for (const role of roles) {
-    const was = previous.after[role].exitPenaltyBps;
-    const is = entry.after[role].exitPenaltyBps;
-    ensure(is <= was, 'MLL-PEN-002', () => `party ${role}'s penalty rose from ${was} to ${is} bps`);
-  }
+export const penaltyNeverRises: StepInvariant = {
+  clauses: ['MLL-PEN-002'],
+  reads: ['exitPenaltyBps'],
+  check: (entry, trace) => {
+    const previous = trace[trace.length - 2];
+    if (previous === undefined || entry.expected.after.phase !== Phase.Active || previous.expected.after.phase !== Phase.Active) return;
+    for (const role of roles) {
+      const was = previous.after[role].exitPenaltyBps;
+      const is = entry.after[role].exitPenaltyBps;
+      ensure(is <= was, 'MLL-PEN-002', () => `party ${role}'s penalty rose from ${was} to ${is} bps`);
+    }
+  },
 };
 
 /** MLL-SCH-005: maturity counts only intervals the schedule has reached, so the penalty is never below penalty(reached). */
-export const maturityNotBought: StepCheck = ({ after, expected }, _trace, params) => {
-  if (expected.after.phase !== Phase.Active) return;
-  for (const role of roles) {
-    const party = after[role];
-    const { paidIntervals: paid, reachedIntervals: reached } = expected.after[role];
-    const floor = expectedPenaltyBps(params, reached);
-    ensure(party.countedIntervals <= reached && party.countedIntervals <= paid, 'MLL-SCH-005', () =>
-      `party ${role} counts ${party.countedIntervals} intervals with ${paid} paid and ${reached} reached`);
-    ensure(party.exitPenaltyBps >= floor, 'MLL-SCH-005', () =>
-      `party ${role}'s penalty ${party.exitPenaltyBps} bps is below penalty(reached = ${reached}) = ${floor}`);
-  }
+export const maturityNotBought: StepInvariant = {
+  clauses: ['MLL-SCH-005'],
+  reads: ['countedIntervals', 'exitPenaltyBps'],
+  check: ({ after, expected }, _trace, params) => {
+    if (expected.after.phase !== Phase.Active) return;
+    for (const role of roles) {
+      const party = after[role];
+      const { paidIntervals: paid, reachedIntervals: reached } = expected.after[role];
+      const floor = expectedPenaltyBps(params, reached);
+      ensure(party.countedIntervals <= reached && party.countedIntervals <= paid, 'MLL-SCH-005', () =>
+        `party ${role} counts ${party.countedIntervals} intervals with ${paid} paid and ${reached} reached`);
+      ensure(party.exitPenaltyBps >= floor, 'MLL-SCH-005', () =>
+        `party ${role}'s penalty ${party.exitPenaltyBps} bps is below penalty(reached = ${reached}) = ${floor}`);
+    }
+  },
 };
 
 /** MLL-BLD-009: at most one party ever has a whole day of unsettled bleed. */
-export const singlePendingDay: StepCheck = ({ after }) => {
-  ensure(after.A.bleedSeconds < DAY || after.B.bleedSeconds < DAY, 'MLL-BLD-009', () =>
-    `both parties have a whole day pending: A ${after.A.bleedSeconds} s, B ${after.B.bleedSeconds} s`);
+export const singlePendingDay: StepInvariant = {
+  clauses: ['MLL-BLD-009'],
+  reads: ['bleedSeconds'],
+  check: ({ after }) => {
+    ensure(after.A.bleedSeconds < DAY || after.B.bleedSeconds < DAY, 'MLL-BLD-009', () =>
+      `both parties have a whole day pending: A ${after.A.bleedSeconds} s, B ${after.B.bleedSeconds} s`);
+  },
 };
 
 /**
  * MLL-BLD-001, MLL-BLD-008: between two calls, a party's share falls only while it is in
  * default and its counterparty is not; with both in default, or neither, nothing moves.
  */
-export const noBleedOutsideWindow: StepCheck = (entry, trace) => {
-  const previous = trace[trace.length - 2];
-  if (previous === undefined || previous.expected.after.phase !== Phase.Active) return;
-  const from = previous.after;
-  const to = entry.before;
-  const spec = { from: previous.expected.after, to: entry.expected.before };
-  for (const role of roles) {
-    // Defaults only begin between calls, so compliant at the end means compliant throughout.
-    if (!spec.to[role].inDefault) {
-      ensure(to[role].share >= from[role].share, 'MLL-BLD-008', () =>
-        `party ${role}, never in default in [${from.time}, ${to.time}), went from ${from[role].share} to ${to[role].share}`);
+export const noBleedOutsideWindow: StepInvariant = {
+  clauses: ['MLL-BLD-001', 'MLL-BLD-008'],
+  reads: ['share'],
+  check: (entry, trace) => {
+    const previous = trace[trace.length - 2];
+    if (previous === undefined || previous.expected.after.phase !== Phase.Active) return;
+    const from = previous.after;
+    const to = entry.before;
+    const spec = { from: previous.expected.after, to: entry.expected.before };
+    for (const role of roles) {
+      // Defaults only begin between calls, so compliant at the end means compliant throughout.
+      if (!spec.to[role].inDefault) {
+        ensure(to[role].share >= from[role].share, 'MLL-BLD-008', () =>
+          `party ${role}, never in default in [${from.time}, ${to.time}), went from ${from[role].share} to ${to[role].share}`);
+      }
+      if (spec.from[role].inDefault && spec.from[other(role)].inDefault) {
+        ensure(to[role].share === from[role].share, 'MLL-BLD-001', () =>
+          `party ${role} moved from ${from[role].share} to ${to[role].share} during mutual default`);
+      }
     }
-    if (spec.from[role].inDefault && spec.from[other(role)].inDefault) {
-      ensure(to[role].share === from[role].share, 'MLL-BLD-001', () =>
-        `party ${role} moved from ${from[role].share} to ${to[role].share} during mutual default`);
-    }
-  }
+  },
 };
 
 /**
  * MLL-UEX-002, MLL-UEX-004 … MLL-UEX-006: a live exit keeps its frozen rate; an exit executes
  * only by its initiator, from the end of its countdown until it lapses.
  */
-export const exitRules: StepCheck = ({ action, before, after, result, time, expected: spec }) => {
-  for (const role of roles) {
-    const [was, is] = [spec.before[role], spec.after[role]];
-    if (was.unilateralExitLive && is.unilateralExitLive && was.executeAfter === is.executeAfter) {
-      ensure(after[role].frozenPenaltyBps === before[role].frozenPenaltyBps, 'MLL-UEX-002', () =>
-        `party ${role}'s frozen rate moved from ${before[role].frozenPenaltyBps} to ${after[role].frozenPenaltyBps}`);
+export const exitRules: StepInvariant = {
+  clauses: ['MLL-UEX-002', 'MLL-UEX-004', 'MLL-UEX-005', 'MLL-UEX-006'],
+  reads: ['frozenPenaltyBps'],
+  check: ({ action, before, after, result, time, expected: spec }) => {
+    for (const role of roles) {
+      const [was, is] = [spec.before[role], spec.after[role]];
+      if (was.unilateralExitLive && is.unilateralExitLive && was.executeAfter === is.executeAfter) {
+        ensure(after[role].frozenPenaltyBps === before[role].frozenPenaltyBps, 'MLL-UEX-002', () =>
+          `party ${role}'s frozen rate moved from ${before[role].frozenPenaltyBps} to ${after[role].frozenPenaltyBps}`);
+      }
     }
-  }
-  if (action.kind !== 'call' || !result.ok || action.fn !== 'executeUnilateralExit') return;
-  ensure(action.actor !== 'stranger', 'MLL-UEX-006', () => 'a stranger executed an exit');
-  const own = spec.before[action.actor];
-  ensure(own.unilateralExitLive, 'MLL-UEX-006', () => `party ${action.actor} executed without a live exit of its own`);
-  ensure(time >= own.executeAfter, 'MLL-UEX-004', () => `executed at ${time} before ${own.executeAfter}`);
-  ensure(time < own.executeAfter + EXIT_EXECUTION_WINDOW, 'MLL-UEX-005', () => `executed at ${time}, after the lapse`);
+    if (action.kind !== 'call' || !result.ok || action.fn !== 'executeUnilateralExit') return;
+    ensure(action.actor !== 'stranger', 'MLL-UEX-006', () => 'a stranger executed an exit');
+    const own = spec.before[action.actor];
+    ensure(own.unilateralExitLive, 'MLL-UEX-006', () => `party ${action.actor} executed without a live exit of its own`);
+    ensure(time >= own.executeAfter, 'MLL-UEX-004', () => `executed at ${time} before ${own.executeAfter}`);
+    ensure(time < own.executeAfter + EXIT_EXECUTION_WINDOW, 'MLL-UEX-005', () => `executed at ${time}, after the lapse`);
+  },
 };
 
 /**
@@ -147,14 +184,18 @@ function hadLiveProposal(trace: readonly TraceEntry[], role: Role, now: bigint):
  * MLL-PEX-003: a peaceful exit needs the counterparty's proposal live; it pays each party its
  * share as the views showed it just before.
  */
-export const peacefulExitRules: StepCheck = ({ action, before, after, result, time }, trace) => {
-  if (action.kind !== 'call' || !result.ok || action.fn !== 'proposeExit' || after.phase !== Phase.Exited) return;
-  ensure(action.actor !== 'stranger' && hadLiveProposal(trace, other(action.actor), time), 'MLL-PEX-003', () =>
-    'the lock ended without a live proposal from the counterparty');
-  for (const role of roles) {
-    ensure(after[role].claimable === before[role].claimable + before[role].share, 'MLL-PEX-003', () =>
-      `party ${role} was credited ${after[role].claimable - before[role].claimable}, its share was ${before[role].share}`);
-  }
+export const peacefulExitRules: StepInvariant = {
+  clauses: ['MLL-PEX-003'],
+  reads: ['phase', 'share', 'claimable'],
+  check: ({ action, before, after, result, time }, trace) => {
+    if (action.kind !== 'call' || !result.ok || action.fn !== 'proposeExit' || after.phase !== Phase.Exited) return;
+    ensure(action.actor !== 'stranger' && hadLiveProposal(trace, other(action.actor), time), 'MLL-PEX-003', () =>
+      'the lock ended without a live proposal from the counterparty');
+    for (const role of roles) {
+      ensure(after[role].claimable === before[role].claimable + before[role].share, 'MLL-PEX-003', () =>
+        `party ${role} was credited ${after[role].claimable - before[role].claimable}, its share was ${before[role].share}`);
+    }
+  },
 };
 
 /**
@@ -162,17 +203,34 @@ export const peacefulExitRules: StepCheck = ({ action, before, after, result, ti
  * default, the claimer not in default; the silent party pays exactly its penalty and keeps the
  * rest.
  */
-export const abandonmentRules: StepCheck = ({ action, before, after, result, time, expected }, _trace, params) => {
-  if (action.kind !== 'call' || !result.ok || action.fn !== 'claimAbandoned') return;
-  ensure(action.actor !== 'stranger', 'MLL-ABN-002', () => 'a stranger claimed');
-  const claimer = action.actor;
-  const silent = other(claimer);
-  const spec = expected.before;
-  ensure(time > spec[silent].lastActionAt + expectedSilenceThreshold(params), 'MLL-ABN-002', () =>
-    `claimed at ${time}; the counterparty last acted at ${spec[silent].lastActionAt}`);
-  ensure(spec[silent].inDefault, 'MLL-ABN-003', () => 'claimed against a party not in default');
-  ensure(!spec[claimer].inDefault, 'MLL-ABN-004', () => 'a claimer in default claimed');
-  const penalty = (before[silent].share * expectedPenaltyBps(params, spec[silent].countedIntervals)) / 10_000n;
-  ensure(after[silent].claimable - before[silent].claimable === before[silent].share - penalty, 'MLL-ABN-005', () =>
-    `the silent party kept ${after[silent].claimable - before[silent].claimable}, expected ${before[silent].share - penalty}`);
+export const abandonmentRules: StepInvariant = {
+  clauses: ['MLL-ABN-002', 'MLL-ABN-003', 'MLL-ABN-004', 'MLL-ABN-005'],
+  reads: ['share', 'claimable'],
+  check: ({ action, before, after, result, time, expected }, _trace, params) => {
+    if (action.kind !== 'call' || !result.ok || action.fn !== 'claimAbandoned') return;
+    ensure(action.actor !== 'stranger', 'MLL-ABN-002', () => 'a stranger claimed');
+    const claimer = action.actor;
+    const silent = other(claimer);
+    const spec = expected.before;
+    ensure(time > spec[silent].lastActionAt + expectedSilenceThreshold(params), 'MLL-ABN-002', () =>
+      `claimed at ${time}; the counterparty last acted at ${spec[silent].lastActionAt}`);
+    ensure(spec[silent].inDefault, 'MLL-ABN-003', () => 'claimed against a party not in default');
+    ensure(!spec[claimer].inDefault, 'MLL-ABN-004', () => 'a claimer in default claimed');
+    const penalty = (before[silent].share * expectedPenaltyBps(params, spec[silent].countedIntervals)) / 10_000n;
+    ensure(after[silent].claimable - before[silent].claimable === before[silent].share - penalty, 'MLL-ABN-005', () =>
+      `the silent party kept ${after[silent].claimable - before[silent].claimable}, expected ${before[silent].share - penalty}`);
+  },
 };
+
+/** Every step invariant, in the order a differential run checks them on the implementation (MLL-CONF-003). */
+export const stepInvariants: readonly StepInvariant[] = [
+  conservation,
+  phaseForward,
+  penaltyNeverRises,
+  maturityNotBought,
+  singlePendingDay,
+  noBleedOutsideWindow,
+  exitRules,
+  peacefulExitRules,
+  abandonmentRules,
+];

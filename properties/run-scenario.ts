@@ -10,7 +10,8 @@ import type { ActorName } from './actors.js';
 import { addressOfActor } from './actors.js';
 import { firstDifference } from './compare.js';
 import { clauseForResult } from './differential/clauses.js';
-import type { CallResult, Driver, Observation } from './driver.js';
+import type { CallResult, Driver, Observation, PartialObservation } from './driver.js';
+import { whole } from './driver.js';
 import { ReferenceDriver } from './drivers/reference.js';
 import { Divergence } from './violation.js';
 import type { Action, Scenario, TimeStep, ValueChoice } from './scenario.js';
@@ -30,10 +31,15 @@ export interface Outcome {
  * `expected` and the values under test from the implementation, so an implementation cannot pass
  * by reporting its own notion of default (MLL-CONF-003).
  */
-export interface TraceEntry extends Outcome {
+export interface TraceEntry<O extends PartialObservation = Observation> {
   readonly index: number;
   readonly time: bigint;
   readonly action: ResolvedAction;
+  /** The lock's views at `time`, before the action; a differential run records an implementation lacking views by what it shows. */
+  readonly before: O;
+  readonly result: CallResult;
+  /** The lock's views at `time`, after the action. */
+  readonly after: O;
   /** The reference's outcome of the same step, from the same history of calls. */
   readonly expected: Outcome;
 }
@@ -127,12 +133,16 @@ export function resolvedSteps(trace: Trace): ResolvedStep[] {
 /** Chooses the next step from the current time and the lock's views at it. */
 type NextStep = (index: number, time: bigint, observe: (time: bigint) => Promise<Observation>) => Promise<ResolvedStep>;
 
-/** A driver's views, asked once per state: the views at one time change only with a call that succeeds. */
+/**
+ * A driver's views, asked once per state: the views at one time change only with a call that
+ * succeeds. A scenario's checks read every field, so a view the implementation lacks fails here
+ * (MLL-VIEW-007); a differential run instead compares what the implementation shows.
+ */
 function observer(driver: Driver): { observe: (time: bigint) => Promise<Observation>; changed: () => void } {
   let known: Observation | null = null;
   return {
     observe: async (time) => {
-      if (known === null || known.time !== time) known = await driver.observe(time);
+      if (known === null || known.time !== time) known = whole(await driver.observe(time));
       return known;
     },
     changed: () => {

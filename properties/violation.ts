@@ -1,16 +1,23 @@
 /**
- * A property's failure, naming the clause it enforces.
+ * A property's failure, naming the clause it enforces and the deviations from the deployed
+ * contract that clause decides.
  * @module
  */
 import { show } from './compare.js';
+import { deviationsOf } from './deviations.js';
 
 export class PropertyViolation extends Error {
+  /** D1–D11 of spec/deviations.md that `clause` decides; empty when it decides none. */
+  readonly deviations: readonly string[];
+
   constructor(
     readonly clause: string,
     message: string,
   ) {
-    super(`${clause}: ${message}`);
+    const deviations = deviationsOf(clause);
+    super(`${clause}${deviations.length === 0 ? '' : ` (${deviations.join(', ')})`}: ${message}`);
     this.name = 'PropertyViolation';
+    this.deviations = deviations;
   }
 }
 

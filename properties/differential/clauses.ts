@@ -1,12 +1,16 @@
 /**
  * Which clause a divergence violates: by the revert either side named, by the function called,
- * or by the view field that differs. Keeps every differential failure pointing at the rule.
+ * or by the view field that differs. Keeps every differential failure pointing at the rule; and
+ * which clauses a run leaves unchecked on an implementation that lacks some views.
  * @module
  */
-import type { FunctionName } from '../../reference/index.js';
-import type { CallResult } from '../driver.js';
+import type { FunctionName, RevertName } from '../../reference/index.js';
+import type { CallResult, ViewName } from '../driver.js';
+import { unobservedFields, viewClauses, viewNames, viewsReporting } from '../driver.js';
+import { stepInvariants } from '../invariants.js';
 
-const byRevert: Readonly<Record<string, string>> = {
+/** The clause of each named error of the spec: every one, so a revert missing here is not one of them. */
+const byRevert: Readonly<Record<RevertName, string>> = {
   InvalidPartyAddress: 'MLL-PAR-001',
   InvalidDepositAmount: 'MLL-PAR-002',
   InvalidDepositInterval: 'MLL-PAR-003',
@@ -75,16 +79,52 @@ export function clauseOfFunction(fn: FunctionName | 'force' | 'deploy'): string 
   return byFunction[fn];
 }
 
-/** The clause of a differing outcome: a revert names its own rule; otherwise the function's. */
+/** The clause that a revert named `revert` enforces; undefined for what is not a named error of the spec (a require string, a panic, no data). */
+function clauseOfRevert(revert: string): string | undefined {
+  return Object.hasOwn(byRevert, revert) ? byRevert[revert as RevertName] : undefined;
+}
+
+/**
+ * The clause of a differing outcome. Where both revert but the implementation's revert is not one
+ * of the spec's named errors, the rule broken first is that every failure is one (MLL-STA-005),
+ * whatever the reference named; otherwise a revert names its own rule, then the function's.
+ */
 export function clauseForResult(fn: FunctionName | 'force' | 'deploy', expected: CallResult, actual: CallResult): string {
-  if (!expected.ok && byRevert[expected.revert] !== undefined && (actual.ok || actual.revert !== expected.revert)) {
-    return byRevert[expected.revert]!;
+  if (!expected.ok) {
+    if (!actual.ok && clauseOfRevert(actual.revert) === undefined) return 'MLL-STA-005';
+    const clause = clauseOfRevert(expected.revert);
+    if (clause !== undefined && (actual.ok || actual.revert !== expected.revert)) return clause;
   }
-  if (!actual.ok && byRevert[actual.revert] !== undefined) return byRevert[actual.revert]!;
-  return byFunction[fn];
+  return (actual.ok ? undefined : clauseOfRevert(actual.revert)) ?? byFunction[fn];
 }
 
 /** The clause of a differing view field. */
 export function clauseForField(field: string): string {
   return byField[field] ?? 'MLL-CONF-001';
+}
+
+/** A clause a differential run cannot fully check, and why: the views missing and what they would have shown. */
+export interface UncheckedClause {
+  readonly clause: string;
+  readonly because: string;
+}
+
+/**
+ * What a differential run on an implementation that has only `views` (its driver's capabilities)
+ * leaves unchecked, clause by clause, in clause order: the clause of each missing view, the clause
+ * of each field no view it has reports (its differences go unseen), and the clauses of each step
+ * invariant that reads such a field (it is not run). Empty for the whole interface.
+ */
+export function uncheckedClauses(views: ReadonlySet<ViewName>): UncheckedClause[] {
+  const reasons = new Map<string, string[]>();
+  const add = (clause: string, reason: string) => reasons.set(clause, [...(reasons.get(clause) ?? []), reason]);
+  for (const view of viewNames.filter((v) => !views.has(v))) add(viewClauses[view], `${view} missing: its answers are not compared`);
+  const hidden = unobservedFields(views);
+  for (const field of hidden) add(clauseForField(field), `field ${field} not compared: only ${viewsReporting(field).join(' and ')} report it`);
+  for (const invariant of stepInvariants) {
+    const unread = invariant.reads.filter((field) => hidden.includes(field));
+    if (unread.length === 0) continue;
+    for (const clause of invariant.clauses) add(clause, `step invariant not run: it reads ${unread.join(', ')}`);
+  }
+  return [...reasons].sort(([a], [b]) => a.localeCompare(b)).map(([clause, because]) => ({ clause, because: because.join('; ') }));
 }

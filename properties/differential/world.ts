@@ -5,8 +5,11 @@
  */
 import type { Params } from '../../reference/index.js';
 import { firstDifference } from '../compare.js';
-import type { CallResult, Driver, Observation, Views } from '../driver.js';
-import * as invariants from '../invariants.js';
+import type { CallResult, Driver, ObservedField, Observation, PartialObservation, ViewName, Views } from '../driver.js';
+import { functionOfView, unobservedFields, viewClauses } from '../driver.js';
+import type { ReferenceDriver } from '../drivers/reference.js';
+import type { StepInvariant } from '../invariants.js';
+import { stepInvariants } from '../invariants.js';
 import type { ResolvedAction, TraceEntry } from '../run-scenario.js';
 import { perform } from '../run-scenario.js';
 import { Divergence } from '../violation.js';
@@ -15,7 +18,7 @@ import { clauseForField, clauseForResult } from './clauses.js';
 /** The reference side, which also decides times and amounts. */
 export interface Model {
   readonly params: Params;
-  readonly reference: Driver;
+  readonly reference: ReferenceDriver;
   /** Block time of the last step. */
   time: bigint;
   /** The reference's views at `time`. */
@@ -33,28 +36,49 @@ export interface LogEntry {
   readonly action?: ResolvedAction;
 }
 
-/** The implementation side. */
+/** The implementation side, seen through the views it has. */
 export interface Real {
   readonly implementation: Driver;
-  observation: Observation;
-  readonly trace: TraceEntry[];
+  observation: PartialObservation;
+  readonly trace: TraceEntry<PartialObservation>[];
 }
 
-/** Every step invariant, run on the implementation's own trace (MLL-CONF-003). */
-const stepChecks = [
-  invariants.conservation,
-  invariants.phaseForward,
-  invariants.penaltyNeverRises,
-  invariants.maturityNotBought,
-  invariants.singlePendingDay,
-  invariants.noBleedOutsideWindow,
-  invariants.exitRules,
-  invariants.peacefulExitRules,
-  invariants.abandonmentRules,
-];
+/** What an implementation with some views cannot show, and so what a run on it cannot compare or check. */
+interface Blind {
+  readonly fields: readonly ObservedField[];
+  /** The step invariants it can be held to (MLL-CONF-003): those reading only fields it shows. */
+  readonly invariants: readonly StepInvariant[];
+}
+const blindness = new WeakMap<ReadonlySet<ViewName>, Blind>();
+function blindOf(views: ReadonlySet<ViewName>): Blind {
+  let blind = blindness.get(views);
+  if (blind === undefined) {
+    const fields = unobservedFields(views);
+    blind = { fields, invariants: stepInvariants.filter((invariant) => invariant.reads.every((field) => !fields.includes(field))) };
+    blindness.set(views, blind);
+  }
+  return blind;
+}
 
-function compareObservations(when: string, expected: Observation, actual: Observation): void {
-  const difference = firstDifference(expected, actual);
+/** `observation` as an implementation blind to `fields` shows it. */
+function shownWithout(observation: Observation, fields: readonly ObservedField[]): PartialObservation {
+  if (fields.length === 0) return observation;
+  const { time, balance, phase, activatedAt, A, B } = observation;
+  const party = (status: object) => Object.fromEntries(Object.entries(status).filter(([field]) => !fields.includes(field as ObservedField)));
+  return {
+    time,
+    balance,
+    ...(fields.includes('phase') ? {} : { phase }),
+    ...(fields.includes('activatedAt') ? {} : { activatedAt }),
+    A: party(A),
+    B: party(B),
+  };
+}
+
+/** Compares what the implementation shows with what the reference shows of the same fields. */
+function compareObservations(when: string, expected: Observation, real: Real): void {
+  const actual = real.observation;
+  const difference = firstDifference(shownWithout(expected, blindOf(real.implementation.capabilities).fields), actual);
   if (difference === null) return;
   const path = difference.slice(0, difference.indexOf(':'));
   const field = path.split('.').at(-1) ?? '';
@@ -81,26 +105,19 @@ export async function moveTo(model: Model, real: Real, time: bigint, why: string
   model.log.push({ time });
   model.observation = await model.reference.observe(time);
   real.observation = await real.implementation.observe(time);
-  compareObservations(`at ${time}, ${why}`, model.observation, real.observation);
+  compareObservations(`at ${time}, ${why}`, model.observation, real);
   model.time = time;
 }
 
-/** The clause of each view function (MLL-VIEW-001 … MLL-VIEW-004). */
-const viewClauses: Readonly<Record<keyof Views, string>> = {
-  poolState: 'MLL-VIEW-001',
-  exitPenalty: 'MLL-VIEW-002',
-  partyStatus: 'MLL-VIEW-003',
-  agreement: 'MLL-VIEW-004',
-  claimable: 'MLL-VIEW-004',
-};
-
-/** Reads every view function on both sides at the current time and compares them. */
+/** Reads every view function the implementation has on both sides at the current time and compares them. */
 export async function compareViews(model: Model, real: Real): Promise<void> {
   const expected = await model.reference.readViews(model.time);
   const actual = await real.implementation.readViews(model.time);
-  for (const view of Object.keys(viewClauses) as (keyof Views)[]) {
+  for (const view of Object.keys(functionOfView) as (keyof Views)[]) {
+    const fn = functionOfView[view];
+    if (!real.implementation.capabilities.has(fn)) continue;
     const difference = firstDifference(expected[view], actual[view]);
-    if (difference !== null) throw new Divergence(viewClauses[view], `at ${model.time}, ${view}${difference.slice(0, difference.indexOf(':'))}`, expected[view], actual[view]);
+    if (difference !== null) throw new Divergence(viewClauses[fn], `at ${model.time}, ${view}${difference.slice(0, difference.indexOf(':'))}`, expected[view], actual[view]);
   }
 }
 
@@ -119,12 +136,14 @@ export async function step(model: Model, real: Real, action: ResolvedAction): Pr
   if (expected.ok) {
     model.observation = await model.reference.observe(time);
     real.observation = await real.implementation.observe(time);
-    compareObservations(`after ${label}`, model.observation, real.observation);
+    compareObservations(`after ${label}`, model.observation, real);
   }
   const index = model.trace.length;
   const outcome = { before: before.model, result: expected, after: model.observation };
   model.trace.push({ index, time, action, ...outcome, expected: outcome });
   real.trace.push({ index, time, action, before: before.real, result: actual, after: real.observation, expected: outcome });
-  for (const check of stepChecks) check(real.trace[index]!, real.trace, model.params);
+  // Each invariant left reads only fields the implementation shows, so its trace is whole for it.
+  const trace = real.trace as readonly TraceEntry[];
+  for (const invariant of blindOf(real.implementation.capabilities).invariants) invariant.check(trace[index]!, trace, model.params);
 }
 

@@ -26,8 +26,8 @@ import type { Address, Agreement, FunctionName, LockEvent, LockStatus, Params, P
 import { functionNames } from '../../reference/index.js';
 import { PARTY_A, PARTY_B, STRANGER } from '../actors.js';
 import { accelerate, memoizeEipLookups } from './evm-speedups.js';
-import type { CallResult, Driver, DriverFactory, DriverSetup, Observation, PartyCode, Views } from '../driver.js';
-import { ObservationFailed } from '../driver.js';
+import type { CallResult, Driver, DriverFactory, DriverSetup, PartialObservation, PartyCode, ViewName, Views } from '../driver.js';
+import { ObservationFailed, viewNames } from '../driver.js';
 
 /** Who deploys the lock: an account of its own, so the parties' nonces are theirs. */
 export const DEPLOYER: Address = '0x000000000000000000000000000000000000d00d';
@@ -77,6 +77,8 @@ function toEjs(address: Address) {
  */
 type AbiError = Extract<Abi[number], { type: 'error' }>;
 interface AbiIndex {
+  /** The spec's views the ABI has. */
+  readonly views: ReadonlySet<ViewName>;
   readonly errors: ReadonlyMap<string, AbiError>;
   readonly events: ReadonlyMap<string, AbiEvent>;
   readonly callData: Map<string, Uint8Array>;
@@ -87,7 +89,9 @@ function indexOf(abi: Abi): AbiIndex {
   if (index === undefined) {
     const errors = abi.filter((x): x is AbiError => x.type === 'error');
     const events = abi.filter((x): x is AbiEvent => x.type === 'event');
+    const functions = new Set(abi.flatMap((item) => (item.type === 'function' ? [item.name] : [])));
     index = {
+      views: new Set(viewNames.filter((view) => functions.has(view))),
       // an error's selector is made as a function's, from the same signature
       errors: new Map(errors.map((e) => [toFunctionSelector({ ...e, type: 'function', outputs: [], stateMutability: 'nonpayable' }), e])),
       events: new Map(events.map((e) => [toEventSelector(e), e])),
@@ -127,6 +131,10 @@ export class EvmDriver implements Driver {
 
   get abi(): Abi {
     return this.#artifact.abi;
+  }
+
+  get capabilities(): ReadonlySet<ViewName> {
+    return indexOf(this.abi).views;
   }
 
   /** The lock's address once deployed. */
@@ -265,45 +273,82 @@ export class EvmDriver implements Driver {
     return decodeFunctionResult({ abi: this.abi, functionName, data: bytesToHex(exec.returnValue) } as Parameters<typeof decodeFunctionResult>[0]);
   }
 
-  async readViews(time: bigint): Promise<Views> {
-    const parties = [PARTY_A, PARTY_B, STRANGER] as const;
-    const each = async (fn: string) => Promise.all(parties.map((p) => this.#view(fn, [p], time)));
-    const [shareA, shareB, totalPool, phase] = (await this.#view('getPoolState', [], time)) as [bigint, bigint, bigint, number];
-    const fields = (await this.#view('agreement', [], time)) as unknown[];
-    const keys = ['partyA', 'partyB', 'depositAmount', 'depositInterval', 'bleedRatePerDay', 'gracePeriodsAllowed', 'exitPenaltyMaxBps', 'exitPenaltyMinBps', 'penaltyDecayTarget', 'exitCountdown', 'phase', 'createdAt', 'activatedAt'];
-    const agreement = Object.fromEntries(keys.map((k, i) => [k, typeof fields[i] === 'string' ? (fields[i] as string).toLowerCase() : fields[i]])) as unknown as Agreement;
-    const status = (value: unknown) => (typeof value === 'string' ? value : { ...(value as PartyStatus) });
-    const statuses = await each('getPartyStatus');
-    return {
-      poolState: { shareA, shareB, totalPool, phase: phase as Phase },
-      agreement,
-      claimable: (await each('claimable')) as unknown as [bigint, bigint, bigint],
-      exitPenalty: (await each('getExitPenalty')) as unknown as [bigint | string, bigint | string, bigint | string],
-      partyStatus: [status(statuses[0]), status(statuses[1]), status(statuses[2])],
-    };
-  }
-
-  async observe(time: bigint): Promise<Observation> {
+  /** Calls a view the lock must answer while being observed; ObservationFailed, naming the view, if it reverts or does not decode. */
+  async #answer(view: ViewName, args: readonly Address[], time: bigint): Promise<unknown> {
     let result: unknown;
     try {
-      result = await this.#view('getLockStatus', [], time);
+      result = await this.#view(view, args, time);
     } catch (error) {
       // return data that is not the ABI's tuple: viem cannot decode it
-      throw new ObservationFailed(error instanceof Error ? error.message.split('\n')[0]! : String(error));
+      throw new ObservationFailed(view, error instanceof Error ? error.message.split('\n')[0]! : String(error));
     }
-    if (typeof result === 'string') throw new ObservationFailed(`reverted with ${result}`);
-    const [phase, activatedAt, a, b] = result as [number, bigint, PartyStatus, PartyStatus];
+    if (typeof result === 'string') throw new ObservationFailed(view, `reverted with ${result}`);
+    return result;
+  }
+
+  /** agreement() as the Agreement record, addresses lower-cased as the reference keeps them. */
+  static #agreement(fields: readonly unknown[]): Agreement {
+    const keys = ['partyA', 'partyB', 'depositAmount', 'depositInterval', 'bleedRatePerDay', 'gracePeriodsAllowed', 'exitPenaltyMaxBps', 'exitPenaltyMinBps', 'penaltyDecayTarget', 'exitCountdown', 'phase', 'createdAt', 'activatedAt'];
+    return Object.fromEntries(keys.map((k, i) => [k, typeof fields[i] === 'string' ? (fields[i] as string).toLowerCase() : fields[i]])) as unknown as Agreement;
+  }
+
+  async readViews(time: bigint): Promise<Partial<Views>> {
+    const has = (view: ViewName) => this.capabilities.has(view);
+    const parties = [PARTY_A, PARTY_B, STRANGER] as const;
+    const each = async (fn: string) => Promise.all(parties.map((p) => this.#view(fn, [p], time)));
+    const status = (value: unknown) => (typeof value === 'string' ? value : { ...(value as PartyStatus) });
+    const views: { -readonly [V in keyof Views]?: Views[V] } = {};
+    if (has('getPoolState')) {
+      const [shareA, shareB, totalPool, phase] = (await this.#view('getPoolState', [], time)) as [bigint, bigint, bigint, number];
+      views.poolState = { shareA, shareB, totalPool, phase: phase as Phase };
+    }
+    if (has('agreement')) views.agreement = EvmDriver.#agreement((await this.#view('agreement', [], time)) as unknown[]);
+    if (has('claimable')) views.claimable = (await each('claimable')) as unknown as [bigint, bigint, bigint];
+    if (has('getExitPenalty')) views.exitPenalty = (await each('getExitPenalty')) as unknown as [bigint | string, bigint | string, bigint | string];
+    if (has('getPartyStatus')) {
+      const statuses = await each('getPartyStatus');
+      views.partyStatus = [status(statuses[0]), status(statuses[1]), status(statuses[2])];
+    }
+    return views;
+  }
+
+  async observe(time: bigint): Promise<PartialObservation> {
     const account = await this.#evm!.stateManager.getAccount(toEjs(this.address));
-    const status: LockStatus = { phase: phase as Phase, activatedAt, A: { ...a }, B: { ...b } };
-    return { time, balance: account?.balance ?? 0n, ...status };
+    const balance = account?.balance ?? 0n;
+    if (this.capabilities.has('getLockStatus')) {
+      const [phase, activatedAt, a, b] = (await this.#answer('getLockStatus', [], time)) as [number, bigint, PartyStatus, PartyStatus];
+      const status: LockStatus = { phase: phase as Phase, activatedAt, A: { ...a }, B: { ...b } };
+      return { time, balance, ...status };
+    }
+    return { time, balance, ...(await this.#observeThroughOtherViews(time)) };
+  }
+
+  /** Without getLockStatus: each field from another view that reports it (MLL-VIEW-001 … MLL-VIEW-004), the rest left out. */
+  async #observeThroughOtherViews(time: bigint): Promise<Omit<PartialObservation, 'time' | 'balance'>> {
+    const has = (view: ViewName) => this.capabilities.has(view);
+    const pool = has('getPoolState') ? ((await this.#answer('getPoolState', [], time)) as [bigint, bigint, bigint, number]) : undefined;
+    const agreement = has('agreement') ? EvmDriver.#agreement((await this.#answer('agreement', [], time)) as unknown[]) : undefined;
+    const party = async (address: Address, share: bigint | undefined): Promise<Partial<PartyStatus>> => {
+      if (has('getPartyStatus')) return { ...((await this.#answer('getPartyStatus', [address], time)) as PartyStatus) };
+      return {
+        ...(share === undefined ? {} : { share }),
+        ...(has('getExitPenalty') ? { exitPenaltyBps: (await this.#answer('getExitPenalty', [address], time)) as bigint } : {}),
+        ...(has('claimable') ? { claimable: (await this.#answer('claimable', [address], time)) as bigint } : {}),
+      };
+    };
+    const phase = (pool?.[3] as Phase | undefined) ?? agreement?.phase;
+    return {
+      ...(phase === undefined ? {} : { phase }),
+      ...(agreement === undefined ? {} : { activatedAt: agreement.activatedAt }),
+      A: await party(PARTY_A, pool?.[0]),
+      B: await party(PARTY_B, pool?.[1]),
+    };
   }
 }
 
-/** The views the driver reads besides the state-changing functions (MLL-VIEW-001 … MLL-VIEW-007). */
-const VIEW_NAMES = ['getLockStatus', 'getPoolState', 'agreement', 'claimable', 'getExitPenalty', 'getPartyStatus'] as const;
 const CONSTRUCTOR_ARGUMENTS = 9;
 
-/** An ABI that lacks part of the spec's interface (spec/views-events.md): nothing could be compared. */
+/** An ABI that lacks what the suite must call to drive a lock (spec/views-events.md): nothing could be run. */
 export class InterfaceMismatch extends Error {
   constructor(
     readonly contractName: string,
@@ -314,10 +359,14 @@ export class InterfaceMismatch extends Error {
   }
 }
 
-/** What of the spec's interface an ABI lacks, by name: functions, views, receive, the constructor's arguments. */
+/**
+ * What of the spec's interface an ABI lacks that a run cannot do without, by name: functions,
+ * receive, the constructor's arguments. Missing views are not among them: the driver compares
+ * what the others show (its capabilities) and the run lists what that leaves unchecked.
+ */
 export function missingInterface(abi: Abi): string[] {
   const functions = new Set(abi.flatMap((item) => (item.type === 'function' ? [item.name] : [])));
-  const missing = [...functionNames.filter((fn) => fn !== 'receive'), ...VIEW_NAMES].filter((fn) => !functions.has(fn)).map((fn) => `${fn}()`);
+  const missing = functionNames.filter((fn) => fn !== 'receive' && !functions.has(fn)).map((fn) => `${fn}()`);
   if (!abi.some((item) => item.type === 'receive')) missing.push('receive()');
   const constructor = abi.find((item) => item.type === 'constructor');
   const inputs = constructor?.type === 'constructor' ? constructor.inputs.length : 0;

@@ -6,9 +6,11 @@ import type { Address, FunctionName, LockState, Params } from '../../reference/i
 import type { Revert } from '../../reference/index.js';
 import { agreement, claimableOf, deploy, execute, forceEther, getExitPenalty, getLockStatus, getPartyStatus, getPoolState, revertArguments } from '../../reference/index.js';
 import { STRANGER } from '../actors.js';
-import type { CallResult, Driver, DriverSetup, Observation, Views } from '../driver.js';
+import type { CallResult, Driver, DriverSetup, Observation, ViewName, Views } from '../driver.js';
+import { viewNames } from '../driver.js';
 
 export class ReferenceDriver implements Driver {
+  readonly capabilities: ReadonlySet<ViewName> = new Set(viewNames);
   #state: LockState | null = null;
   readonly #setup: DriverSetup;
   /** Addresses whose code rejects ether, so the reference knows a payout to them fails (MLL-WDR-003). */

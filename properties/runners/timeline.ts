@@ -9,7 +9,7 @@ import type * as fc from 'fast-check';
 import type { Params } from '../../reference/index.js';
 import { DAY } from '../../reference/index.js';
 import type { PropertyDefinition } from '../catalog.js';
-import type { CallResult, DriverFactory, DriverSetup } from '../driver.js';
+import type { CallResult, DriverFactory, DriverSetup, PartialObservation } from '../driver.js';
 import type { DifferentialSetup, Sides } from '../differential/property.js';
 import { deployWorld, playOpening } from '../differential/property.js';
 import type { LogEntry, Model, Real } from '../differential/world.js';
@@ -53,7 +53,7 @@ function row(index: number | string, time: bigint, deployTime: bigint, what: str
   return `${start}${what.padEnd(40)}${outcome(results.expected).padEnd(34)}${outcome(results.actual)}`;
 }
 
-function entryRows(entries: readonly TraceEntry[], deployTime: bigint): string[] {
+function entryRows(entries: readonly TraceEntry<PartialObservation>[], deployTime: bigint): string[] {
   return entries.map((e) => row(e.index, e.time, deployTime, describeAction(e.action), { expected: e.expected.result, actual: e.result }));
 }
 

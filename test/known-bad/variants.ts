@@ -64,8 +64,8 @@ export function isExpectedFailure(variant: Variant, clause: string | null, messa
   const expected = variant.expectedClauses;
   const named = expected instanceof RegExp ? expected.test(clause) : expected.some((id) => clause.startsWith(id));
   if (named) return true;
-  // "<clause>: <fn> by <actor> at <time>, outcome: …"
-  const fn = /^\S+: (\w+) by \w+ at \d+, outcome:/.exec(message)?.[1] as FunctionName | undefined;
+  // "<clause> (<deviations>): <fn> by <actor> at <time>, outcome: …", the deviations only where the clause decides some
+  const fn = /^\S+(?: \([^)]*\))?: (\w+) by \w+ at \d+, outcome:/.exec(message)?.[1] as FunctionName | undefined;
   return fn !== undefined && (variant.outcomesOf ?? []).includes(fn) && clause === clauseOfFunction(fn);
 }
 

@@ -413,6 +413,11 @@ describe('MLL-VIEW-006: changes from the deployed interface', () => {
     expect(names(lock.ok(PARTY_A, 'executeUnilateralExit'))).toEqual(['UnilateralExitExecuted']);
   });
 
+  it('MLL-VIEW-006: getExitPenalty of a non-party reverts NotParty (deployed: answers)', () => {
+    const lock = Lock.active();
+    expect(getExitPenalty(lock.state, STRANGER, lock.now)).toEqual({ name: 'NotParty' });
+  });
+
   it('MLL-VIEW-006: proposals lapse after 7 days (deployed: never)', () => {
     const lock = Lock.active();
     lock.ok(PARTY_A, 'proposeExit');

@@ -51,7 +51,7 @@ describe('MLL-CONF-001: a printed replay reproduces the failure, and --save keep
       const file = c.file();
       const found = await conform(['--implementation', file, ...c.args]);
       expect(found.code, found.out + found.err).toBe(1);
-      const headline = /failed: (MLL-[A-Z]+-\d+):/.exec(found.out);
+      const headline = /failed: (MLL-[A-Z]+-\d+)[ :]/.exec(found.out);
       expect(headline?.[1]).toMatch(c.clause);
 
       // The command as printed: the same headline, the same timeline, the same replay line.
@@ -65,7 +65,7 @@ describe('MLL-CONF-001: a printed replay reproduces the failure, and --save keep
       expect(saving.out).toContain(`saved as a regression test: `);
       const regression = loadRegressions().find((r) => r.name === name)!;
       expect(regression.found).toBe(/failed: (.*)/.exec(found.out)![1]);
-      await expect(replayRegression(evmDriverFactory(compileContractFile(file)), regression)).rejects.toThrow(new RegExp(`^${headline![1]}:`));
+      await expect(replayRegression(evmDriverFactory(compileContractFile(file)), regression)).rejects.toThrow(new RegExp(`^${headline![1]}[ :]`));
       await replayRegression(evmDriverFactory(bundledArtifact()), regression);
     }, 300_000);
   }
