@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { loadArtifact } from '../../contracts/artifact.js';
 import { bundledArtifact, compileContractFile } from '../../contracts/compile.js';
 import type { DriverFactory } from '../driver.js';
-import type { GasSample } from '../drivers/evm.js';
+import type { EvmEngineOptions } from '../drivers/evm.js';
 import { evmDriverFactory } from '../drivers/evm.js';
 import { ReferenceDriver } from '../drivers/reference.js';
 
@@ -33,9 +33,14 @@ export function parseImplementation(text: string): Implementation {
   return { kind: 'contract', file: text };
 }
 
-export function driverFactoryFor(implementation: Implementation, onGas?: (sample: GasSample) => void): DriverFactory {
+/**
+ * The implementation's drivers. A contract's run on the engine MLL_EVM names unless `options`
+ * says: `{ engine: 'stock' }` re-runs a failure on @ethereumjs/evm as published, to tell a
+ * contract's divergence from a speed-up's. The reference has no engine and ignores them.
+ */
+export function driverFactoryFor(implementation: Implementation, options: EvmEngineOptions = {}): DriverFactory {
   if (implementation.kind === 'reference') return (setup) => new ReferenceDriver(setup);
   const file = implementation.file;
   const artifact = file === null ? bundledArtifact() : file.endsWith('.json') ? loadArtifact(resolve(file)) : compileContractFile(resolve(file));
-  return evmDriverFactory(artifact, onGas);
+  return evmDriverFactory(artifact, options);
 }
