@@ -51,11 +51,23 @@ function installedVersion(pkg: string): string {
   return version;
 }
 
+/** A package the fast engine reads is not at the version it was written for: bad setup, like a bad MLL_EVM, not a failed property. */
+export class UnpinnedVersion extends Error {
+  constructor(
+    readonly pkg: string,
+    readonly pinned: string,
+    readonly found: string,
+  ) {
+    super(`the fast EVM engine is written for ${pkg} ${pinned}, found ${found}; run the stock engine with MLL_EVM=stock`);
+    this.name = 'UnpinnedVersion';
+  }
+}
+
 /** Refuses the fast engine, in one line, when a package it reads is not at the version it was written for. */
 export function assertPinnedVersions(versionOf: (pkg: string) => string = installedVersion): void {
   for (const [pkg, pinned] of Object.entries(PINNED)) {
     const found = versionOf(pkg);
-    if (found !== pinned) throw new Error(`the fast EVM engine is written for ${pkg} ${pinned}, found ${found}; run the stock engine with MLL_EVM=stock`);
+    if (found !== pinned) throw new UnpinnedVersion(pkg, pinned, found);
   }
 }
 
