@@ -6,7 +6,9 @@
  * - evmCallsPerSec: deposit and applyBleeding calls on the bundled contract, one core.
  * - evmObservationsPerSec: getLockStatus reads, one core.
  * - diffStepsPerSec: differential steps (both sides, compared, invariants checked), one core.
- * - diffStepsPerSecAllCores: the same over one worker thread per core, 40,000 steps, worker start-up included.
+ *   These three on both engines, `fast` and `stock` (MLL_EVM), their rounds interleaved.
+ * - diffStepsPerSecAllCores: the same over one worker thread per core, 40,000 steps, worker start-up
+ *   included, on the engine MLL_EVM names (fast by default).
  * - gas: gas/snapshot.json's figures.
  * @module
  */
@@ -15,6 +17,7 @@ import { availableParallelism, cpus } from 'node:os';
 import * as fc from 'fast-check';
 import { bundledArtifact } from '../contracts/compile.js';
 import { PARTY_A, PARTY_B, STRANGER } from '../properties/actors.js';
+import type { Engine } from '../properties/drivers/evm.js';
 import { EvmDriver, evmDriverFactory } from '../properties/drivers/evm.js';
 import { ReferenceDriver } from '../properties/drivers/reference.js';
 import { runDifferentialBudget } from '../properties/runners/budget.js';
@@ -23,7 +26,7 @@ import { runScenario } from '../properties/run-scenario.js';
 import { scenarioArb } from '../properties/scenario.js';
 import { DAY, articleDefaults } from '../reference/index.js';
 
-const ROUNDS = 5;
+const ROUNDS = 3;
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -36,6 +39,15 @@ async function rounds(measure: () => Promise<number>): Promise<number> {
   return Math.round(median(rates));
 }
 
+/** A figure on both engines, round by round in turn, so the shared host's load falls on both alike. */
+async function sideBySide(measure: (engine: Engine) => Promise<number>): Promise<Record<Engine, number>> {
+  const rates: Record<Engine, number[]> = { fast: [], stock: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const engine of ['fast', 'stock'] as const) rates[engine].push(await measure(engine));
+  }
+  return { fast: Math.round(median(rates.fast)), stock: Math.round(median(rates.stock)) };
+}
+
 async function referenceStepsPerSec(): Promise<number> {
   const scenarios = fc.sample(scenarioArb({ forcedEther: true }), { numRuns: 400, seed: 1 });
   return rounds(async () => {
@@ -46,12 +58,13 @@ async function referenceStepsPerSec(): Promise<number> {
   });
 }
 
-/** Deposits by A every interval while B pokes daily: calls per second, and reads per second. */
-async function evmRates(): Promise<{ calls: number; observations: number }> {
-  const artifact = bundledArtifact();
-  const params = articleDefaults(PARTY_A, PARTY_B);
-  const calls = await rounds(async () => {
-    const driver = new EvmDriver(artifact);
+const artifact = bundledArtifact();
+const params = articleDefaults(PARTY_A, PARTY_B);
+
+/** Deposits by A every interval while B pokes daily: calls per second. */
+async function evmCallsPerSec(): Promise<Record<Engine, number>> {
+  return sideBySide(async (engine) => {
+    const driver = new EvmDriver(artifact, { engine });
     let time = 1_700_000_000n;
     await driver.deploy(params, time);
     await driver.call(PARTY_A, 'activate', params.depositAmount, time);
@@ -65,21 +78,23 @@ async function evmRates(): Promise<{ calls: number; observations: number }> {
     }
     return N / ((performance.now() - started) / 1000);
   });
-  const observations = await rounds(async () => {
-    const driver = new EvmDriver(artifact);
+}
+
+/** getLockStatus reads per second. */
+async function evmObservationsPerSec(): Promise<Record<Engine, number>> {
+  return sideBySide(async (engine) => {
+    const driver = new EvmDriver(artifact, { engine });
     await driver.deploy(params, 1_700_000_000n);
     const started = performance.now();
     const N = 300;
     for (let i = 0; i < N; i++) await driver.observe(1_700_000_000n + BigInt(i) * DAY);
     return N / ((performance.now() - started) / 1000);
   });
-  return { calls, observations };
 }
 
-async function diffStepsPerSec(): Promise<number> {
-  const factory = evmDriverFactory(bundledArtifact());
-  return rounds(async () => {
-    const report = await runDifferentialBudget(factory, { steps: 3_000, seed: 11 });
+async function diffStepsPerSec(): Promise<Record<Engine, number>> {
+  return sideBySide(async (engine) => {
+    const report = await runDifferentialBudget(evmDriverFactory(artifact, { engine }), { steps: 3_000, seed: 11 });
     return report.steps / (report.milliseconds / 1000);
   });
 }
@@ -92,14 +107,13 @@ async function diffStepsPerSecAllCores(): Promise<number> {
   });
 }
 
-const evm = await evmRates();
 const results = {
   measuredAt: new Date().toISOString(),
   machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: availableParallelism(), node: process.version },
   rounds: ROUNDS,
   referenceStepsPerSec: await referenceStepsPerSec(),
-  evmCallsPerSec: evm.calls,
-  evmObservationsPerSec: evm.observations,
+  evmCallsPerSec: await evmCallsPerSec(),
+  evmObservationsPerSec: await evmObservationsPerSec(),
   diffStepsPerSec: await diffStepsPerSec(),
   diffStepsPerSecAllCores: await diffStepsPerSecAllCores(),
   gas: (JSON.parse(readFileSync(new URL('../gas/snapshot.json', import.meta.url), 'utf8')) as { functions: unknown }).functions,

@@ -41,7 +41,7 @@ export async function measureGas(): Promise<GasSnapshot> {
   const record = (sample: GasSample) => {
     if (sample.ok) samples.set(sample.fn, [...(samples.get(sample.fn) ?? []), sample.gas]);
   };
-  const report = await runDifferentialBudget(evmDriverFactory(artifact, record), { steps: GAS_STEPS, seed: GAS_SEED });
+  const report = await runDifferentialBudget(evmDriverFactory(artifact, { onGas: record }), { steps: GAS_STEPS, seed: GAS_SEED });
   if (report.failed !== undefined) throw new Error(`the gas run diverged: ${report.failed.failure?.message}`);
   const functions = Object.fromEntries(
     [...samples.entries()]

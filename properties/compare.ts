@@ -10,10 +10,13 @@ export function show(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
 }
 
+/** One side of a difference: a number or name as it is, anything else (an object against a missing value) as JSON. */
+const scalar = (value: unknown): string => (typeof value === 'object' && value !== null ? show(value) : value === undefined ? 'absent' : String(value));
+
 /** The path and values of the first difference between `a` and `b`, or null when equal. */
 export function firstDifference(a: unknown, b: unknown, path = ''): string | null {
   if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) {
-    return Object.is(a, b) ? null : `${path || '(root)'}: ${show(a)} ≠ ${show(b)}`;
+    return Object.is(a, b) ? null : `${path || '(root)'}: ${scalar(a)} ≠ ${scalar(b)}`;
   }
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   for (const key of keys) {

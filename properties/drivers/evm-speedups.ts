@@ -7,11 +7,14 @@
  * - a lean code analysis (jump destinations, PUSH values decoded when first run) in place of the
  *   one that decodes every byte of the code up front;
  * - Common's EIP look-ups memoised, MSTORE without hex and spreads.
- * Anything the inline loop does not reproduce takes the original loop. The differential suite
- * (the EVM must still agree with the reference on every step) and the gas snapshot are the
- * checks that they change nothing; they are tied to the pinned version and refuse any other.
+ * They apply per EVM, only to one given to accelerate() whose Common is exactly Cancun with no EIP
+ * added; every other EVM in the process runs @ethereumjs/evm as published. Within an accelerated
+ * EVM, anything the inline loop does not reproduce takes the original loop. The identity test
+ * (test/evm/engine-identity.test.ts) runs the differential suite on both and requires the same
+ * results, views and gas; the speed-ups refuse any other version of the packages they read.
  * @module
  */
+import { Hardfork } from '@ethereumjs/common';
 import type { Common } from '@ethereumjs/common';
 import type { EVM } from '@ethereumjs/evm';
 import { SimpleStateManager } from '@ethereumjs/statemanager';
@@ -20,17 +23,59 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const evmEntry = import.meta.resolve('@ethereumjs/evm');
-const PINNED = '10.1.3';
 
-/** The installed @ethereumjs/evm version, read once (accelerate runs per EVM, one per deployment). */
-let installed: string | undefined;
-function installedVersion(): string {
-  const manifest = new URL('../../package.json', evmEntry);
-  return (installed ??= (JSON.parse(readFileSync(fileURLToPath(manifest), 'utf8')) as { version: string }).version);
+/** Each package whose internals the speed-ups read or reproduce, at the version they were checked against. */
+const PINNED: Readonly<Record<string, string>> = {
+  // the interpreter's loop, runStep, gas handlers, opcode map and module files
+  '@ethereumjs/evm': '10.1.3',
+  // SimpleStateManager's protected storage map and its key format, read by the inline SLOAD
+  '@ethereumjs/statemanager': '10.1.3',
+  // the bytes setLengthLeft(bigIntToBytes(word), 32) makes, reproduced by MSTORE's word()
+  '@ethereumjs/util': '10.1.3',
+  // isActivatedEIP memoised: its answer must depend on nothing but the hardfork and the EIPs
+  '@ethereumjs/common': '10.1.3',
+};
+
+/** The only configuration the identity test checks: this hardfork, no EIP added to its own. */
+const HARDFORK = Hardfork.Cancun;
+
+/** Installed versions, read once each (accelerate runs per EVM, one per deployment). */
+const installed = new Map<string, string>();
+function installedVersion(pkg: string): string {
+  let version = installed.get(pkg);
+  if (version === undefined) {
+    const manifest = new URL('../../package.json', import.meta.resolve(pkg));
+    version = (JSON.parse(readFileSync(fileURLToPath(manifest), 'utf8')) as { version: string }).version;
+    installed.set(pkg, version);
+  }
+  return version;
 }
 
+/** A package the fast engine reads is not at the version it was written for: bad setup, like a bad MLL_EVM, not a failed property. */
+export class UnpinnedVersion extends Error {
+  constructor(
+    readonly pkg: string,
+    readonly pinned: string,
+    readonly found: string,
+  ) {
+    super(`the fast EVM engine is written for ${pkg} ${pinned}, found ${found}; run the stock engine with MLL_EVM=stock`);
+    this.name = 'UnpinnedVersion';
+  }
+}
+
+/** Refuses the fast engine, in one line, when a package it reads is not at the version it was written for. */
+export function assertPinnedVersions(versionOf: (pkg: string) => string = installedVersion): void {
+  for (const [pkg, pinned] of Object.entries(PINNED)) {
+    const found = versionOf(pkg);
+    if (found !== pinned) throw new UnpinnedVersion(pkg, pinned, found);
+  }
+}
+
+const memoized = new WeakSet<Common>();
 /** Which EIPs are active never changes for a Common whose hardfork is never changed. */
-export function memoizeEipLookups(common: Common): void {
+function memoizeEipLookups(common: Common): void {
+  if (memoized.has(common)) return;
+  memoized.add(common);
   const lookup = common.isActivatedEIP.bind(common);
   const known = new Map<number, boolean>();
   common.isActivatedEIP = (eip: number) => {
@@ -183,9 +228,9 @@ const addressHex = new WeakMap<object, string>();
 
 /**
  * SLOAD without an await, on a SimpleStateManager only: its getStorage is a map look-up behind an
- * async signature. Gas as the pinned handler (EIP-2929 warm/cold; 6800/7864 take the original
- * loop); the value as SimpleStateManager.getStorage reads it (EIP-7928's access list is not
- * active before Amsterdam, which the caller checks).
+ * async signature. Gas as the pinned handler (EIP-2929 warm/cold; Cancun charges no code chunks);
+ * the value as SimpleStateManager.getStorage reads it (EIP-7928's access list is not active
+ * before Amsterdam).
  */
 function syncSload(m: InterpreterModules): { gas: SyncGas; op: (rs: LoopRunState) => void } {
   return {
@@ -223,14 +268,21 @@ interface LoopInterpreter {
   run(code: Uint8Array, opts?: { pc?: number }): Promise<{ runState: LoopRunState; exceptionError: unknown }>;
 }
 
+/** The EVMs accelerate() took: the only ones whose interpreters run the inline loop. */
+const fastEvms = new WeakSet<object>();
 let loopInstalled = false;
+/** Interpreter runs that took the inline loop, so a test can see which path ran. */
+let inlineRuns = 0;
+export function inlineRunCount(): number {
+  return inlineRuns;
+}
 
 /**
  * What the inline loop needs of a code's analysis: the valid jump destinations, and each PUSH's
  * value decoded the first time it runs. The pinned analysis also builds an entry per byte and a
  * bigint per PUSH of the whole code — for a 10 kB creation code most of which (the runtime code
  * it returns) never runs, that was a third of a deployment. Jump destinations are found by the
- * same scan: a 0x5b that is not inside PUSH data (EIP-8024's immediates take the original loop).
+ * same scan: a 0x5b that is not inside PUSH data (Cancun has no EIP-8024 immediates).
  */
 interface LeanAnalysis {
   readonly code: Uint8Array;
@@ -279,7 +331,7 @@ let activeLean: LeanAnalysis | undefined;
  * ADD, SUB, the comparisons, AND, OR, the shifts). Each computes what the pinned handler does:
  * `mod(x, 2^256)` of a sum, difference or product of words is `x & (2^256 − 1)`; two pops where
  * it pops an array of two (on underflow both throw STACK_UNDERFLOW and the frame halts, so the
- * half-popped stack is never seen). PUSH skips the EIP-6800/7864 branch the loop already excludes.
+ * half-popped stack is never seen). PUSH skips the EIP-6800/7864 branch, inactive on Cancun.
  * A jump whose target is not plainly valid is handed back to the pinned handler, which traps with
  * its own message.
  */
@@ -362,8 +414,10 @@ const plansByMap = new WeakMap<readonly OpcodeEntry[], readonly (InlinePlan | nu
  * runStep for every opcode; here an opcode with no asynchronous handler (all but state access,
  * calls and creation) runs inline, doing what runStep does for it in the same order: dynamic gas,
  * invalid-opcode check, useGas, pc + 1, the EIP-7928 check, the handler, the witness commit.
- * Anything the inline path does not reproduce — EOF code, a step listener or DEBUG, the
- * profiler, EIP-6800/7864 code-chunk charging, EIP-8024 immediates, a start pc — takes the original loop.
+ * Interpreter.run is shared by every EVM in the process: an EVM accelerate() did not take runs
+ * the original, and so does anything the inline path does not reproduce — a step listener or
+ * DEBUG, the profiler, a start pc. What Cancun lacks (EOF, code chunks, EIP-8024 immediates,
+ * EIP-7928) the allow-list in accelerate() rules out.
  */
 async function runOpcodesInline(): Promise<void> {
   if (loopInstalled) return;
@@ -400,23 +454,21 @@ async function runOpcodesInline(): Promise<void> {
   };
 
   Interpreter.prototype.run = async function (this: LoopInterpreter, code, opts = {}) {
-    const common = this.common;
     if (
-      (common.isActivatedEIP(3540) && code[0] === 0xef) ||
+      !fastEvms.has(this._evm) ||
       (opts.pc !== undefined && opts.pc !== 0) ||
       this.profilerOpts?.enabled === true ||
       this._evm.events.listenerCount('step') > 0 ||
-      this._evm.DEBUG ||
-      common.isActivatedEIP(6800) ||
-      common.isActivatedEIP(7864) ||
-      common.isActivatedEIP(8024)
+      this._evm.DEBUG
     ) {
       return original.call(this, code, opts);
     }
+    inlineRuns++;
+    const common = this.common;
     const rs = this._runState;
     const plans = plansOf(this._evm._opcodeMap);
     // SLOAD inline only where the storage is a plain SimpleStateManager map (see syncSload)
-    const inlineSload = !common.isActivatedEIP(7928) && Object.getPrototypeOf(rs.stateManager) === SimpleStateManager.prototype;
+    const inlineSload = Object.getPrototypeOf(rs.stateManager) === SimpleStateManager.prototype;
     rs.code = code;
     rs.programCounter = opts.pc ?? rs.programCounter;
     // The original analyses at the first jump; nothing reads the jump table before one. The run
@@ -462,11 +514,18 @@ async function runOpcodesInline(): Promise<void> {
   };
 }
 
-/** Applies every speed-up to a freshly created EVM. */
+/**
+ * Applies every speed-up to a freshly created EVM, if its Common is exactly Cancun with no EIP
+ * added (an allow-list: a configuration the identity test has not checked stays stock). Memoises
+ * that Common's EIP look-ups, so an EVM meant to stay stock needs a Common of its own. Throws,
+ * naming the package, if a package the speed-ups read is not at its pinned version.
+ */
 export async function accelerate(evm: EVM): Promise<void> {
-  const version = installedVersion();
-  if (version !== PINNED) throw new Error(`evm-speedups are written for @ethereumjs/evm ${PINNED}, found ${version}`);
+  assertPinnedVersions();
+  if (evm.common.hardfork() !== HARDFORK || evm.common.eips().length > 0) return;
   await runOpcodesInline();
+  memoizeEipLookups(evm.common);
   const opcodeMap = (evm as unknown as { _opcodeMap: Record<number, { opHandler: unknown }> })._opcodeMap;
   opcodeMap[0x52]!.opHandler = mstore;
+  fastEvms.add(evm);
 }

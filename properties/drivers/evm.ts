@@ -1,7 +1,9 @@
 /**
  * The Driver over a compiled contract inside @ethereumjs/evm: no node, no signatures, no
  * blocks. Each driver owns a fresh EVM on a SimpleStateManager; calls go through evm.runCall
- * with a plain block carrying the call's timestamp; ABI encoding and decoding are viem's.
+ * with a plain block carrying the call's timestamp; ABI encoding and decoding are viem's. The
+ * engine is `fast` (the speed-ups of evm-speedups.ts) or `stock` (@ethereumjs/evm as published),
+ * per factory, by default MLL_EVM's.
  * @module
  */
 import { Common, Hardfork, Mainnet } from '@ethereumjs/common';
@@ -25,7 +27,7 @@ import type { Artifact } from '../../contracts/compile.js';
 import type { Address, Agreement, FunctionName, LockEvent, LockStatus, Params, PartyStatus, Phase } from '../../reference/index.js';
 import { functionNames } from '../../reference/index.js';
 import { PARTY_A, PARTY_B, STRANGER } from '../actors.js';
-import { accelerate, memoizeEipLookups } from './evm-speedups.js';
+import { accelerate, assertPinnedVersions } from './evm-speedups.js';
 import type { CallResult, Driver, DriverFactory, DriverSetup, PartialObservation, PartyCode, ViewName, Views } from '../driver.js';
 import { ObservationFailed, viewNames } from '../driver.js';
 
@@ -36,8 +38,21 @@ export const DEPLOYER: Address = '0x000000000000000000000000000000000000d00d';
 const FUNDING = 2n ** 200n;
 const GAS_LIMIT = 30_000_000n;
 
-const common = new Common({ chain: Mainnet, hardfork: Hardfork.Cancun });
-memoizeEipLookups(common);
+/** Which interpreter runs the contract: @ethereumjs/evm with the speed-ups of evm-speedups.ts, or as published. */
+export type Engine = 'stock' | 'fast';
+
+/** MLL_EVM, `stock` or `fast` (the default): the one place it is read. */
+export function engineFromEnv(env: NodeJS.ProcessEnv = process.env): Engine {
+  const engine = env.MLL_EVM ?? 'fast';
+  if (engine !== 'stock' && engine !== 'fast') throw new RangeError(`MLL_EVM must be 'stock' or 'fast', got '${engine}'`);
+  return engine;
+}
+
+/** A Common per engine: the fast engine memoises its Common's EIP look-ups, and the stock one must not see that. */
+const commons: Readonly<Record<Engine, Common>> = {
+  stock: new Common({ chain: Mainnet, hardfork: Hardfork.Cancun }),
+  fast: new Common({ chain: Mainnet, hardfork: Hardfork.Cancun }),
+};
 
 /** The bytecode of each hostile party (MLL-CONF-002). */
 const partyCode: Record<PartyCode, (lock: Address) => Hex> = {
@@ -54,10 +69,13 @@ export interface GasSample {
   readonly ok: boolean;
 }
 
-export interface EvmDriverOptions extends DriverSetup {
-  /** Receives the gas of every call and deployment. */
+/** How a factory makes its drivers: the engine (default MLL_EVM's) and who receives the gas of every call and deployment. */
+export interface EvmEngineOptions {
+  readonly engine?: Engine;
   readonly onGas?: (sample: GasSample) => void;
 }
+
+export interface EvmDriverOptions extends DriverSetup, EvmEngineOptions {}
 
 const ejsAddresses = new Map<string, ReturnType<typeof createAddressFromString>>();
 /** The EVM's address object for `address`, made once: parsing hex on every call shows in the profile. */
@@ -121,12 +139,14 @@ function block(timestamp: bigint) {
 export class EvmDriver implements Driver {
   readonly #artifact: Artifact;
   readonly #options: EvmDriverOptions;
+  readonly #engine: Engine;
   #evm: EVM | null = null;
   #lock: Address | null = null;
 
   constructor(artifact: Artifact, options: EvmDriverOptions = {}) {
     this.#artifact = artifact;
     this.#options = options;
+    this.#engine = options.engine ?? engineFromEnv();
   }
 
   get abi(): Abi {
@@ -144,8 +164,8 @@ export class EvmDriver implements Driver {
   }
 
   async #fresh(): Promise<EVM> {
-    const evm = await createEVM({ common, stateManager: new SimpleStateManager() });
-    await accelerate(evm);
+    const evm = await createEVM({ common: commons[this.#engine], stateManager: new SimpleStateManager() });
+    if (this.#engine === 'fast') await accelerate(evm);
     for (const account of [PARTY_A, PARTY_B, STRANGER, DEPLOYER]) {
       await evm.stateManager.putAccount(toEjs(account), new Account(0n, FUNDING));
     }
@@ -374,9 +394,15 @@ export function missingInterface(abi: Abi): string[] {
   return missing;
 }
 
-/** A factory of EVM drivers on one compiled artifact; throws InterfaceMismatch for an ABI the driver cannot speak to. */
-export function evmDriverFactory(artifact: Artifact, onGas?: EvmDriverOptions['onGas']): DriverFactory {
+/**
+ * A factory of EVM drivers on one compiled artifact. Throws InterfaceMismatch for an ABI the
+ * driver cannot speak to, RangeError for an MLL_EVM it does not know, and refuses the fast
+ * engine at once when a package it reads is not at its pinned version.
+ */
+export function evmDriverFactory(artifact: Artifact, options: EvmEngineOptions = {}): DriverFactory {
   const missing = missingInterface(artifact.abi);
   if (missing.length > 0) throw new InterfaceMismatch(artifact.contractName, missing);
-  return (setup = {}) => new EvmDriver(artifact, onGas === undefined ? setup : { ...setup, onGas });
+  const engine = options.engine ?? engineFromEnv();
+  if (engine === 'fast') assertPinnedVersions();
+  return (setup = {}) => new EvmDriver(artifact, { ...setup, ...options, engine });
 }

@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { loadArtifact } from '../../contracts/artifact.js';
 import { bundledArtifact, compileContractFile, isRemapping } from '../../contracts/compile.js';
 import type { DriverFactory } from '../driver.js';
-import type { GasSample } from '../drivers/evm.js';
+import type { EvmEngineOptions } from '../drivers/evm.js';
 import { evmDriverFactory } from '../drivers/evm.js';
 import { ReferenceDriver } from '../drivers/reference.js';
 
@@ -54,13 +54,18 @@ export function parseRemappings(text: string): string[] {
   return entries;
 }
 
-export function driverFactoryFor(implementation: Implementation, onGas?: (sample: GasSample) => void): DriverFactory {
+/**
+ * The implementation's drivers. A contract's run on the engine MLL_EVM names unless `options`
+ * says: `{ engine: 'stock' }` re-runs a failure on @ethereumjs/evm as published, to tell a
+ * contract's divergence from a speed-up's. The reference has no engine and ignores them.
+ */
+export function driverFactoryFor(implementation: Implementation, options: EvmEngineOptions = {}): DriverFactory {
   if (implementation.kind === 'reference') return (setup) => new ReferenceDriver(setup);
   const { file, remappings } = implementation;
-  if (file === null) return evmDriverFactory(bundledArtifact(), onGas);
+  if (file === null) return evmDriverFactory(bundledArtifact(), options);
   const path = callerPath(file);
   const artifact = path.endsWith('.json')
     ? loadArtifact(path)
     : compileContractFile(path, remappings === undefined ? undefined : { entries: remappings, root: callerDirectory() });
-  return evmDriverFactory(artifact, onGas);
+  return evmDriverFactory(artifact, options);
 }
