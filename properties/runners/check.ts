@@ -42,6 +42,8 @@ export interface PropertyReport {
   readonly milliseconds: number;
   readonly exercise: Exercise;
   readonly failure?: Failure;
+  /** Why the property was not run on this implementation at all (it lacks the views it reads). */
+  readonly notRun?: string;
 }
 
 /** What a replay of a shrunk counterexample shows: its timeline, its regression file, and the failure it ends at. */

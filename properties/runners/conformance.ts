@@ -14,13 +14,17 @@ import { CompileError } from '../../contracts/compile.js';
 import type { PropertyDefinition } from '../catalog.js';
 import { catalog } from '../catalog.js';
 import type { DriverFactory } from '../driver.js';
-import { InterfaceMismatch } from '../drivers/evm.js';
+import { unobservedFields, viewNames } from '../driver.js';
+import { uncheckedClauses } from '../differential/clauses.js';
+import { noExercise } from '../exercise.js';
+import { InterfaceMismatch, engineFromEnv } from '../drivers/evm.js';
+import { UnpinnedVersion } from '../drivers/evm-speedups.js';
 import type { Scenario } from '../scenario.js';
 import { explainFor, mergeBudgetReports, replayDifferential, runDifferentialBudget, stepsFromEnv } from './budget.js';
 import type { Budget, Explain, PropertyReport } from './check.js';
 import { budgetFromEnv, checkProperty } from './check.js';
 import type { Implementation } from './implementations.js';
-import { describeImplementation, driverFactoryFor, parseImplementation } from './implementations.js';
+import { describeImplementation, driverFactoryFor, parseImplementation, parseRemappings } from './implementations.js';
 import { runDifferentialParallel } from './parallel.js';
 import type { Regression } from './regressions.js';
 import { regressionFile, revive, savableProperties, saveRegression } from './regressions.js';
@@ -28,7 +32,7 @@ import { explainScenario } from './timeline.js';
 
 const usage =
   'usage: npm start -- [--implementation contract|reference|FILE.sol|ARTIFACT.json] [--steps N] [--runs N] [--workers N]\n' +
-  '                    [--property P-ID] [--seed S] [--path PATH] [--save NAME] [--fail-fast]';
+  '                    [--property P-ID] [--seed S] [--path PATH] [--save NAME] [--fail-fast] [--remappings a/=b/,c/=d/]';
 
 const DEFAULT_STEPS = 20_000;
 /** Runs per scenario property: the reference is ~30× faster than the EVM. */
@@ -66,17 +70,23 @@ function parseOptions(argv: string[]): Options | 'help' {
       path: { type: 'string' },
       save: { type: 'string' },
       'fail-fast': { type: 'boolean' },
+      remappings: { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
   });
   if (values.help === true) return 'help';
+  engineFromEnv();
   const env = { ...process.env };
   if (values.runs !== undefined) env.MLL_RUNS = values.runs;
   if (values.seed !== undefined) env.MLL_SEED = values.seed;
   if (values.steps !== undefined) env.MLL_STEPS = values.steps;
   const implementationText = values.implementation ?? 'contract';
-  const implementation = parseImplementation(implementationText);
+  const parsed = parseImplementation(implementationText);
+  if (values.remappings !== undefined && !(parsed.kind === 'contract' && parsed.file?.endsWith('.sol') === true)) {
+    throw new RangeError('--remappings goes with --implementation FILE.sol');
+  }
+  const implementation = values.remappings === undefined ? parsed : { ...parsed, remappings: parseRemappings(values.remappings) };
   const budget = budgetFromEnv(DEFAULT_RUNS[implementation.kind], env);
   if (values.property !== undefined && !catalog.some((p) => p.id === values.property)) {
     throw new RangeError(`--property: no property '${values.property}'; known: ${catalog.map((p) => p.id).join(', ')}`);
@@ -117,10 +127,40 @@ async function runDifferential(options: Options, factory: DriverFactory, print: 
 }
 
 /** Every other property: a scenario property's counterexample is replayed into a timeline. */
-function runProperty(definition: PropertyDefinition, options: Options, factory: DriverFactory): Promise<PropertyReport> {
+function runProperty(definition: PropertyDefinition, budget: Budget, factory: DriverFactory): Promise<PropertyReport> {
   const explain: Explain | undefined =
     definition.subject === 'specification' ? undefined : (counterexample) => explainScenario(factory, definition, counterexample[0] as Scenario);
-  return checkProperty(definition, factory, options.budget, explain);
+  return checkProperty(definition, factory, budget, explain);
+}
+
+/** The path a replay gives: the failing run's index (see replayCommand), or the sweep's place. */
+const replayPath = (path: string): string => (path.startsWith('sweep:') ? path : path.split(':')[0]!);
+
+/**
+ * A failure found on the fast engine, replayed on @ethereumjs/evm as published: a line saying
+ * whether the stock engine confirms it, so a fault of the speed-ups is never reported as the
+ * contract's. Only for a contract other than the bundled one, whose identity on both engines
+ * npm test shows.
+ */
+async function stockConfirmation(report: PropertyReport, options: Options): Promise<string | null> {
+  const { implementation } = options;
+  if (implementation.kind !== 'contract' || implementation.file === null || engineFromEnv() === 'stock') return null;
+  const failure = report.failure!;
+  const stock = driverFactoryFor(implementation, { engine: 'stock' });
+  const definition = catalog.find((p) => p.id === report.id)!;
+  const path = replayPath(failure.path);
+  const again =
+    definition.id === 'P-DIFFERENTIAL'
+      ? await replayDifferential(stock, failure.seed, path)
+      : await runProperty(definition, { numRuns: options.budget.numRuns, seed: failure.seed, path }, stock);
+  if (again.failure?.message === failure.message) return 'confirmed on the stock engine (@ethereumjs/evm as published, no speed-ups): the same failure';
+  return `ENGINE DISAGREEMENT: on the stock engine the same run gives ${again.failure === undefined ? 'no failure' : `"${again.failure.message}"`} — report it with this command`;
+}
+
+/** A property that could not run on this implementation, and why: it checked nothing. */
+function notRun(definition: PropertyDefinition, why: string): PropertyReport {
+  const { id, title, clauses, subject } = definition;
+  return { id, title, clauses, subject, runs: 0, verdict: 'unexercised', milliseconds: 0, exercise: noExercise, notRun: why };
 }
 
 const count = (n: number): string => n.toLocaleString('en-US');
@@ -131,6 +171,7 @@ function verdictLine(report: PropertyReport): string {
   if (report.subject === 'specification') {
     return `${report.verdict === 'pass' ? '✓' : '✗'} ${report.id.padEnd(26)}${report.verdict} — a check of the specification (the reference's own arithmetic), not of the implementation · ${count(report.runs)} runs · ${seconds}`;
   }
+  if (report.notRun !== undefined) return `∅ ${report.id.padEnd(26)}NOT RUN: ${report.notRun}`;
   const reached = `${count(report.exercise.calls)} calls reached the implementation, ${count(report.exercise.succeeded)} succeeded`;
   const mark = { pass: '✓', fail: '✗', unexercised: '∅' }[report.verdict];
   const verdict = report.verdict === 'unexercised' ? 'NOT EXERCISED: no call succeeded on the implementation, so nothing was checked' : report.verdict;
@@ -145,14 +186,15 @@ function verdictLine(report: PropertyReport): string {
  */
 export function replayCommand(report: PropertyReport, implementationText: string): string {
   const f = report.failure!;
-  const path = f.path.startsWith('sweep:') ? f.path : f.path.split(':')[0];
-  return `npm start -- --implementation ${implementationText} --property ${report.id} --seed ${f.seed} --path ${path}`;
+  return `npm start -- --implementation ${implementationText} --property ${report.id} --seed ${f.seed} --path ${replayPath(f.path)}`;
 }
 
-function printFailure(report: PropertyReport, options: Options, print: (line: string) => void): void {
+async function printFailure(report: PropertyReport, options: Options, print: (line: string) => void): Promise<void> {
   const f = report.failure!;
   print(`\n${report.id} failed: ${f.message}`);
   print(`\n${f.timeline ?? `counterexample: ${f.counterexample}`}`);
+  const confirmation = await stockConfirmation(report, options);
+  if (confirmation !== null) print(`\n${confirmation}`);
   if (options.save !== undefined && f.regression !== undefined) {
     const counterexample = JSON.parse(f.regression, revive) as Omit<Regression, 'name' | 'found'>;
     const file = saveRegression({ name: options.save, found: f.message, ...counterexample });
@@ -215,7 +257,7 @@ export async function runConformance(argv: string[], print: (line: string) => vo
     factory = driverFactoryFor(options.implementation);
   } catch (error) {
     // an implementation that cannot be compiled, loaded or spoken to is bad input, not a failed property
-    if (error instanceof CompileError || error instanceof ArtifactError || error instanceof InterfaceMismatch) {
+    if (error instanceof CompileError || error instanceof ArtifactError || error instanceof InterfaceMismatch || error instanceof UnpinnedVersion || error instanceof RangeError) {
       printError(error.message);
       return 2;
     }
@@ -223,12 +265,25 @@ export async function runConformance(argv: string[], print: (line: string) => vo
   }
   const selected = catalog.filter((p) => options.property === undefined || p.id === options.property);
   print(`MLL conformance suite — implementation: ${describeImplementation(options.implementation)}, ${selected.length} properties`);
+  // An implementation lacking views is judged on what it has: the differential compares what its views show.
+  const { capabilities } = factory();
+  const unchecked = uncheckedClauses(capabilities);
+  const blind = unobservedFields(capabilities).length > 0;
+  if (unchecked.length > 0) {
+    print(`It lacks ${viewNames.filter((v) => !capabilities.has(v)).join(', ')}; what that leaves unchecked, clause by clause:`);
+    for (const { clause, because } of unchecked) print(`  ${clause.padEnd(13)}${because}`);
+  }
   const reports: PropertyReport[] = [];
   for (const property of selected) {
-    const report = property.id === 'P-DIFFERENTIAL' ? await runDifferential(options, factory, print) : await runProperty(property, options, factory);
+    if (blind && property.subject === 'implementation' && property.id !== 'P-DIFFERENTIAL') {
+      reports.push(notRun(property, 'its checks read fields only getLockStatus and getPartyStatus report'));
+      print(verdictLine(reports.at(-1)!));
+      continue;
+    }
+    const report = property.id === 'P-DIFFERENTIAL' ? await runDifferential(options, factory, print) : await runProperty(property, options.budget, factory);
     reports.push(report);
     print(verdictLine(report));
-    if (report.verdict === 'fail') printFailure(report, options, print);
+    if (report.verdict === 'fail') await printFailure(report, options, print);
     if (report.verdict === 'fail' && options.failFast) break;
   }
   printTable(reports, print);

@@ -6,7 +6,7 @@
  * the remappings', are the caller's: taken from the directory `npm start` was typed in.
  * @module
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadArtifact } from '../../contracts/artifact.js';
 import { bundledArtifact, compileContractFile, isRemapping } from '../../contracts/compile.js';
@@ -43,6 +43,7 @@ export function parseImplementation(text: string): Implementation {
     throw new RangeError(`implementation: expected 'reference', 'contract', a .sol file or an artifact .json, got '${text}'`);
   }
   if (!existsSync(callerPath(text))) throw new RangeError(`implementation: no such file '${text}' (${callerPath(text)})`);
+  if (!statSync(callerPath(text)).isFile()) throw new RangeError(`implementation: '${text}' is not a file (${callerPath(text)})`);
   return { kind: 'contract', file: text };
 }
 
