@@ -1,0 +1,75 @@
+/**
+ * No pass that checked nothing (MLL-CONF-001): an implementation that cannot be deployed fails,
+ * naming the clause; one whose every call reverts is "not exercised", never a pass; a check of
+ * the specification's own arithmetic is reported apart and never counts as the implementation's
+ * pass. And every bad argument of `npm start` is refused in one line, exit 2, before anything runs.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadRegressions } from '../../properties/runners/regressions.js';
+import { conform, plantedContract } from './support.js';
+
+describe('MLL-CONF-001: a verdict is earned by calls that reached the implementation', () => {
+  it('an implementation whose constructor always reverts fails every property of the implementation, naming the clause', async () => {
+    const file = plantedContract('NeverDeploys', [{ find: '        PARTY_A = partyA;', replace: '        revert InvalidPartyAddress();\n        PARTY_A = partyA;' }]);
+    const run = await conform(['--implementation', file, '--runs', '3', '--steps', '50', '--workers', '1']);
+    expect(run.code).toBe(1);
+    const lines = run.out.split('\n').filter((l) => /^[✓✗∅] P-/.test(l));
+    expect(lines).toHaveLength(15);
+    for (const line of lines.filter((l) => !l.includes('P-COMPOUNDING-BOUND'))) expect(line, line).toMatch(/^✗ P-\S+ +fail/);
+    expect(run.out).toMatch(/P-CONSERVATION failed: MLL-PAR-001 \(D11\): deployment: reference \{"ok":true/);
+    // the specification's own check passes, but apart: it is not counted among the implementation's
+    expect(run.out).toMatch(/✓ P-COMPOUNDING-BOUND +pass — a check of the specification/);
+    expect(run.out).toMatch(/0 of 14 properties of the implementation pass/);
+  }, 300_000);
+
+  it('an implementation on which no call succeeds is not exercised, and exits 1', async () => {
+    const file = plantedContract('NothingSucceeds', [{ find: '    function activate() external payable {\n', replace: '    function activate() external payable {\n        revert WrongPhase(Phase.Exited, _phase);\n' }]);
+    const run = await conform(['--implementation', file, '--property', 'P-CONSERVATION', '--runs', '20']);
+    expect(run.code).toBe(1);
+    expect(run.out).toMatch(/∅ P-CONSERVATION +NOT EXERCISED: no call succeeded on the implementation, so nothing was checked · 20 runs · [\d,]+ calls reached the implementation, 0 succeeded/);
+    expect(run.out).toMatch(/MLL-INV-001 +P-CONSERVATION +20 +0 +not exercised/);
+  }, 300_000);
+});
+
+describe('MLL-CONF-001: bad arguments are refused before anything runs', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mll-args-'));
+  mkdirSync(join(dir, 'x.sol'));
+  const existing = loadRegressions()[0]!.name;
+  writeFileSync(join(dir, 'Lock.txt'), '');
+  const cases: [string[], RegExp][] = [
+    [['--save', 'x', '--property', 'P-DIFFERENTIAL', '--steps', 'ten'], /--steps|MLL_STEPS.* must be a positive integer, got 'ten'/],
+    [['--save', 'Not_Kebab', '--property', 'P-DIFFERENTIAL'], /--save: a regression name is kebab-case letters and digits, got 'Not_Kebab'/],
+    [['--save', existing, '--property', 'P-DIFFERENTIAL'], new RegExp(`--save: .*${existing}\\.json exists already`)],
+    [['--save', 'fine-name', '--property', 'P-MIRROR'], /--save keeps the counterexample of one property: give it with --property, one of P-DIFFERENTIAL, P-CONSERVATION/],
+    [['--save', 'fine-name'], /--save keeps the counterexample of one property/],
+    [['--implementation', join(dir, 'x.sol')], /implementation: '.*x\.sol' is not a file/],
+    [['--implementation', join(dir, 'Lock.txt')], /implementation: expected 'reference', 'contract', a \.sol file or an artifact \.json/],
+    [['--remappings', 'a=b'], /--remappings goes with --implementation FILE\.sol/],
+    [['--path', '1'], /--path replays one failure: give it with --property and --seed/],
+    [['--property', 'P-NOPE'], /--property: no property 'P-NOPE'/],
+    [['--fail-fast=yes'], /fail-fast/],
+  ];
+  for (const [args, message] of cases) {
+    it(`npm start -- ${args.join(' ')}`, async () => {
+      const run = await conform(args);
+      expect(run.code).toBe(2);
+      expect(run.out).toBe('');
+      expect(run.err.split('\n')[0]).toMatch(message);
+      expect(run.err).not.toMatch(/\n\s+at /);
+    });
+  }
+
+  it('npm start with MLL_EVM set to an unknown engine', async () => {
+    process.env.MLL_EVM = 'turbo';
+    try {
+      const run = await conform(['--steps', '1']);
+      expect(run.code).toBe(2);
+      expect(run.err.split('\n')[0]).toBe("MLL_EVM must be 'stock' or 'fast', got 'turbo'");
+    } finally {
+      delete process.env.MLL_EVM;
+    }
+  });
+});
