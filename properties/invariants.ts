@@ -103,13 +103,13 @@ export const noBleedOutsideWindow: StepCheck = (entry, trace) => {
 };
 
 /**
- * MLL-UEX-002, MLL-UEX-004 … MLL-UEX-006: a live exit keeps its frozen rate; an exit executes
+ * MLL-UEX-009, MLL-UEX-004 … MLL-UEX-006: a live exit keeps its frozen rate; an exit executes
  * only by its initiator, from the end of its countdown until it lapses.
  */
 export const exitRules: StepCheck = ({ action, before, after, result, time }) => {
   for (const role of roles) {
     if (before[role].unilateralExitLive && after[role].unilateralExitLive && before[role].executeAfter === after[role].executeAfter) {
-      ensure(after[role].frozenPenaltyBps === before[role].frozenPenaltyBps, 'MLL-UEX-002', () =>
+      ensure(after[role].frozenPenaltyBps === before[role].frozenPenaltyBps, 'MLL-UEX-009', () =>
         `party ${role}'s frozen rate moved from ${before[role].frozenPenaltyBps} to ${after[role].frozenPenaltyBps}`);
     }
   }
@@ -124,12 +124,12 @@ export const exitRules: StepCheck = ({ action, before, after, result, time }) =>
 /**
  * Whether `role` had a live proposal just before the last entry, judged from the trace alone:
  * its latest successful proposeExit less than EXIT_PROPOSAL_WINDOW ago, with no deposit by
- * anyone and no cancelExitProposal of its own since (MLL-PEX-002, MLL-SCH-007).
+ * the counterparty and no cancelExitProposal of its own since (MLL-PEX-002, MLL-SCH-008).
  */
 function hadLiveProposal(trace: readonly TraceEntry[], role: Role, now: bigint): boolean {
   for (const { action, result, time } of trace.slice(0, -1).reverse()) {
     if (action.kind !== 'call' || !result.ok) continue;
-    if (action.fn === 'deposit') return false;
+    if (action.fn === 'deposit' && action.actor !== role) return false;
     if (action.actor !== role) continue;
     if (action.fn === 'cancelExitProposal') return false;
     if (action.fn === 'proposeExit') return now < time + EXPECTED_PROPOSAL_WINDOW;

@@ -282,7 +282,7 @@ export class PeacefulExitWhileBleedingPlayCommand extends AnyStateCommand {
 /**
  * A compliant party leaves a counterparty in default: the counterparty lapses, the party
  * initiates, keeps paying, and executes at the end of the countdown (± 1 s) — the waiver, frozen
- * and checked again at execution (MLL-UEX-003, MLL-UEX-007).
+ * and checked again at execution (MLL-UEX-010, MLL-UEX-011).
  */
 export class ExitFromDefaulterPlayCommand extends AnyStateCommand {
   constructor(

@@ -84,8 +84,8 @@ export const variants: readonly Variant[] = [
     outcomesOf: ['applyBleeding', ...SETTLING],
     patches: [
       {
-        find: `${I}// MLL-ABN-001: a party's own call is a sign of life\n`,
-        replace: `${I}_settle(0);\n${I}_settle(1);\n${I}// MLL-ABN-001: a party's own call is a sign of life\n`,
+        find: `${I}// MLL-ABN-007: a party's own call is a sign of life\n`,
+        replace: `${I}_settle(0);\n${I}_settle(1);\n${I}// MLL-ABN-007: a party's own call is a sign of life\n`,
       },
     ],
   },

@@ -259,8 +259,8 @@ describe('MLL-STA-005: reverts are named and change nothing', () => {
   });
 });
 
-describe('MLL-STA-006: order of checks — value, caller, phase, own conditions', () => {
-  it('MLL-STA-006: value before caller before phase (non-payable functions)', () => {
+describe('MLL-STA-008: order of checks — value, caller, phase, own conditions', () => {
+  it('MLL-STA-008: value before caller before phase (non-payable functions)', () => {
     const lock = halfActivated();
     // all three fail: value names the revert
     expect(lock.reverts(STRANGER, 'proposeExit', 1n)).toEqual({ name: 'UnexpectedValue' });
@@ -270,7 +270,7 @@ describe('MLL-STA-006: order of checks — value, caller, phase, own conditions'
     expect(lock.reverts(PARTY_A, 'proposeExit')).toEqual({ name: 'WrongPhase', expected: 1, actual: 0 });
   });
 
-  it('MLL-STA-006: phase before the function\'s own conditions', () => {
+  it('MLL-STA-008: phase before the function\'s own conditions', () => {
     const lock = halfActivated();
     // cancelInactive on an Active lock inside what would be its window: WrongPhase, not ActivationWindowOpen
     lock.ok(PARTY_B, 'activate', d);
@@ -281,7 +281,7 @@ describe('MLL-STA-006: order of checks — value, caller, phase, own conditions'
     expect(lock.reverts(PARTY_A, 'executeUnilateralExit')).toEqual({ name: 'WrongPhase', expected: 1, actual: 2 });
   });
 
-  it('MLL-STA-006: deposit (payable): caller before phase before its value checks', () => {
+  it('MLL-STA-008: deposit (payable): caller before phase before its value checks', () => {
     const lock = halfActivated();
     expect(lock.reverts(STRANGER, 'deposit', 1n)).toEqual({ name: 'NotParty' });
     expect(lock.reverts(PARTY_A, 'deposit', 1n)).toEqual({ name: 'WrongPhase', expected: 1, actual: 0 });
@@ -290,7 +290,7 @@ describe('MLL-STA-006: order of checks — value, caller, phase, own conditions'
     expect(lock.reverts(PARTY_A, 'deposit', 100n * d + 1n)).toEqual({ name: 'InvalidDepositValue' });
   });
 
-  it('MLL-STA-006: activate (payable): caller, phase, AlreadyActivated, window, then value', () => {
+  it('MLL-STA-008: activate (payable): caller, phase, AlreadyActivated, window, then value', () => {
     const lock = halfActivated();
     lock.wait(7n * DAY);
     expect(lock.reverts(STRANGER, 'activate', 1n)).toEqual({ name: 'NotParty' });
@@ -298,7 +298,7 @@ describe('MLL-STA-006: order of checks — value, caller, phase, own conditions'
     expect(lock.reverts(PARTY_B, 'activate', 1n)).toEqual({ name: 'ActivationWindowClosed' });
   });
 
-  it('MLL-STA-006: executeUnilateralExit: NoActiveUnilateralExit (MLL-UEX-005/006) before ExitCountdownNotElapsed (MLL-UEX-004)', () => {
+  it('MLL-STA-008: executeUnilateralExit: NoActiveUnilateralExit (MLL-UEX-005/006) before ExitCountdownNotElapsed (MLL-UEX-004)', () => {
     const lock = Lock.active();
     lock.ok(PARTY_A, 'initiateUnilateralExit');
     expect(lock.reverts(PARTY_B, 'executeUnilateralExit')).toEqual({ name: 'NoActiveUnilateralExit' });
@@ -308,7 +308,7 @@ describe('MLL-STA-006: order of checks — value, caller, phase, own conditions'
     });
   });
 
-  it('MLL-STA-006: claimAbandoned: silence is checked before the counterparty\'s default', () => {
+  it('MLL-STA-008: claimAbandoned: silence is checked before the counterparty\'s default', () => {
     const lock = Lock.active();
     lock.at(lock.t0 + 2n * T); // both in default, neither silent long enough
     expect(lock.reverts(PARTY_B, 'claimAbandoned')).toEqual({
@@ -317,14 +317,14 @@ describe('MLL-STA-006: order of checks — value, caller, phase, own conditions'
     });
   });
 
-  it('MLL-STA-006: claimAbandoned: the counterparty not in default is checked before the claimer in default', () => {
+  it('MLL-STA-008: claimAbandoned: the counterparty not in default is checked before the claimer in default', () => {
     const lock = Lock.active();
     lock.ok(PARTY_A, 'deposit', 3n * d); // A paid 4: in default only from t0 + 5T = t0 + 150 days
     lock.at(lock.t0 + 90n * DAY + 1n); // A silent; B in default since t0 + 2T
     expect(lock.reverts(PARTY_B, 'claimAbandoned')).toEqual({ name: 'CounterpartyNotInDefault' });
   });
 
-  it('MLL-STA-006: claimAbandoned: with silence and the counterparty\'s default met, the claimer\'s own default names the revert', () => {
+  it('MLL-STA-008: claimAbandoned: with silence and the counterparty\'s default met, the claimer\'s own default names the revert', () => {
     const lock = Lock.active();
     lock.at(lock.t0 + 90n * DAY + 1n); // both silent since t0, both in default since t0 + 2T
     expect(lock.reverts(PARTY_B, 'claimAbandoned')).toEqual({ name: 'ClaimerInDefault' });
