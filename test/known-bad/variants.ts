@@ -106,7 +106,7 @@ export const variants: readonly Variant[] = [
     ],
   },
   {
-    // Issue 8, hole 3 (the rule of MLL-BLD-007 and MLL-ABN-001, withdrawn): a party's own poke
+    // Issue 8, hole 3 (the withdrawn rule MLL-BLD-011 and MLL-ABN-007 replace): a party's own poke
     // recorded its liveness, so poking on day 80 stopped the counterparty's claim at day 90 + 1 s.
     id: 'D1-party-poke-is-liveness',
     defect: 'D1',
@@ -213,7 +213,7 @@ export const variants: readonly Variant[] = [
     patches: [{ find: `${I}return !_isInDefault(role) && _parties[1 - role].bleedClock >= DAY;`, replace: `${I}return false;` }],
   },
   {
-    // Issue 8, hole 2 (MLL-UEX-003, withdrawn): with G = 0, A initiating in the second B's interval
+    // Issue 8, hole 2 (the withdrawn waiver MLL-UEX-010 replaces): with G = 0, A initiating in the second B's interval
     // fell due, B paying in the same block after it, froze A's rate at 0 though B never bled.
     id: 'D6-waiver-on-first-second',
     defect: 'D6',
@@ -228,7 +228,7 @@ export const variants: readonly Variant[] = [
     ],
   },
   {
-    // Issue 8, hole 2 (MLL-UEX-002, withdrawn): a 0 rate frozen at initiation survived the exiter's
+    // Issue 8, hole 2 (the withdrawn freeze MLL-UEX-009 and MLL-UEX-010 replace): a 0 rate frozen at initiation survived the exiter's
     // own default at execution.
     id: 'D6-waiver-survives-own-default',
     defect: 'D6',
@@ -329,7 +329,7 @@ export const variants: readonly Variant[] = [
     ],
   },
   {
-    // Issue 8, hole 5 (MLL-PAR-006, withdrawn): P_max = P_min = 10000 made every exit and claim a 100 % confiscation.
+    // Issue 8, hole 5 (the withdrawn bound MLL-PAR-011 replaces): P_max = P_min = 10000 made every exit and claim a 100 % confiscation.
     id: 'D8-penalty-may-confiscate',
     defect: 'D8',
     description: 'the constructor accepts P_max up to 10000 bps, so an exit or a claim can take the whole share',
@@ -426,7 +426,7 @@ export const variants: readonly Variant[] = [
     ],
   },
   {
-    // Issue 8, hole 6 (MLL-SCH-007, withdrawn): a party that proposed and then paid its next
+    // Issue 8, hole 6 (the withdrawn rule MLL-SCH-008 replaces): a party that proposed and then paid its next
     // interval on time lost its own proposal.
     id: 'D11-own-deposit-withdraws-own-proposal',
     defect: 'D11',
@@ -443,7 +443,7 @@ export const variants: readonly Variant[] = [
     ],
   },
   {
-    // Issue 8, hole 4 (MLL-STA-006, withdrawn): read literally, it put activate's value checks
+    // Issue 8, hole 4 (the withdrawn prose MLL-STA-008's table replaces): read literally, it put activate's value checks
     // before its window check.
     id: 'D11-activation-value-before-window',
     defect: 'D11',
