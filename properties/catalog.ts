@@ -171,7 +171,7 @@ export const catalog: readonly PropertyDefinition[] = [
     {
       id: 'P-EXIT-RULES',
       title: 'Unilateral exits cannot ambush',
-      clauses: ['MLL-UEX-002', 'MLL-UEX-004', 'MLL-UEX-005', 'MLL-UEX-006'],
+      clauses: ['MLL-UEX-009', 'MLL-UEX-004', 'MLL-UEX-005', 'MLL-UEX-006'],
       rule: 'Only the initiator MAY execute, only from the end of the countdown until the lapse, at the rate frozen at initiation.',
     },
     invariants.exitRules.check,
@@ -210,7 +210,7 @@ export const catalog: readonly PropertyDefinition[] = [
     id: 'P-POKE-INVARIANCE',
     subject: 'implementation',
     title: 'Pokes change nothing',
-    clauses: ['MLL-BLD-007', 'MLL-BLD-002', 'MLL-BLD-003', 'MLL-VIEW-001'],
+    clauses: ['MLL-BLD-011', 'MLL-BLD-002', 'MLL-BLD-003', 'MLL-VIEW-001'],
     rule: 'Whether and when anyone calls applyBleeding MUST NOT change any later result, event, share or claimable.',
     build: (factory) =>
       fc.asyncProperty(
@@ -221,13 +221,13 @@ export const catalog: readonly PropertyDefinition[] = [
           const { steps, originals } = interleavePokes(resolvedSteps(base), scenario.deployTime, pokes);
           const pokedDriver = factory();
           const poked = await replay(pokedDriver, scenario, steps);
-          ensureSameRun('MLL-BLD-007', base, poked, { index: (i) => originals[i]! });
+          ensureSameRun('MLL-BLD-011', base, poked, { index: (i) => originals[i]! });
           // The final state too, at the time of the last poke, which may come after every step.
           const end = steps.at(-1)?.time ?? scenario.deployTime;
           const baseDriver = factory();
           await replay(baseDriver, scenario, resolvedSteps(base));
           const difference = firstDifference(await baseDriver.observe(end), await pokedDriver.observe(end));
-          ensure(difference === null, 'MLL-BLD-007', () => `final state at ${end} differs: ${difference}`);
+          ensure(difference === null, 'MLL-BLD-011', () => `final state at ${end} differs: ${difference}`);
         },
       ),
   },
