@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRegressions } from '../../properties/runners/regressions.js';
-import { conform, plantedContract } from './support.js';
+import { conform, plantedContract } from '../support/conform.js';
 
 describe('MLL-CONF-001: a verdict is earned by calls that reached the implementation', () => {
   it('an implementation whose constructor always reverts fails every property of the implementation, naming the clause', async () => {

@@ -13,7 +13,7 @@ import { evmDriverFactory } from '../../properties/drivers/evm.js';
 import { compileContractFile } from '../../contracts/compile.js';
 import { loadRegressions, replayRegression } from '../../properties/runners/regressions.js';
 import { variants } from '../known-bad/variants.js';
-import { conform, failureBlock, plantedContract, printedReplay } from './support.js';
+import { conform, failureBlock, plantedContract, printedReplay } from '../support/conform.js';
 
 const saved = mkdtempSync(join(tmpdir(), 'mll-regressions-'));
 beforeAll(() => {
