@@ -26,6 +26,12 @@ describe('MLL-CONF-001: a verdict is earned by calls that reached the implementa
     // the specification's own check passes, but apart: it is not counted among the implementation's
     expect(run.out).toMatch(/✓ P-COMPOUNDING-BOUND +pass — a check of the specification/);
     expect(run.out).toMatch(/0 of 14 properties of the implementation pass/);
+
+    // --fail-fast: the first failure, its timeline and replay, and nothing after it
+    const fast = await conform(['--implementation', file, '--runs', '3', '--steps', '50', '--workers', '1', '--fail-fast']);
+    expect(fast.code).toBe(1);
+    expect(fast.out.split('\n').filter((l) => /^[✓✗∅] P-/.test(l))).toEqual([expect.stringMatching(/^✗ P-DIFFERENTIAL +fail/)]);
+    expect(fast.out).toMatch(/—    \+0d 00:00:00     deploy +AgreementCreated +revert InvalidPartyAddress\n/);
   }, 300_000);
 
   it('an implementation on which no call succeeds is not exercised, and exits 1', async () => {
