@@ -38,6 +38,7 @@ function foundryToml(vectors: string): string {
     'via_ir = true',
     'optimizer = true',
     'optimizer_runs = 200',
+    'gas_limit = 9223372036854775807',
     `fs_permissions = [{ access = "read", path = ${JSON.stringify(vectors)} }]`,
     '',
   ].join('\n');
