@@ -1,8 +1,8 @@
 /**
  * Replays a fixture set with Foundry, offline: forge from the npm registry (@foundry-rs/forge),
  * solc-js behind contracts/solc-js.mjs as its compiler, and a project made in a build directory
- * (under .cache/forge/, gitignored): the contract under test, foundry/MllVectorReplayer.sol, and
- * a test contract whose deployLock deploys the contract with CREATE.
+ * (under .cache/forge/, gitignored) as examples/foundry/README.md lays one out: the contract under
+ * test in src/, foundry/MllVectorReplayer.sol and the example's test in test/.
  * @module
  */
 import { spawnSync } from 'node:child_process';
@@ -44,20 +44,9 @@ function foundryToml(vectors: string): string {
   ].join('\n');
 }
 
-/** A test contract that deploys `contractName` for each fixture. */
+/** examples/foundry's test, which deploys MyLock, made to deploy `contractName`: the example is what npm test runs. */
 function replayTest(contractName: string): string {
-  return `// SPDX-License-Identifier: MIT
-pragma solidity ^0.8.20;
-
-import {MllVectorReplayer} from "../src/MllVectorReplayer.sol";
-import {${contractName}} from "../src/${contractName}.sol";
-
-contract ${contractName}Vectors is MllVectorReplayer {
-    function deployLock(bytes memory constructorArgs) internal override returns (address) {
-        return deployCreationCode(type(${contractName}).creationCode, constructorArgs);
-    }
-}
-`;
+  return readFileSync(join(root, 'examples', 'foundry', 'test', 'MyLockVectors.t.sol'), 'utf8').replaceAll('MyLock', contractName);
 }
 
 /**
@@ -71,8 +60,8 @@ export function replayWithForge(vectors: string, contractFile: string, project =
   mkdirSync(join(dir, 'test'), { recursive: true });
   writeFileSync(join(dir, 'foundry.toml'), foundryToml(resolve(vectors)));
   writeFileSync(join(dir, 'src', `${contractName}.sol`), readFileSync(contractFile));
-  copyFileSync(join(root, 'foundry', 'MllVectorReplayer.sol'), join(dir, 'src', 'MllVectorReplayer.sol'));
-  writeFileSync(join(dir, 'test', 'Replay.t.sol'), replayTest(contractName));
+  copyFileSync(join(root, 'foundry', 'MllVectorReplayer.sol'), join(dir, 'test', 'MllVectorReplayer.sol'));
+  writeFileSync(join(dir, 'test', `${contractName}Vectors.t.sol`), replayTest(contractName));
   const started = performance.now();
   const run = spawnSync(forgeBin, ['test', '--use', solcJs, '--root', dir], {
     cwd: dir,
