@@ -8,23 +8,14 @@
 import { readFileSync } from 'node:fs';
 import type { Abi, AbiEvent, AbiParameter } from 'viem';
 import { encodeAbiParameters, encodeErrorResult, encodeEventTopics, encodeFunctionData, encodeFunctionResult } from 'viem';
-import type { LockEvent, LockState, Params, Revert } from '../../reference/index.js';
-import {
-  agreement,
-  claimableOf,
-  constructorArguments,
-  getExitPenalty,
-  getLockStatus,
-  getPartyStatus,
-  getPoolState,
-  revertArguments,
-} from '../../reference/index.js';
+import type { Agreement, LockEvent, LockState, LockStatus, Params } from '../../reference/index.js';
+import { constructorArguments } from '../../reference/index.js';
 import type { ActorName } from '../actors.js';
 import { STRANGER, addressOfActor } from '../actors.js';
 import { clauseForField, clauseForResult, clauseOfFunction } from '../differential/clauses.js';
 import type { DifferentialSetup } from '../differential/property.js';
 import type { LogEntry } from '../differential/world.js';
-import type { CallResult, ViewName } from '../driver.js';
+import type { CallResult, ViewName, Views } from '../driver.js';
 import { partyBytecode, viewClauses } from '../driver.js';
 import { ReferenceDriver } from '../drivers/reference.js';
 import { perform } from '../run-scenario.js';
@@ -34,41 +25,28 @@ import { FORMAT } from './format.js';
 /** The spec's interface: the bundled contract's ABI, committed (test/vectors checks they agree). */
 export const specAbi: Abi = JSON.parse(readFileSync(new URL('../../spec/MutualLiquidityLock.abi.json', import.meta.url), 'utf8')) as Abi;
 
-const isRevert = (value: unknown): value is Revert => typeof value === 'object' && value !== null && 'name' in value;
-
-/** A view every step reads: the function, its argument, and the reference's answer at a time. */
+/** A view every step reads: the function, whose address it takes, and its answer in what a Driver reads. */
 interface ViewDefinition {
   readonly fn: ViewName;
   readonly who?: ActorName;
-  /** The return value as encodeFunctionResult takes it, or the view's revert. */
-  readonly read: (state: LockState, time: bigint) => unknown;
+  /** The return value as encodeFunctionResult takes it, or the name of the view's revert. */
+  readonly read: (status: LockStatus, views: Views) => unknown;
 }
 
-const each = (fn: ViewName, read: (state: LockState, address: `0x${string}`, time: bigint) => unknown): ViewDefinition[] =>
-  (['A', 'B', 'stranger'] as const).map((who) => ({ fn, who, read: (state, time) => read(state, addressOfActor[who], time) }));
+const whose = ['A', 'B', 'stranger'] as const;
+const each = (fn: ViewName, read: (views: Views, index: number) => unknown): ViewDefinition[] =>
+  whose.map((who, index) => ({ fn, who, read: (_, views) => read(views, index) }));
 
 const agreementOutputs = (specAbi.find((item) => item.type === 'function' && item.name === 'agreement') as { outputs: readonly AbiParameter[] }).outputs;
 
 /** Every view the spec makes normative (MLL-CONF-001), for A, B and a stranger where it takes an address. */
 const viewDefinitions: readonly ViewDefinition[] = [
-  {
-    fn: 'getLockStatus',
-    read: (state, time) => {
-      const status = getLockStatus(state, time);
-      return [status.phase, status.activatedAt, status.A, status.B];
-    },
-  },
-  ...each('getPartyStatus', getPartyStatus),
-  {
-    fn: 'getPoolState',
-    read: (state, time) => {
-      const pool = getPoolState(state, time);
-      return [pool.shareA, pool.shareB, pool.totalPool, pool.phase];
-    },
-  },
-  { fn: 'agreement', read: (state) => agreementOutputs.map((output) => agreement(state)[output.name as keyof ReturnType<typeof agreement>]) },
-  ...each('claimable', (state, address) => claimableOf(state, address)),
-  ...each('getExitPenalty', getExitPenalty),
+  { fn: 'getLockStatus', read: (status) => [status.phase, status.activatedAt, status.A, status.B] },
+  ...each('getPartyStatus', (views, index) => views.partyStatus[index]),
+  { fn: 'getPoolState', read: (_, { poolState: pool }) => [pool.shareA, pool.shareB, pool.totalPool, pool.phase] },
+  { fn: 'agreement', read: (_, views) => agreementOutputs.map((output) => views.agreement[output.name as keyof Agreement]) },
+  ...each('claimable', (views, index) => views.claimable[index]),
+  ...each('getExitPenalty', (views, index) => views.exitPenalty[index]),
 ];
 
 const constructorInputs = (specAbi.find((item) => item.type === 'constructor') as { inputs: readonly AbiParameter[] }).inputs;
@@ -117,11 +95,15 @@ function outcomeBytes(result: CallResult): Pick<Effects, 'success' | 'returnData
   return { success: false, returnData: revertData(result.revert, result.args), logs: [] };
 }
 
-/** Every view read from the reference at `time`; the same state at the same time answers as before. */
-function viewResults(state: LockState, time: bigint): readonly ViewResult[] {
+/**
+ * Every view's return or revert data, from what a Driver reads: its observation (getLockStatus)
+ * and each view by itself. A view's revert is known by name only: the spec's views revert with
+ * NotParty() alone, and a revert with arguments would not encode.
+ */
+export function encodeViews(status: LockStatus, views: Views): readonly ViewResult[] {
   return viewDefinitions.map((view): ViewResult => {
-    const value = view.read(state, time);
-    if (isRevert(value)) return { success: false, data: revertData(value.name, revertArguments(value)) };
+    const value = view.read(status, views);
+    if (typeof value === 'string') return { success: false, data: revertData(value, []) };
     return { success: true, data: encodeFunctionResult({ abi: specAbi, functionName: view.fn, result: value } as Parameters<typeof encodeFunctionResult>[0]) };
   });
 }
@@ -153,9 +135,10 @@ export async function fixtureOf(name: string, source: string, world: Omit<Differ
   const reference = new ReferenceDriver(setup);
   const deployed = await reference.deploy(params, deployTime);
   let seen: { state: LockState; time: bigint; views: readonly ViewResult[] } | null = null;
-  const after = (time: bigint): Pick<Effects, 'balance' | 'views'> => {
+  // the same state at the same time answers as before: a revert leaves both alone
+  const after = async (time: bigint): Promise<Pick<Effects, 'balance' | 'views'>> => {
     const state = reference.state;
-    if (seen === null || seen.state !== state || seen.time !== time) seen = { state, time, views: viewResults(state, time) };
+    if (seen === null || seen.state !== state || seen.time !== time) seen = { state, time, views: encodeViews(await reference.observe(time), await reference.readViews(time)) };
     return { balance: state.balance.toString(), views: seen.views };
   };
   const deployment = {
@@ -163,12 +146,12 @@ export async function fixtureOf(name: string, source: string, world: Omit<Differ
     constructorArgs: encodeAbiParameters(constructorInputs, constructorArguments(params)),
     clause: clauseForResult('deploy', deployed, deployed),
     ...outcomeBytes(deployed),
-    ...(deployed.ok ? after(deployTime) : { balance: '0', views: [] }),
+    ...(deployed.ok ? await after(deployTime) : { balance: '0', views: [] }),
   };
   const steps: VectorStep[] = [];
   for (const { time, action } of deployed.ok ? log : []) {
     if (action === undefined) {
-      steps.push({ time: time.toString(), kind: 'wait', ...noCall, clause: 'MLL-CONF-001', success: true, returnData: '0x', logs: [], ...after(time) });
+      steps.push({ time: time.toString(), kind: 'wait', ...noCall, clause: 'MLL-CONF-001', success: true, returnData: '0x', logs: [], ...(await after(time)) });
       continue;
     }
     const result = await perform(reference, action, time);
@@ -182,7 +165,7 @@ export async function fixtureOf(name: string, source: string, world: Omit<Differ
             clause: clauseForResult(action.fn, result, result),
           }
         : { kind: 'force' as const, ...noCall, value: action.amount.toString(), clause: clauseOfFunction('force') };
-    steps.push({ time: time.toString(), ...call, ...outcomeBytes(result), ...after(time) });
+    steps.push({ time: time.toString(), ...call, ...outcomeBytes(result), ...(await after(time)) });
   }
   return {
     format: FORMAT,
