@@ -49,7 +49,8 @@ const viewDefinitions: readonly ViewDefinition[] = [
   ...each('getExitPenalty', (views, index) => views.exitPenalty[index]),
 ];
 
-const constructorInputs = (specAbi.find((item) => item.type === 'constructor') as { inputs: readonly AbiParameter[] }).inputs;
+/** The constructor's inputs: how `constructorArgs` is encoded. */
+export const constructorInputs = (specAbi.find((item) => item.type === 'constructor') as { inputs: readonly AbiParameter[] }).inputs;
 
 const viewArgs = (view: ViewDefinition) => (view.who === undefined ? [] : [addressOfActor[view.who]]);
 
@@ -90,7 +91,7 @@ function encodeLog(event: LockEvent): VectorLog {
 }
 
 /** What a deployment or a call returned, as bytes: nothing, or the revert data; the logs when it succeeded. */
-function outcomeBytes(result: CallResult): Pick<Effects, 'success' | 'returnData' | 'logs'> {
+export function outcomeBytes(result: CallResult): Pick<Effects, 'success' | 'returnData' | 'logs'> {
   if (result.ok) return { success: true, returnData: '0x', logs: result.events.map(encodeLog) };
   return { success: false, returnData: revertData(result.revert, result.args), logs: [] };
 }

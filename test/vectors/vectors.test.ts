@@ -2,20 +2,23 @@
  * Conformance vectors (MLL-CONF-004): 20,000 random-run steps, the constructor sweep and the
  * regressions, generated from the reference alone and valid against spec/vectors.schema.json;
  * forge (from the npm registry, offline, solc-js) replays them on the bundled contract, and a
- * planted bug fails on its clause.
+ * planted bug fails on its clause; replayVectors does the same on the embedded EVM.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { bundledArtifact } from '../../contracts/compile.js';
+import { bundledArtifact, compileSource } from '../../contracts/compile.js';
+import { evmDriverFactory } from '../../properties/drivers/evm.js';
+import { ReferenceDriver } from '../../properties/drivers/reference.js';
 import { runVectorsCommand } from '../../properties/vectors/command.js';
 import { specAbi } from '../../properties/vectors/fixture.js';
 import type { Fixture } from '../../properties/vectors/format.js';
 import { replayWithForge } from '../../properties/vectors/forge.js';
 import { differentialFixtures, writeVectors } from '../../properties/vectors/generate.js';
 import type { VectorsWritten } from '../../properties/vectors/generate.js';
+import { describeVectorsReport, replayVectors } from '../../properties/vectors/replay.js';
 import { schemaErrors } from '../../properties/vectors/schema.js';
 
 const STEPS = 20_000;
@@ -29,6 +32,13 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The bundled contract with a comparison flipped in the bleed window (test/evm/planted-contract.test.ts). */
+function planted(): string {
+  const source = readFileSync(contract, 'utf8');
+  expect(source).toContain('uint256 hi = to < end ? to : end;');
+  return source.replace('uint256 hi = to < end ? to : end;', 'uint256 hi = to > end ? to : end;');
+}
 
 const fixtures = (): Fixture[] => readdirSync(dir).map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as Fixture);
 
@@ -66,16 +76,32 @@ it('MLL-CONF-004, MLL-CONF-002: forge replays every fixture on the bundled contr
 }, 300_000);
 
 it('MLL-CONF-004: forge fails a comparison flipped in the bleed window on MLL-BLD-004, naming fixture, step, field, expected and actual', () => {
-  const source = readFileSync(contract, 'utf8');
-  expect(source).toContain('uint256 hi = to < end ? to : end;');
-  const planted = join(mkdtempSync(join(tmpdir(), 'mll-planted-')), 'MutualLiquidityLock.sol');
-  writeFileSync(planted, source.replace('uint256 hi = to < end ? to : end;', 'uint256 hi = to > end ? to : end;'));
+  const file = join(mkdtempSync(join(tmpdir(), 'mll-planted-')), 'MutualLiquidityLock.sol');
+  writeFileSync(file, planted());
   try {
-    const replay = replayWithForge(dir, planted, 'planted-overlap');
+    const replay = replayWithForge(dir, file, 'planted-overlap');
     expect(replay.passed).toBe(false);
     expect(replay.failure).toMatch(/^MLL-BLD-004: fixture [\w-]+, step \d+ \((call|wait|force) at \d+\), view \S+ \S*share: expected 0x[0-9a-f]{64}, actual 0x[0-9a-f]{64}$/);
   } finally {
-    rmSync(dirname(planted), { recursive: true, force: true });
+    rmSync(dirname(file), { recursive: true, force: true });
+  }
+}, 300_000);
+
+it('MLL-CONF-004: replayVectors replays a set on the embedded EVM, passes the bundled contract and fails the planted bug on MLL-BLD-004', async () => {
+  const small = mkdtempSync(join(tmpdir(), 'mll-vectors-evm-'));
+  try {
+    await writeVectors(small, 150, 3);
+    const passed = await replayVectors(small, evmDriverFactory(bundledArtifact()));
+    expect(passed.failures).toEqual([]);
+    expect(passed.steps).toBeGreaterThanOrEqual(150);
+    const failed = await replayVectors(small, evmDriverFactory(compileSource('MutualLiquidityLock.sol', planted(), 'MutualLiquidityLock')));
+    expect(failed.failures[0]?.clause).toBe('MLL-BLD-004');
+    expect(describeVectorsReport(failed)[1]).toMatch(/^✗ MLL-BLD-004: fixture [\w-]+, step \d+ \(\w+ at \d+\), view \S+ \S*share: expected 0x[0-9a-f]{64}, actual 0x[0-9a-f]{64}$/);
+    writeFileSync(join(small, 'stray.json'), '{"format":"mll-vectors/0"}');
+    const stray = await replayVectors(small, (setup) => new ReferenceDriver(setup));
+    expect(stray.failures).toEqual([expect.objectContaining({ fixture: 'stray.json', clause: 'MLL-CONF-004', what: 'not a fixture of mll-vectors/1' })]);
+  } finally {
+    rmSync(small, { recursive: true, force: true });
   }
 }, 300_000);
 
