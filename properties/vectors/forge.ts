@@ -23,8 +23,13 @@ export interface ForgeReplay {
   /** The reason of the failing test, `MLL-…: fixture …, step …: … expected …, actual …`; null when it passed. */
   readonly failure: string | null;
   readonly output: string;
+  /** forge's whole run, compilation included. */
   readonly seconds: number;
+  /** The replay itself, as forge times the test suite. */
+  readonly testSeconds: number;
 }
+
+const units: Readonly<Record<string, number>> = { s: 1, ms: 1e-3, 'µs': 1e-6, ns: 1e-9 };
 
 /** Compiler settings as contracts/compile.ts uses them, so forge builds the contract the EVM suite checks. */
 function foundryToml(vectors: string): string {
@@ -73,5 +78,7 @@ export function replayWithForge(vectors: string, contractFile: string, project =
   const output = `${run.stdout}${run.stderr}`;
   if (run.error !== undefined) throw new Error(`forge did not run: ${run.error.message}`);
   if (run.status !== 0 && !/\[FAIL/.test(output)) throw new Error(`forge exited ${run.status} without a test result: ${output.trim().split('\n').at(-1)}`);
-  return { passed: run.status === 0, failure: /\[FAIL: (.*)\] test_vectors/.exec(output)?.[1] ?? null, output, seconds };
+  const suite = /Suite result: .*finished in ([\d.]+)(s|ms|µs|ns)/.exec(output);
+  const testSeconds = suite === null ? seconds : Number(suite[1]) * units[suite[2]!]!;
+  return { passed: run.status === 0, failure: /\[FAIL: (.*)\] test_vectors/.exec(output)?.[1] ?? null, output, seconds, testSeconds };
 }

@@ -106,9 +106,9 @@ it('MLL-CONF-004: replayVectors replays a set on the embedded EVM, passes the bu
 }, 300_000);
 
 it('MLL-CONF-004: npm run vectors refuses what it cannot use with one line and exit 2', async () => {
-  for (const args of [[], ['--out', dir, '--steps', '1.5'], ['--out', dir, '--seed', 'x'], ['--out', dir, '--bogus']]) {
+  for (const args of [[], ['--out', dir, '--steps', '1.5'], ['--out', dir, '--seed', 'x'], ['--out', dir, '--bogus'], ['--out', dir, '--forge', 'Missing.sol']]) {
     const lines: string[] = [];
     expect(await runVectorsCommand(args, (line) => lines.push(line))).toBe(2);
-    expect(lines.join('\n').split('\n')[0]).toMatch(/--out DIR is required|--steps must|--seed must|Unknown option '--bogus'/);
+    expect(lines.join('\n').split('\n')[0]).toMatch(/--out DIR is required|--steps must|--seed must|Unknown option '--bogus'|--forge takes a contract file/);
   }
 });
