@@ -29,10 +29,11 @@ import { runDifferentialParallel } from './parallel.js';
 import type { Regression } from './regressions.js';
 import { regressionFile, revive, savableProperties, saveRegression } from './regressions.js';
 import { explainScenario } from './timeline.js';
+import { describeVectorsReport, replayVectors } from '../vectors/replay.js';
 
 const usage =
   'usage: npm start -- [--implementation contract|reference|FILE.sol|ARTIFACT.json] [--steps N] [--runs N] [--workers N]\n' +
-  '                    [--property P-ID] [--seed S] [--path PATH] [--save NAME] [--fail-fast] [--remappings a/=b/,c/=d/]';
+  '                    [--property P-ID] [--seed S] [--path PATH] [--save NAME] [--fail-fast] [--remappings a/=b/,c/=d/] [--vectors DIR]';
 
 const DEFAULT_STEPS = 20_000;
 /** Runs per scenario property: the reference is ~30× faster than the EVM. */
@@ -48,6 +49,8 @@ interface Options {
   readonly property: string | undefined;
   readonly save: string | undefined;
   readonly failFast: boolean;
+  /** A directory of conformance vectors to replay instead of the properties. */
+  readonly vectors: string | undefined;
 }
 
 function positive(name: string, text: string): number {
@@ -71,6 +74,7 @@ function parseOptions(argv: string[]): Options | 'help' {
       save: { type: 'string' },
       'fail-fast': { type: 'boolean' },
       remappings: { type: 'string' },
+      vectors: { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -109,6 +113,7 @@ function parseOptions(argv: string[]): Options | 'help' {
     property: values.property,
     save: values.save,
     failFast: values['fail-fast'] === true,
+    vectors: values.vectors,
   };
 }
 
@@ -262,6 +267,11 @@ export async function runConformance(argv: string[], print: (line: string) => vo
       return 2;
     }
     throw error;
+  }
+  if (options.vectors !== undefined) {
+    const replayed = await replayVectors(options.vectors, factory);
+    for (const line of describeVectorsReport(replayed)) print(line);
+    return replayed.failures.length > 0 || replayed.steps === 0 ? 1 : 0;
   }
   const selected = catalog.filter((p) => options.property === undefined || p.id === options.property);
   print(`MLL conformance suite — implementation: ${describeImplementation(options.implementation)}, ${selected.length} properties`);
