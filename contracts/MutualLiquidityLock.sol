@@ -28,10 +28,12 @@ contract MutualLiquidityLock {
         uint256 claimable; // MLL-WDR-001
         uint64 paidIntervals; // MLL-SCH-002
         uint64 bleedClock; // seconds in the bleed window, not yet settled (MLL-BLD-002)
-        uint64 lastActionAt; // MLL-ABN-001
+        uint64 lastActionAt; // MLL-ABN-007
+        uint64 curedAt; // when a deposit last ended this party's default; 0 = never (MLL-ABN-006)
         uint64 exitProposedAt; // MLL-PEX-001
         uint64 executeAfter; // MLL-UEX-001
-        uint16 frozenPenaltyBps; // MLL-UEX-002
+        uint16 frozenPenaltyBps; // the maturity rate at initiation (MLL-UEX-009)
+        bool exitWaived; // the waiver held at initiation (MLL-UEX-010)
     }
 
     /// @notice MLL-VIEW-003: one party's standing at the block time.
@@ -70,6 +72,7 @@ contract MutualLiquidityLock {
     uint256 internal constant MAX_DEPOSIT_INTERVAL = 3_650 days;
     uint256 internal constant MAX_BLEED_RATE_BPS = 1_000;
     uint256 internal constant MAX_GRACE_PERIODS = 12;
+    uint256 internal constant MAX_PENALTY_BPS = 9_000;
     uint256 internal constant MAX_PENALTY_DECAY_TARGET = 1_000;
 
     // ------------------------------------------------------------------ parameters
@@ -189,6 +192,7 @@ contract MutualLiquidityLock {
     error CounterpartyNotSilent(uint256 silentAfter);
     error CounterpartyNotInDefault();
     error ClaimerInDefault();
+    error ClaimerRecentlyInDefault(uint256 claimAfter);
     error NothingToWithdraw();
     error TransferFailed();
     error DirectTransferRejected();
@@ -224,7 +228,7 @@ contract MutualLiquidityLock {
         }
         if (bleedRateBpsPerDay < 1 || bleedRateBpsPerDay > MAX_BLEED_RATE_BPS) revert InvalidBleedRate();
         if (gracePeriods > MAX_GRACE_PERIODS) revert InvalidGracePeriods();
-        if (exitPenaltyMinBps > exitPenaltyMaxBps || exitPenaltyMaxBps > BPS) revert InvalidPenaltyBounds();
+        if (exitPenaltyMinBps > exitPenaltyMaxBps || exitPenaltyMaxBps > MAX_PENALTY_BPS) revert InvalidPenaltyBounds();
         if (penaltyDecayTarget < 1 || penaltyDecayTarget > MAX_PENALTY_DECAY_TARGET) {
             revert InvalidPenaltyDecayTarget();
         }
@@ -288,8 +292,8 @@ contract MutualLiquidityLock {
 
     // ------------------------------------------------------------------ deposits (MLL-SCH)
 
-    /// @notice MLL-SCH-002 … MLL-SCH-007: pay k = value / d intervals, arrears or ahead, at most
-    /// MAX_PREPAID_INTERVALS beyond the schedule. The depositor's bleed is settled first.
+    /// @notice MLL-SCH-002 … MLL-SCH-006, MLL-SCH-008: pay k = value / d intervals, arrears or
+    /// ahead, at most MAX_PREPAID_INTERVALS beyond the schedule. The depositor's bleed is settled first.
     function deposit() external payable {
         uint256 role = _roleOf(msg.sender);
         _requirePhase(Phase.Active);
@@ -299,33 +303,33 @@ contract MutualLiquidityLock {
         uint256 paid = party.paidIntervals;
         if (paid + intervals > limit) revert PrepaymentLimitExceeded((limit - paid) * DEPOSIT_AMOUNT);
 
+        bool wasInDefault = _isInDefault(role);
         _accrue();
         _settle(role);
         uint256 share = party.share + msg.value;
         party.share = share;
         party.paidIntervals = uint64(paid + intervals);
         party.lastActionAt = uint64(block.timestamp);
-        // MLL-SCH-007: the live proposal, if any, was made on the old split
-        for (uint256 proposer = 0; proposer < 2; ++proposer) {
-            if (_isProposalLive(_parties[proposer].exitProposedAt)) {
-                _parties[proposer].exitProposedAt = 0;
-                emit ExitProposalCancelled(_addressOf(proposer));
-            }
+        // MLL-ABN-006: the claimer's compliance, which an abandonment claim needs, restarts here
+        if (wasInDefault && !_isInDefault(role)) party.curedAt = uint64(block.timestamp);
+        // MLL-SCH-008: the counterparty's live proposal was made on the old shares; the depositor's own stands
+        uint256 other = 1 - role;
+        if (_isProposalLive(_parties[other].exitProposedAt)) {
+            _parties[other].exitProposedAt = 0;
+            emit ExitProposalCancelled(_addressOf(other));
         }
         emit Deposited(msg.sender, msg.value, share);
     }
 
     // ------------------------------------------------------------------ bleeding (MLL-BLD)
 
-    /// @notice MLL-BLD-007: advances the bleed clocks and moves no value; kept for tools written
-    /// for the deployed contract. Whether and when anyone calls it changes no outcome.
+    /// @notice MLL-BLD-011: advances the bleed clocks, moves no value and records no liveness, even
+    /// for a party; kept for tools written for the deployed contract. Whether and when anyone
+    /// calls it changes no outcome.
     function applyBleeding() external payable {
         _requireNoValue();
         _requirePhase(Phase.Active);
         _accrue();
-        // MLL-ABN-001: a party's own call is a sign of life
-        if (msg.sender == PARTY_A) _parties[0].lastActionAt = uint64(block.timestamp);
-        else if (msg.sender == PARTY_B) _parties[1].lastActionAt = uint64(block.timestamp);
     }
 
     // ------------------------------------------------------------------ peaceful exit (MLL-PEX)
@@ -354,15 +358,18 @@ contract MutualLiquidityLock {
 
     // ------------------------------------------------------------------ unilateral exit (MLL-UEX)
 
-    /// @notice MLL-UEX-001 … MLL-UEX-003: start the caller's own countdown, freezing its rate.
+    /// @notice MLL-UEX-001, MLL-UEX-009, MLL-UEX-010: start the caller's own countdown, freezing its
+    /// maturity rate and whether the waiver holds now.
     function initiateUnilateralExit() external payable {
         uint256 role = _enterActive();
         Party storage party = _parties[role];
         if (_isExitLive(party.executeAfter)) revert UnilateralExitAlreadyActive();
-        uint256 rate = _penaltyWaived(role) ? 0 : _penaltyBps(_countedIntervals(role));
+        uint256 rate = _penaltyBps(_countedIntervals(role));
+        bool waived = _penaltyWaived(role);
         uint256 executeAfter = block.timestamp + UNILATERAL_EXIT_COUNTDOWN;
         party.executeAfter = uint64(executeAfter);
         party.frozenPenaltyBps = uint16(rate);
+        party.exitWaived = waived;
         emit UnilateralExitInitiated(msg.sender, executeAfter);
     }
 
@@ -373,18 +380,20 @@ contract MutualLiquidityLock {
         if (!_isExitLive(party.executeAfter)) revert NoActiveUnilateralExit();
         party.executeAfter = 0;
         party.frozenPenaltyBps = 0;
+        party.exitWaived = false;
         emit UnilateralExitCancelled(msg.sender);
     }
 
-    /// @notice MLL-UEX-004 … MLL-UEX-007: the initiator leaves, paying its frozen rate (or none,
-    /// under the waiver) to the counterparty.
+    /// @notice MLL-UEX-004 … MLL-UEX-006, MLL-UEX-011: the initiator leaves, paying its frozen
+    /// rate (or none, under the waiver, MLL-UEX-010) to the counterparty.
     function executeUnilateralExit() external payable {
         uint256 role = _enterActive();
         Party storage party = _parties[role];
         uint256 executeAfter = party.executeAfter;
         if (!_isExitLive(executeAfter)) revert NoActiveUnilateralExit();
         if (block.timestamp < executeAfter) revert ExitCountdownNotElapsed(executeAfter);
-        uint256 rate = _penaltyWaived(role) ? 0 : party.frozenPenaltyBps;
+        bool waived = _penaltyWaived(role) || (party.exitWaived && !_isInDefault(role));
+        uint256 rate = waived ? 0 : party.frozenPenaltyBps;
         _settle(0);
         _settle(1);
         uint256 share = party.share;
@@ -398,15 +407,20 @@ contract MutualLiquidityLock {
 
     // ------------------------------------------------------------------ abandonment (MLL-ABN)
 
-    /// @notice MLL-ABN-002 … MLL-ABN-005: against a counterparty silent past the threshold and
-    /// in default, by a claimer not in default; the silent party exits at its own rate.
+    /// @notice MLL-ABN-002 … MLL-ABN-006: against a counterparty silent past the threshold and
+    /// in default, by a claimer not in default and not for as long; the silent party exits at its
+    /// own rate.
     function claimAbandoned() external payable {
         uint256 role = _enterActive();
         uint256 silent = 1 - role;
-        uint256 silentAfter = _parties[silent].lastActionAt + _abandonmentThreshold();
+        uint256 threshold = _abandonmentThreshold();
+        uint256 silentAfter = _parties[silent].lastActionAt + threshold;
         if (block.timestamp <= silentAfter) revert CounterpartyNotSilent(silentAfter);
         if (!_isInDefault(silent)) revert CounterpartyNotInDefault();
         if (_isInDefault(role)) revert ClaimerInDefault();
+        // MLL-ABN-006: silence counts only while the claimer itself is out of default
+        uint256 cured = _parties[role].curedAt;
+        if (cured != 0 && block.timestamp <= cured + threshold) revert ClaimerRecentlyInDefault(cured + threshold);
         uint256 rate = _penaltyBps(_countedIntervals(silent));
         _settle(0);
         _settle(1);
@@ -501,7 +515,7 @@ contract MutualLiquidityLock {
         status.exitProposalLive = _isProposalLive(party.exitProposedAt);
         status.unilateralExitLive = exitLive;
         status.executeAfter = exitLive ? party.executeAfter : 0;
-        status.frozenPenaltyBps = exitLive ? party.frozenPenaltyBps : 0;
+        status.frozenPenaltyBps = exitLive && !party.exitWaived ? party.frozenPenaltyBps : 0;
         status.exitPenaltyBps = _penaltyBps(counted);
         status.claimable = party.claimable;
     }
@@ -585,8 +599,8 @@ contract MutualLiquidityLock {
     }
 
     /// @dev The prologue of every party-only function of the active lock: no value, a party, the
-    /// Active phase; then the clocks advance and the caller's liveness is recorded (MLL-STA-006,
-    /// MLL-BLD-002, MLL-ABN-001).
+    /// Active phase; then the clocks advance and the caller's liveness is recorded (MLL-STA-008,
+    /// MLL-BLD-002, MLL-ABN-007).
     function _enterActive() internal returns (uint256 role) {
         _requireNoValue();
         role = _roleOf(msg.sender);
@@ -626,9 +640,11 @@ contract MutualLiquidityLock {
         return _activatedAt != 0 && block.timestamp >= _defaultStartsAt(role);
     }
 
-    /// @dev MLL-UEX-003: the exiter is not in default and its counterparty is.
+    /// @dev MLL-UEX-010, with the clocks accrued to now: the exiter is not in default and its
+    /// counterparty carries a whole day of one-sided default, which only a party in default can
+    /// carry and which will be settled to the exiter (MLL-BLD-009).
     function _penaltyWaived(uint256 role) internal view returns (bool) {
-        return !_isInDefault(role) && _isInDefault(1 - role);
+        return !_isInDefault(role) && _parties[1 - role].bleedClock >= DAY;
     }
 
     // ------------------------------------------------------------------ deadlines
@@ -748,6 +764,7 @@ contract MutualLiquidityLock {
         party.exitProposedAt = 0;
         party.executeAfter = 0;
         party.frozenPenaltyBps = 0;
+        party.exitWaived = false;
     }
 
     /// @dev MLL-WDR-004, MLL-ARI-007: forced ether, ⌊s/2⌋ to A and the rest to B.

@@ -142,7 +142,7 @@ export const catalog: readonly PropertyDefinition[] = [
     id: 'P-POKE-INVARIANCE',
     subject: 'implementation',
     title: 'Pokes change nothing',
-    clauses: ['MLL-BLD-007', 'MLL-BLD-002', 'MLL-BLD-003', 'MLL-VIEW-001'],
+    clauses: ['MLL-BLD-011', 'MLL-BLD-002', 'MLL-BLD-003', 'MLL-VIEW-001'],
     rule: 'Whether and when anyone calls applyBleeding MUST NOT change any later result, event, share or claimable.',
     build: (factory) =>
       fc.asyncProperty(
@@ -153,13 +153,13 @@ export const catalog: readonly PropertyDefinition[] = [
           const { steps, originals } = interleavePokes(resolvedSteps(base), scenario.deployTime, pokes);
           const pokedDriver = factory();
           const poked = await replay(pokedDriver, scenario, steps);
-          ensureSameRun('MLL-BLD-007', base, poked, { index: (i) => originals[i]! });
+          ensureSameRun('MLL-BLD-011', base, poked, { index: (i) => originals[i]! });
           // The final state too, at the time of the last poke, which may come after every step.
           const end = steps.at(-1)?.time ?? scenario.deployTime;
           const baseDriver = factory();
           await replay(baseDriver, scenario, resolvedSteps(base));
           const difference = firstDifference(await baseDriver.observe(end), await pokedDriver.observe(end));
-          ensure(difference === null, 'MLL-BLD-007', () => `final state at ${end} differs: ${difference}`);
+          ensure(difference === null, 'MLL-BLD-011', () => `final state at ${end} differs: ${difference}`);
         },
       ),
   },

@@ -212,11 +212,11 @@ export const noBleedOutsideWindow: StepInvariant = {
 };
 
 /**
- * MLL-UEX-002, MLL-UEX-004 … MLL-UEX-006: a live exit keeps its frozen rate; an exit executes
+ * MLL-UEX-009, MLL-UEX-004 … MLL-UEX-006: a live exit keeps its frozen rate; an exit executes
  * only by its initiator, from the end of its countdown until it lapses.
  */
 export const exitRules: StepInvariant = {
-  clauses: ['MLL-UEX-002', 'MLL-UEX-004', 'MLL-UEX-005', 'MLL-UEX-006'],
+  clauses: ['MLL-UEX-009', 'MLL-UEX-004', 'MLL-UEX-005', 'MLL-UEX-006'],
   property: {
     id: 'P-EXIT-RULES',
     title: 'Unilateral exits cannot ambush',
@@ -227,7 +227,7 @@ export const exitRules: StepInvariant = {
     for (const role of roles) {
       const [was, is] = [spec.before[role], spec.after[role]];
       if (was.unilateralExitLive && is.unilateralExitLive && was.executeAfter === is.executeAfter) {
-        ensure(after[role].frozenPenaltyBps === before[role].frozenPenaltyBps, 'MLL-UEX-002', () =>
+        ensure(after[role].frozenPenaltyBps === before[role].frozenPenaltyBps, 'MLL-UEX-009', () =>
           `party ${role}'s frozen rate moved from ${before[role].frozenPenaltyBps} to ${after[role].frozenPenaltyBps}`);
       }
     }
@@ -243,12 +243,12 @@ export const exitRules: StepInvariant = {
 /**
  * Whether `role` had a live proposal just before the last entry, judged from the trace alone:
  * its latest successful proposeExit less than EXIT_PROPOSAL_WINDOW ago, with no deposit by
- * anyone and no cancelExitProposal of its own since (MLL-PEX-002, MLL-SCH-007).
+ * the counterparty and no cancelExitProposal of its own since (MLL-PEX-002, MLL-SCH-008).
  */
 function hadLiveProposal(trace: readonly TraceEntry[], role: Role, now: bigint): boolean {
   for (const { action, result, time } of trace.slice(0, -1).reverse()) {
     if (action.kind !== 'call' || !result.ok) continue;
-    if (action.fn === 'deposit') return false;
+    if (action.fn === 'deposit' && action.actor !== role) return false;
     if (action.actor !== role) continue;
     if (action.fn === 'cancelExitProposal') return false;
     if (action.fn === 'proposeExit') return now < time + EXPECTED_PROPOSAL_WINDOW;

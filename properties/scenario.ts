@@ -78,7 +78,7 @@ export const paramsArb: fc.Arbitrary<Params> = fc.oneof(
       ),
       bleedRateBpsPerDay: fc.oneof(fc.constantFrom(1n, 50n, 1000n), big(1n, 1000n)),
       gracePeriods: fc.oneof(big(0n, 2n), big(0n, 12n)),
-      penalty: fc.tuple(big(0n, 10_000n), big(0n, 10_000n)),
+      penalty: fc.tuple(big(0n, 9_000n), big(0n, 9_000n)), // P_max ≤ 9000 (MLL-PAR-011)
       penaltyDecayTarget: fc.oneof(big(1n, 10n), big(1n, 1000n)),
     })
     .map(({ penalty: [x, y], ...p }) => ({

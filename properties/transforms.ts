@@ -51,8 +51,8 @@ export function shiftObservation(obs: Observation, by: bigint): Observation {
   return { ...obs, time: obs.time + by, activatedAt: at(obs.activatedAt), A: party(obs.A), B: party(obs.B) };
 }
 
-/** Reverts whose one argument is a block time (MLL-CIN-001, MLL-UEX-004, MLL-ABN-002). */
-const timeReverts: ReadonlySet<string> = new Set(['ActivationWindowOpen', 'ExitCountdownNotElapsed', 'CounterpartyNotSilent']);
+/** Reverts whose one argument is a block time (MLL-CIN-001, MLL-UEX-004, MLL-ABN-002, MLL-ABN-006). */
+const timeReverts: ReadonlySet<string> = new Set(['ActivationWindowOpen', 'ExitCountdownNotElapsed', 'CounterpartyNotSilent', 'ClaimerRecentlyInDefault']);
 
 export function shiftResult(result: CallResult, by: bigint): CallResult {
   if (!result.ok) return timeReverts.has(result.revert) ? { ...result, args: result.args.map((t) => (t as bigint) + by) } : result;

@@ -16,19 +16,23 @@ import { counterparty } from './state.js';
 
 /**
  * claimAbandoned(): the counterparty has made no call for more than the threshold, is in
- * default, and the claimer is not (MLL-ABN-002 … MLL-ABN-004, checked in that order). The
- * silent party pays the penalty of its maturity to the claimer and keeps the rest, credited to
- * it (MLL-ABN-005).
+ * default, and the claimer is not and has not been for as long (MLL-ABN-002 … MLL-ABN-004,
+ * MLL-ABN-006, checked in that order). The silent party pays the penalty of its maturity to the
+ * claimer and keeps the rest, credited to it (MLL-ABN-005).
  */
 export function claimAbandoned(state: LockState, call: Call): Outcome {
   const entered = enterActive(state, call);
   if (isRevert(entered)) return fail(entered);
   const { role } = entered;
   const silent = counterparty(role);
-  const silentAfter = state[silent].lastActionAt + abandonmentThreshold(state.params);
+  const threshold = abandonmentThreshold(state.params);
+  const silentAfter = state[silent].lastActionAt + threshold;
   if (call.now <= silentAfter) return fail({ name: 'CounterpartyNotSilent', silentAfter });
   if (!isInDefault(state, silent, call.now)) return fail({ name: 'CounterpartyNotInDefault' });
   if (isInDefault(state, role, call.now)) return fail({ name: 'ClaimerInDefault' });
+  // MLL-ABN-006: silence counts only while the claimer itself is out of default
+  const cured = state[role].curedAt;
+  if (cured !== null && call.now <= cured + threshold) return fail({ name: 'ClaimerRecentlyInDefault', claimAfter: cured + threshold });
 
   const rate = penaltyBps(state.params, countedIntervals(state, silent, call.now));
   const [settled, bled] = settleBoth(entered.state);

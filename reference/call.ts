@@ -45,7 +45,7 @@ export function checkPhase(state: LockState, expected: Phase): Revert | null {
 /**
  * The prologue of every party-only function of the active lock: no value, a party, the Active
  * phase; then the bleed clocks advance to now and the caller's liveness is recorded
- * (MLL-BLD-002, MLL-ABN-001).
+ * (MLL-BLD-002, MLL-ABN-007).
  */
 export function enterActive(state: LockState, call: Call): { role: Role; state: LockState } | Revert {
   const noValue = checkNoValue(call);

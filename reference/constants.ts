@@ -31,4 +31,6 @@ export const MIN_DEPOSIT_INTERVAL = 3_600n;
 export const MAX_DEPOSIT_INTERVAL = 3_650n * DAY;
 export const MAX_BLEED_RATE_BPS = 1_000n;
 export const MAX_GRACE_PERIODS = 12n;
+/** The highest P_max: every exit and every claim leaves the payer at least 10 % of its share (MLL-PAR-011). */
+export const MAX_PENALTY_BPS = 9_000n;
 export const MAX_PENALTY_DECAY_TARGET = 1_000n;

@@ -6,17 +6,18 @@ import { accrue, settle } from './bleeding.js';
 import type { Call, Outcome } from './call.js';
 import { checkPhase, fail, succeed } from './call.js';
 import type { LockEvent } from './events.js';
-import { maxPaidIntervals } from './schedule.js';
+import { isInDefault, maxPaidIntervals } from './schedule.js';
 import type { LockState } from './state.js';
 import { isProposalLive } from './deadlines.js';
-import { Phase, addressOf, roleOf, withParty } from './state.js';
+import { Phase, addressOf, counterparty, roleOf, withParty } from './state.js';
 
 /**
  * deposit(): pays k = value/d intervals. Arrears may be caught up at once; no party may be paid
  * beyond MAX_PREPAID_INTERVALS ahead of the schedule (MLL-SCH-002, MLL-SCH-003). The depositor's
- * own bleed is settled first, so the deposit is never bled for time before it (MLL-SCH-006),
- * and a live peaceful-exit proposal is withdrawn, since the split it was made on has changed
- * (MLL-SCH-007).
+ * own bleed is settled first, so the deposit is never bled for time before it (MLL-SCH-006);
+ * a deposit that ends the depositor's default records when (MLL-ABN-006); and the
+ * counterparty's live peaceful-exit proposal is withdrawn, since the shares it was made on have
+ * changed at the depositor's hand (MLL-SCH-008).
  */
 export function deposit(state: LockState, call: Call): Outcome {
   const role = roleOf(state, call.from);
@@ -34,16 +35,19 @@ export function deposit(state: LockState, call: Call): Outcome {
   }
 
   // MLL-SCH-006: settle the depositor's bleed up to now, then add the deposit
+  const wasInDefault = isInDefault(state, role, call.now);
   const [settled, events] = settle(accrue(state, call.now), role);
   const share = settled[role].share + call.value;
   let next = withParty(settled, role, { share, paidIntervals: paid + call.value / d, lastActionAt: call.now });
   next = { ...next, balance: next.balance + call.value };
-  // MLL-SCH-007: a live proposal made on the old split is withdrawn (at most one is ever live)
+  // MLL-ABN-006: the claimer's compliance, which an abandonment claim needs, restarts here
+  if (wasInDefault && !isInDefault(next, role, call.now)) next = withParty(next, role, { curedAt: call.now });
+  // MLL-SCH-008: the counterparty's live proposal was made on the old shares; the depositor's own stands
+  const other = counterparty(role);
   const cancelled: LockEvent[] = [];
-  for (const proposer of ['A', 'B'] as const) {
-    if (!isProposalLive(next[proposer].exitProposedAt, call.now)) continue;
-    next = withParty(next, proposer, { exitProposedAt: null });
-    cancelled.push({ name: 'ExitProposalCancelled', args: { party: addressOf(next, proposer) } });
+  if (isProposalLive(next[other].exitProposedAt, call.now)) {
+    next = withParty(next, other, { exitProposedAt: null });
+    cancelled.push({ name: 'ExitProposalCancelled', args: { party: addressOf(next, other) } });
   }
   return succeed(next, [
     ...events,

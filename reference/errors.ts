@@ -33,6 +33,7 @@ export type Revert =
   | { readonly name: 'CounterpartyNotSilent'; readonly silentAfter: bigint }
   | { readonly name: 'CounterpartyNotInDefault' }
   | { readonly name: 'ClaimerInDefault' }
+  | { readonly name: 'ClaimerRecentlyInDefault'; readonly claimAfter: bigint }
   // withdrawal and plain transfers (MLL-WDR)
   | { readonly name: 'NothingToWithdraw' }
   | { readonly name: 'TransferFailed' }
@@ -68,6 +69,7 @@ const argumentOrder: { readonly [R in Revert as R['name']]: readonly Exclude<key
   CounterpartyNotSilent: ['silentAfter'],
   CounterpartyNotInDefault: [],
   ClaimerInDefault: [],
+  ClaimerRecentlyInDefault: ['claimAfter'],
   NothingToWithdraw: [],
   TransferFailed: [],
   DirectTransferRejected: [],

@@ -3,11 +3,11 @@
  * @module
  */
 import {
-  BPS,
   MAX_BLEED_RATE_BPS,
   MAX_DEPOSIT_AMOUNT,
   MAX_DEPOSIT_INTERVAL,
   MAX_GRACE_PERIODS,
+  MAX_PENALTY_BPS,
   MAX_PENALTY_DECAY_TARGET,
   MIN_DEPOSIT_INTERVAL,
   DAY,
@@ -73,8 +73,8 @@ export function validateParams(p: Params): Revert | null {
   if (p.bleedRateBpsPerDay < 1n || p.bleedRateBpsPerDay > MAX_BLEED_RATE_BPS) return { name: 'InvalidBleedRate' };
   // MLL-PAR-005: 0 ≤ G ≤ 12
   if (p.gracePeriods < 0n || p.gracePeriods > MAX_GRACE_PERIODS) return { name: 'InvalidGracePeriods' };
-  // MLL-PAR-006: 0 ≤ P_min ≤ P_max ≤ 10000 bps
-  if (p.exitPenaltyMinBps < 0n || p.exitPenaltyMinBps > p.exitPenaltyMaxBps || p.exitPenaltyMaxBps > BPS) {
+  // MLL-PAR-011: 0 ≤ P_min ≤ P_max ≤ 9000 bps
+  if (p.exitPenaltyMinBps < 0n || p.exitPenaltyMinBps > p.exitPenaltyMaxBps || p.exitPenaltyMaxBps > MAX_PENALTY_BPS) {
     return { name: 'InvalidPenaltyBounds' };
   }
   // MLL-PAR-007: 1 ≤ n ≤ 1000

@@ -2,7 +2,7 @@
  * The deposit schedule and default (MLL-SCH, MLL-DEF): pure functions of the state and the time.
  * @module
  */
-import { MAX_PREPAID_INTERVALS } from './constants.js';
+import { DAY, MAX_PREPAID_INTERVALS } from './constants.js';
 import type { LockState, Role } from './state.js';
 import { counterparty } from './state.js';
 
@@ -43,11 +43,12 @@ export function isInDefault(state: LockState, role: Role, now: bigint): boolean 
 }
 
 /**
- * Whether the penalty is waived for `role`: it is not in default and its counterparty is
- * (MLL-UEX-003).
+ * Whether the penalty is waived for `role` in a state accrued to `now`: it is not in default and
+ * its counterparty has a whole day of one-sided default on its clock, which only a party in
+ * default can carry and which will be settled to `role` (MLL-UEX-010, MLL-BLD-009).
  */
 export function penaltyWaived(state: LockState, role: Role, now: bigint): boolean {
-  return !isInDefault(state, role, now) && isInDefault(state, counterparty(role), now);
+  return !isInDefault(state, role, now) && state[counterparty(role)].bleedClock >= DAY;
 }
 
 /** Intervals that count toward maturity: paid and reached by the schedule (MLL-SCH-005). */

@@ -19,8 +19,10 @@ export function counterparty(role: Role): Role {
 /** A unilateral exit a party has initiated (MLL-UEX-001). */
 export interface UnilateralExit {
   readonly executeAfter: bigint;
-  /** The penalty rate frozen at initiation (MLL-UEX-002). */
+  /** The maturity rate frozen at initiation (MLL-UEX-009). */
   readonly penaltyBps: bigint;
+  /** Whether the waiver held at initiation; it holds at execution only if the exiter is not then in default (MLL-UEX-010). */
+  readonly waived: boolean;
 }
 
 /** What the lock records of one party. */
@@ -31,8 +33,10 @@ export interface PartyState {
   readonly paidIntervals: bigint;
   /** Seconds spent in a bleed window and not yet settled into the share (MLL-BLD-002). */
   readonly bleedClock: bigint;
-  /** Time of this party's last successful call (MLL-ABN-001). */
+  /** Time of this party's last successful call (MLL-ABN-007). */
   readonly lastActionAt: bigint;
+  /** When a deposit last ended this party's default, or null (MLL-ABN-006). */
+  readonly curedAt: bigint | null;
   /** When this party's peaceful-exit proposal was made, or null (MLL-PEX-001). */
   readonly exitProposedAt: bigint | null;
   /** This party's unilateral exit, live or lapsed, or null (MLL-UEX-001). */
@@ -62,6 +66,7 @@ const emptyParty: PartyState = {
   paidIntervals: 0n,
   bleedClock: 0n,
   lastActionAt: 0n,
+  curedAt: null,
   exitProposedAt: null,
   unilateralExit: null,
   claimable: 0n,

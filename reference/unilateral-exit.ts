@@ -11,14 +11,14 @@ import { UNILATERAL_EXIT_COUNTDOWN } from './constants.js';
 import { isExitLive } from './deadlines.js';
 import { endLock } from './ending.js';
 import { penaltyBps } from './penalty.js';
-import { countedIntervals, penaltyWaived } from './schedule.js';
+import { countedIntervals, isInDefault, penaltyWaived } from './schedule.js';
 import type { LockState } from './state.js';
 import { counterparty, withParty } from './state.js';
 
 /**
- * initiateUnilateralExit(): starts the caller's countdown and freezes its penalty rate: the
- * maturity rate, or zero when the caller is compliant and its counterparty is in default
- * (MLL-UEX-001 … MLL-UEX-003). Each party has its own exit, so neither can block the other.
+ * initiateUnilateralExit(): starts the caller's countdown, freezes its maturity rate and whether
+ * the waiver holds now (MLL-UEX-001, MLL-UEX-009, MLL-UEX-010). Each party has its own exit, so
+ * neither can block the other.
  */
 export function initiateUnilateralExit(state: LockState, call: Call): Outcome {
   const entered = enterActive(state, call);
@@ -26,12 +26,11 @@ export function initiateUnilateralExit(state: LockState, call: Call): Outcome {
   const { role } = entered;
   // MLL-UEX-001: one live exit per party
   if (isExitLive(entered.state[role].unilateralExit, call.now)) return fail({ name: 'UnilateralExitAlreadyActive' });
-  // MLL-UEX-002, MLL-UEX-003
-  const rate = penaltyWaived(entered.state, role, call.now)
-    ? 0n
-    : penaltyBps(state.params, countedIntervals(entered.state, role, call.now));
+  // MLL-UEX-009, MLL-UEX-010
+  const rate = penaltyBps(state.params, countedIntervals(entered.state, role, call.now));
+  const waived = penaltyWaived(entered.state, role, call.now);
   const executeAfter = call.now + UNILATERAL_EXIT_COUNTDOWN;
-  const next = withParty(entered.state, role, { unilateralExit: { executeAfter, penaltyBps: rate } });
+  const next = withParty(entered.state, role, { unilateralExit: { executeAfter, penaltyBps: rate, waived } });
   return succeed(next, [{ name: 'UnilateralExitInitiated', args: { initiator: call.from, executeAfter } }]);
 }
 
@@ -49,7 +48,8 @@ export function cancelUnilateralExit(state: LockState, call: Call): Outcome {
 /**
  * executeUnilateralExit(): only the initiator, only between the end of its countdown and the
  * lapse. The initiator's settled share pays ⌊share · rate / 10000⌋ to the counterparty, the
- * rate being the frozen one, or zero if the waiver holds now (MLL-UEX-004 … MLL-UEX-007).
+ * rate being the frozen one, or zero if the waiver holds now or held at initiation and the
+ * initiator is not in default now (MLL-UEX-004 … MLL-UEX-006, MLL-UEX-010, MLL-UEX-011).
  */
 export function executeUnilateralExit(state: LockState, call: Call): Outcome {
   const entered = enterActive(state, call);
@@ -61,7 +61,8 @@ export function executeUnilateralExit(state: LockState, call: Call): Outcome {
   // MLL-UEX-004
   if (call.now < exit.executeAfter) return fail({ name: 'ExitCountdownNotElapsed', executeAfter: exit.executeAfter });
 
-  const rate = penaltyWaived(entered.state, role, call.now) ? 0n : exit.penaltyBps;
+  const waived = penaltyWaived(entered.state, role, call.now) || (exit.waived && !isInDefault(entered.state, role, call.now));
+  const rate = waived ? 0n : exit.penaltyBps;
   const [settled, bled] = settleBoth(entered.state);
   const other = counterparty(role);
   const penalty = penaltyAmount(settled[role].share, rate);

@@ -54,7 +54,7 @@ export interface PartyStatus {
   readonly unilateralExitLive: boolean;
   /** 0 when no exit is live. */
   readonly executeAfter: bigint;
-  /** 0 when no exit is live. */
+  /** 0 when no exit is live or the waiver held at its initiation (MLL-UEX-010). */
   readonly frozenPenaltyBps: bigint;
   /** getExitPenalty(party): the rate an exit initiated now would freeze, waiver aside. */
   readonly exitPenaltyBps: bigint;
@@ -79,7 +79,7 @@ export function getPartyStatus(state: LockState, party: Address, now: bigint): P
     exitProposalLive: isProposalLive(record.exitProposedAt, now),
     unilateralExitLive: exit !== null,
     executeAfter: exit?.executeAfter ?? 0n,
-    frozenPenaltyBps: exit?.penaltyBps ?? 0n,
+    frozenPenaltyBps: exit === null || exit.waived ? 0n : exit.penaltyBps,
     exitPenaltyBps: penaltyBps(state.params, countedIntervals(state, role, now)),
     claimable: record.claimable,
   };

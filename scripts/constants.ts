@@ -52,6 +52,7 @@ export const statedInProse: Readonly<Record<string, { readonly clause: string; r
   MAX_BLEED_RATE_BPS: { clause: 'MLL-PAR-004', pattern: /1 ≤ r ≤ ([\d,]+) bps/ },
   MAX_GRACE_PERIODS: { clause: 'MLL-PAR-005', pattern: /0 ≤ G ≤ ([\d,]+)/ },
   MAX_PENALTY_DECAY_TARGET: { clause: 'MLL-PAR-007', pattern: /1 ≤ n ≤ ([\d,]+)/ },
+  MAX_PENALTY_BPS: { clause: 'MLL-PAR-011', pattern: /P_max ≤ MAX_PENALTY_BPS = ([\d,]+)/ },
 };
 
 /**

@@ -30,7 +30,7 @@ describe('MLL-PAR-010: the constants agree across spec, reference, contract and 
     expect(constantProblems(sources)).toEqual([]);
     const stated = statedConstants(sources);
     expect(stated.table.size).toBe(10);
-    expect(stated.prose.size).toBe(6);
+    expect(stated.prose.size).toBe(7);
     expect([...stated.contract.keys()].sort()).toEqual([...stated.reference.keys()].sort());
     expect([...stated.oracle.keys()].sort()).toEqual(['ABANDONMENT_MIN_INTERVALS', 'ABANDONMENT_MIN_SILENCE', 'BPS', 'DAY', 'EXIT_PROPOSAL_WINDOW', 'WAD']);
   });

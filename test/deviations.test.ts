@@ -15,7 +15,7 @@ describe('deviations D1–D11 by clause, from spec/deviations.md', () => {
   it('reads a section’s Clauses: line and D11’s clauses column, ranges expanded, in the order of the sections', () => {
     expect(deviationsOf('MLL-BLD-001')).toEqual(['D1', 'D2']);
     expect(deviationsOf('MLL-BLD-004')).toEqual(['D1', 'D10']);
-    expect(deviationsOf('MLL-UEX-003')).toEqual(['D6']);
+    expect(deviationsOf('MLL-UEX-010')).toEqual(['D6']);
     expect(deviationsOf('MLL-PAR-005')).toEqual(['D11']); // MLL-PAR-002 … MLL-PAR-009
     expect(deviationsOf('MLL-CIN-002')).toEqual(['D11']); // MLL-CIN-001 … 003
     expect(deviationsOf('MLL-STA-005')).toEqual(['D11']);

@@ -280,14 +280,16 @@ export class PeacefulExitWhileBleedingPlayCommand extends AnyStateCommand {
 }
 
 /**
- * A compliant party leaves a counterparty in default: the counterparty lapses, the party
- * initiates, keeps paying, and executes at the end of the countdown (± 1 s) — the waiver, frozen
- * and checked again at execution (MLL-UEX-003, MLL-UEX-007).
+ * A compliant party leaves a counterparty in default: the counterparty lapses a bleed day, the
+ * party initiates, keeps paying or not, and executes at the end of the countdown (± 1 s) — the
+ * waiver, frozen and checked again at execution, and lost if the party is by then in default
+ * itself (MLL-UEX-010, MLL-UEX-011).
  */
 export class ExitFromDefaulterPlayCommand extends AnyStateCommand {
   constructor(
     readonly actor: 'A' | 'B',
     readonly offset: bigint,
+    readonly keepsPaying: boolean,
   ) {
     super();
   }
@@ -295,11 +297,11 @@ export class ExitFromDefaulterPlayCommand extends AnyStateCommand {
     await new LapsePlayCommand(this.actor === 'A' ? 'B' : 'A', 1).run(model, real);
     await new InitiateUnilateralExitCommand(this.actor, none).run(model, real);
     await new WaitCommand({ kind: 'edge', edge: `executeAfter${this.actor}`, offset: this.offset }).run(model, real);
-    await new DepositCommand(this.actor, arrears).run(model, real);
+    if (this.keepsPaying) await new DepositCommand(this.actor, arrears).run(model, real);
     await new ExecuteUnilateralExitCommand(this.actor, none).run(model, real);
   }
   toString(): string {
-    return `${this.actor}.exitsFromDefaulter(${shownOffset(this.offset)})`;
+    return `${this.actor}.exitsFromDefaulter(${shownOffset(this.offset)}${this.keepsPaying ? '' : ', stops paying'})`;
   }
 }
 
@@ -371,8 +373,8 @@ export const commandArb: fc.Arbitrary<Command> = fc.oneof(
   {
     weight: 1,
     arbitrary: fc
-      .tuple(fc.constantFrom<'A' | 'B'>('A', 'B'), fc.constantFrom(0n, 1n))
-      .map(([actor, offset]) => new ExitFromDefaulterPlayCommand(actor, offset) as Command),
+      .tuple(fc.constantFrom<'A' | 'B'>('A', 'B'), fc.constantFrom(0n, 1n), fc.boolean())
+      .map(([actor, offset, keepsPaying]) => new ExitFromDefaulterPlayCommand(actor, offset, keepsPaying) as Command),
   },
   {
     weight: 1,

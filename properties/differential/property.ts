@@ -12,6 +12,7 @@ import {
   MAX_DEPOSIT_AMOUNT,
   MAX_DEPOSIT_INTERVAL,
   MAX_GRACE_PERIODS,
+  MAX_PENALTY_BPS,
   MAX_PENALTY_DECAY_TARGET,
   MAX_PREPAID_INTERVALS,
   MIN_DEPOSIT_INTERVAL,
@@ -54,7 +55,7 @@ const partyCodeArb = fc.oneof(
 
 /**
  * For each constructor argument, `p` with that argument at and just past its bounds
- * (MLL-PAR-001 … MLL-PAR-007): both parties' addresses, d, T, r, G, P_max, P_min, n.
+ * (MLL-PAR-001 … MLL-PAR-005, MLL-PAR-007, MLL-PAR-011): both parties' addresses, d, T, r, G, P_max, P_min, n.
  */
 export function boundaryVariants(p: Params): readonly (readonly Params[])[] {
   // uint256 cannot hold a negative: P_min − 1 with P_min = 0 stays 0
@@ -66,7 +67,7 @@ export function boundaryVariants(p: Params): readonly (readonly Params[])[] {
     [MIN_DEPOSIT_INTERVAL - 1n, MIN_DEPOSIT_INTERVAL, MAX_DEPOSIT_INTERVAL, MAX_DEPOSIT_INTERVAL + 1n].map((depositInterval) => ({ ...p, depositInterval })),
     [0n, 1n, MAX_BLEED_RATE_BPS, MAX_BLEED_RATE_BPS + 1n].map((bleedRateBpsPerDay) => ({ ...p, bleedRateBpsPerDay })),
     [MAX_GRACE_PERIODS, MAX_GRACE_PERIODS + 1n].map((gracePeriods) => ({ ...p, gracePeriods })),
-    [BPS, BPS + 1n, p.exitPenaltyMinBps, below(p.exitPenaltyMinBps)].map((exitPenaltyMaxBps) => ({ ...p, exitPenaltyMaxBps })),
+    [MAX_PENALTY_BPS, MAX_PENALTY_BPS + 1n, BPS, p.exitPenaltyMinBps, below(p.exitPenaltyMinBps)].map((exitPenaltyMaxBps) => ({ ...p, exitPenaltyMaxBps })),
     [p.exitPenaltyMaxBps, p.exitPenaltyMaxBps + 1n, 0n].map((exitPenaltyMinBps) => ({ ...p, exitPenaltyMinBps })),
     [0n, 1n, MAX_PENALTY_DECAY_TARGET, MAX_PENALTY_DECAY_TARGET + 1n].map((penaltyDecayTarget) => ({ ...p, penaltyDecayTarget })),
   ];

@@ -4,12 +4,16 @@
  * budget and seed; the suite must reject it, naming a clause of the area that decides the point.
  * A variant that survives is a hole in the suite, not a reason to weaken the variant.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Artifact } from '../../contracts/compile.js';
 import { compileSource } from '../../contracts/compile.js';
 import { evmDriverFactory } from '../../properties/drivers/evm.js';
 import { runDifferentialBudget } from '../../properties/runners/budget.js';
+import { replayCommand } from '../../properties/runners/conformance.js';
+import { conform } from '../support/conform.js';
 import type { Variant } from './variants.js';
 import { clauseOfFunction } from '../../properties/differential/clauses.js';
 import { applyPatches, isExpectedFailure, occurrences, variants } from './variants.js';
@@ -22,6 +26,7 @@ const compile = (text: string): Artifact => compileSource('MutualLiquidityLock.s
 
 let originalArtifact: Artifact | undefined;
 const original = (): Artifact => (originalArtifact ??= compile(source));
+const variantsDir = mkdtempSync(join(tmpdir(), 'mll-known-bad-'));
 
 const showExpected = (v: Variant): string =>
   `${v.expectedClauses instanceof RegExp ? String(v.expectedClauses) : v.expectedClauses.join(' | ')}` +
@@ -85,6 +90,14 @@ describe('known-bad variants are rejected by the differential suite', () => {
         isExpectedFailure(variant, failure.clause, failure.message),
         `${variant.id}: expected ${showExpected(variant)}; the suite said\n${failure.message}\n${failure.timeline ?? ''}`,
       ).toBe(true);
+
+      // The replay `npm start` prints for this failure, run as printed on the variant's source: the same failure.
+      const file = join(variantsDir, variant.id, 'MutualLiquidityLock.sol');
+      mkdirSync(join(variantsDir, variant.id));
+      writeFileSync(file, applyPatches(source, variant.patches, variant.id));
+      const printed = replayCommand(report.failed!, file);
+      const replayed = await conform(printed.slice('npm start -- '.length).split(' '));
+      expect(replayed.out, printed).toContain(`P-DIFFERENTIAL failed: ${failure.message}\n`);
     }, 120_000);
   }
 });

@@ -84,8 +84,8 @@ export const variants: readonly Variant[] = [
     outcomesOf: ['applyBleeding', ...SETTLING],
     patches: [
       {
-        find: `${I}// MLL-ABN-001: a party's own call is a sign of life\n`,
-        replace: `${I}_settle(0);\n${I}_settle(1);\n${I}// MLL-ABN-001: a party's own call is a sign of life\n`,
+        find: `${I}_requirePhase(Phase.Active);\n${I}_accrue();\n    }\n`,
+        replace: `${I}_requirePhase(Phase.Active);\n${I}_accrue();\n${I}_settle(0);\n${I}_settle(1);\n    }\n`,
       },
     ],
   },
@@ -102,6 +102,23 @@ export const variants: readonly Variant[] = [
           `${I}(uint256 clockA, uint256 clockB) = _accruedClocks();\n` +
           `${I}if (_isInDefault(0) && _isInDefault(1)) (clockA, clockB) = (0, 0);\n` +
           `${I}_parties[0].bleedClock = uint64(clockA);`,
+      },
+    ],
+  },
+  {
+    // Issue 8, hole 3 (the withdrawn rule MLL-BLD-011 and MLL-ABN-007 replace): a party's own poke
+    // recorded its liveness, so poking on day 80 stopped the counterparty's claim at day 90 + 1 s.
+    id: 'D1-party-poke-is-liveness',
+    defect: 'D1',
+    description: "a party's own applyBleeding records its liveness, so a poke changes a later abandonment claim",
+    expectedClauses: /^MLL-(ABN|BLD)-/,
+    patches: [
+      {
+        find: `${I}_requirePhase(Phase.Active);\n${I}_accrue();\n    }\n`,
+        replace:
+          `${I}_requirePhase(Phase.Active);\n${I}_accrue();\n` +
+          `${I}if (msg.sender == PARTY_A) _parties[0].lastActionAt = uint64(block.timestamp);\n` +
+          `${I}else if (msg.sender == PARTY_B) _parties[1].lastActionAt = uint64(block.timestamp);\n    }\n`,
       },
     ],
   },
@@ -180,8 +197,8 @@ export const variants: readonly Variant[] = [
     outcomesOf: ['executeUnilateralExit'],
     patches: [
       {
-        find: `${I}uint256 rate = _penaltyWaived(role) ? 0 : party.frozenPenaltyBps;`,
-        replace: `${I}uint256 rate = _penaltyWaived(role) ? 0 : _penaltyBps(_countedIntervals(role));`,
+        find: `${I}uint256 rate = waived ? 0 : party.frozenPenaltyBps;`,
+        replace: `${I}uint256 rate = waived ? 0 : _penaltyBps(_countedIntervals(role));`,
       },
     ],
   },
@@ -193,7 +210,37 @@ export const variants: readonly Variant[] = [
     description: 'a compliant party leaving a counterparty in default pays its full exit penalty',
     expectedClauses: /^MLL-(UEX|PEN)-/,
     outcomesOf: ['executeUnilateralExit'],
-    patches: [{ find: `${I}return !_isInDefault(role) && _isInDefault(1 - role);`, replace: `${I}return false;` }],
+    patches: [{ find: `${I}return !_isInDefault(role) && _parties[1 - role].bleedClock >= DAY;`, replace: `${I}return false;` }],
+  },
+  {
+    // Issue 8, hole 2 (the withdrawn waiver MLL-UEX-010 replaces): with G = 0, A initiating in the second B's interval
+    // fell due, B paying in the same block after it, froze A's rate at 0 though B never bled.
+    id: 'D6-waiver-on-first-second',
+    defect: 'D6',
+    description: 'the waiver holds from the first second of the counterparty\'s default, before it has bled anything',
+    expectedClauses: /^MLL-(UEX|PEN)-/,
+    outcomesOf: ['executeUnilateralExit'],
+    patches: [
+      {
+        find: `${I}return !_isInDefault(role) && _parties[1 - role].bleedClock >= DAY;`,
+        replace: `${I}return !_isInDefault(role) && _isInDefault(1 - role);`,
+      },
+    ],
+  },
+  {
+    // Issue 8, hole 2 (the withdrawn freeze MLL-UEX-009 and MLL-UEX-010 replace): a 0 rate frozen at initiation survived the exiter's
+    // own default at execution.
+    id: 'D6-waiver-survives-own-default',
+    defect: 'D6',
+    description: 'a waiver granted at initiation still holds when the exiter is itself in default at execution',
+    expectedClauses: /^MLL-(UEX|PEN)-/,
+    outcomesOf: ['executeUnilateralExit'],
+    patches: [
+      {
+        find: `${I}bool waived = _penaltyWaived(role) || (party.exitWaived && !_isInDefault(role));`,
+        replace: `${I}bool waived = _penaltyWaived(role) || party.exitWaived;`,
+      },
+    ],
   },
 
   // ---------------------------------------------------------------- D7
@@ -264,15 +311,30 @@ export const variants: readonly Variant[] = [
     defect: 'D8',
     description: 'silence counts from the last deposit only: other calls are no sign of life',
     expectedClauses: /^MLL-ABN-/,
+    patches: [{ find: `${I}_accrue();\n${I}_parties[role].lastActionAt = uint64(block.timestamp);\n`, replace: `${I}_accrue();\n` }],
+  },
+  {
+    // Issue 8, hole 1 (MLL-ABN-002 … 004 alone): after mutual silence B paid its arrears and
+    // claimed in the same second, taking 70.72 % of A's share.
+    id: 'D8-claim-right-after-cure',
+    defect: 'D8',
+    description: 'a claimer that has just paid its way out of default may claim at once, racing a counterparty no more silent than it',
+    expectedClauses: /^MLL-ABN-/,
+    outcomesOf: ['claimAbandoned'],
     patches: [
       {
-        find:
-          `${I}if (msg.sender == PARTY_A) _parties[0].lastActionAt = uint64(block.timestamp);\n` +
-          `${I}else if (msg.sender == PARTY_B) _parties[1].lastActionAt = uint64(block.timestamp);\n`,
+        find: `${I}if (cured != 0 && block.timestamp <= cured + threshold) revert ClaimerRecentlyInDefault(cured + threshold);\n`,
         replace: '',
       },
-      { find: `${I}_accrue();\n${I}_parties[role].lastActionAt = uint64(block.timestamp);\n`, replace: `${I}_accrue();\n` },
     ],
+  },
+  {
+    // Issue 8, hole 5 (the withdrawn bound MLL-PAR-011 replaces): P_max = P_min = 10000 made every exit and claim a 100 % confiscation.
+    id: 'D8-penalty-may-confiscate',
+    defect: 'D8',
+    description: 'the constructor accepts P_max up to 10000 bps, so an exit or a claim can take the whole share',
+    expectedClauses: /^MLL-PAR-/,
+    patches: [{ find: ' || exitPenaltyMaxBps > MAX_PENALTY_BPS) revert', replace: ' || exitPenaltyMaxBps > BPS) revert' }],
   },
   {
     id: 'D8-truncated-compounding',
@@ -358,8 +420,42 @@ export const variants: readonly Variant[] = [
     outcomesOf: ['deposit'],
     patches: [
       {
-        find: `${I}        _parties[proposer].exitProposedAt = 0;\n${I}        emit ExitProposalCancelled(_addressOf(proposer));\n`,
+        find: `${I}    _parties[other].exitProposedAt = 0;\n${I}    emit ExitProposalCancelled(_addressOf(other));\n`,
         replace: '',
+      },
+    ],
+  },
+  {
+    // Issue 8, hole 6 (the withdrawn rule MLL-SCH-008 replaces): a party that proposed and then paid its next
+    // interval on time lost its own proposal.
+    id: 'D11-own-deposit-withdraws-own-proposal',
+    defect: 'D11',
+    description: "a deposit withdraws the depositor's own live exit proposal too",
+    expectedClauses: /^MLL-(PEX|SCH)-/,
+    outcomesOf: ['deposit', 'proposeExit'],
+    patches: [
+      {
+        find: `${I}uint256 other = 1 - role;\n`,
+        replace:
+          `${I}if (_isProposalLive(party.exitProposedAt)) {\n${I}    party.exitProposedAt = 0;\n` +
+          `${I}    emit ExitProposalCancelled(msg.sender);\n${I}}\n${I}uint256 other = 1 - role;\n`,
+      },
+    ],
+  },
+  {
+    // Issue 8, hole 4 (the withdrawn prose MLL-STA-008's table replaces): read literally, it put activate's value checks
+    // before its window check.
+    id: 'D11-activation-value-before-window',
+    defect: 'D11',
+    description: 'activate checks the value it is sent before the activation window',
+    expectedClauses: /^MLL-(ACT|STA)-/,
+    patches: [
+      { find: `${I}if (first != 0 && block.timestamp >= first + ACTIVATION_WINDOW) revert ActivationWindowClosed();\n`, replace: '' },
+      {
+        find: `${I}if (intervals > limit) revert PrepaymentLimitExceeded(limit * DEPOSIT_AMOUNT);\n`,
+        replace:
+          `${I}if (intervals > limit) revert PrepaymentLimitExceeded(limit * DEPOSIT_AMOUNT);\n` +
+          `${I}if (first != 0 && block.timestamp >= first + ACTIVATION_WINDOW) revert ActivationWindowClosed();\n`,
       },
     ],
   },

@@ -1,4 +1,4 @@
-/** Planted: the deployed contract's poke (D1), applyBleeding settling the shares with its own rounding. P-POKE-INVARIANCE must catch it (MLL-BLD-007). */
+/** Planted: the deployed contract's poke (D1), applyBleeding settling the shares with its own rounding. P-POKE-INVARIANCE must catch it (MLL-BLD-011). */
 import { it, vi } from 'vitest';
 import { expectCaught } from './support.js';
 
@@ -16,6 +16,6 @@ vi.mock(import('../../reference/apply-bleeding.js'), async (original) => {
   };
 });
 
-it('P-POKE-INVARIANCE catches a poke that settles bleed (MLL-BLD-007)', async () => {
-  await expectCaught('P-POKE-INVARIANCE', 'MLL-BLD-007');
+it('P-POKE-INVARIANCE catches a poke that settles bleed (MLL-BLD-011)', async () => {
+  await expectCaught('P-POKE-INVARIANCE', 'MLL-BLD-011');
 });

@@ -86,13 +86,13 @@ export class Lock {
   }
 }
 
-/** The parameters at their extreme bounds (MLL-PAR-009): d = 2^96 − 1, T = 10 years, G = 12, r = 1000, P_max 10000, P_min 0, n = 1000. */
+/** The parameters at their extreme bounds (MLL-PAR-009): d = 2^96 − 1, T = 10 years, G = 12, r = 1000, P_max 9000, P_min 0, n = 1000. */
 export const EXTREME: Partial<Params> = {
   depositAmount: 2n ** 96n - 1n,
   depositInterval: 3_650n * DAY,
   gracePeriods: 12n,
   bleedRateBpsPerDay: 1_000n,
-  exitPenaltyMaxBps: 10_000n,
+  exitPenaltyMaxBps: 9_000n,
   exitPenaltyMinBps: 0n,
   penaltyDecayTarget: 1_000n,
 };

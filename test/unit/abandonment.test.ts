@@ -18,8 +18,8 @@ import { DAY, Lock, PARTY_A, PARTY_B, STRANGER, T, aAheadBSilent, d, defaults, f
 const R = 50n;
 const SILENCE = 90n * DAY;
 
-describe('MLL-ABN-001 liveness', () => {
-  it('MLL-ABN-001: each activation records its caller’s time', () => {
+describe('MLL-ABN-007 liveness', () => {
+  it('MLL-ABN-007: each activation records its caller’s time', () => {
     const lock = new Lock();
     lock.wait(DAY).ok(PARTY_A, 'activate', d);
     lock.wait(DAY).ok(PARTY_B, 'activate', d);
@@ -28,13 +28,12 @@ describe('MLL-ABN-001 liveness', () => {
 
   const activeCalls: [FunctionName, bigint][] = [
     ['deposit', d],
-    ['applyBleeding', 0n],
     ['proposeExit', 0n],
     ['cancelExitProposal', 0n],
     ['initiateUnilateralExit', 0n],
   ];
   for (const [fn, value] of activeCalls) {
-    it(`MLL-ABN-001: ${fn} records the caller’s time and nobody else’s`, () => {
+    it(`MLL-ABN-007: ${fn} records the caller’s time and nobody else’s`, () => {
       const lock = Lock.active();
       lock.wait(5n * DAY + 3n);
       lock.ok(PARTY_B, fn, value);
@@ -42,7 +41,7 @@ describe('MLL-ABN-001 liveness', () => {
     });
   }
 
-  it('MLL-ABN-001: cancelUnilateralExit and executeUnilateralExit record the caller’s time', () => {
+  it('MLL-ABN-007: cancelUnilateralExit and executeUnilateralExit record the caller’s time', () => {
     const lock = Lock.active();
     lock.ok(PARTY_B, 'initiateUnilateralExit');
     lock.wait(DAY).ok(PARTY_B, 'cancelUnilateralExit');
@@ -52,7 +51,7 @@ describe('MLL-ABN-001 liveness', () => {
     expect([lock.state.A.lastActionAt, lock.state.B.lastActionAt]).toEqual([lock.t0, lock.now]);
   });
 
-  it('MLL-ABN-001: claimAbandoned and cancelInactive record the caller’s time', () => {
+  it('MLL-ABN-007: claimAbandoned and cancelInactive record the caller’s time', () => {
     const claimed = aAheadBSilent();
     claimed.at(claimed.t0 + SILENCE + 1n).ok(PARTY_A, 'claimAbandoned');
     expect(claimed.state.A.lastActionAt).toBe(claimed.now);
@@ -63,7 +62,13 @@ describe('MLL-ABN-001 liveness', () => {
     expect([cancelled.state.A.lastActionAt, cancelled.state.B.lastActionAt]).toEqual([cancelled.now - 7n * DAY, cancelled.now]);
   });
 
-  it('MLL-ABN-001: a reverted call and a stranger’s poke record nothing', () => {
+  it('MLL-ABN-007: issue 8, a party’s own poke records nothing: applyBleeding is no sign of life (MLL-BLD-011)', () => {
+    const lock = Lock.active();
+    lock.wait(5n * DAY).ok(PARTY_B, 'applyBleeding');
+    expect([lock.state.A.lastActionAt, lock.state.B.lastActionAt]).toEqual([lock.t0, lock.t0]);
+  });
+
+  it('MLL-ABN-007: a reverted call and a stranger’s poke record nothing', () => {
     const lock = Lock.active();
     lock.wait(10n * DAY);
     expect(lock.reverts(PARTY_B, 'executeUnilateralExit')).toEqual({ name: 'NoActiveUnilateralExit' });
@@ -100,7 +105,6 @@ describe('MLL-ABN-002 silence', () => {
 
   const proofsOfLife: [string, FunctionName[], bigint][] = [
     ['a deposit', ['deposit'], d],
-    ['a poke', ['applyBleeding'], 0n],
     ['a proposal', ['proposeExit'], 0n],
     ['cancelling a proposal it never made', ['cancelExitProposal'], 0n],
     ['initiating and cancelling an exit', ['initiateUnilateralExit', 'cancelUnilateralExit'], 0n],
@@ -156,15 +160,11 @@ describe('MLL-ABN-004 the claimer is not in default', () => {
     expect(lock.reverts(PARTY_B, 'claimAbandoned')).toEqual({ name: 'ClaimerInDefault' });
   });
 
-  it('MLL-ABN-004: D8, having paid its arrears the claimer gets only the silent party’s penalty, not everything', () => {
+  it('MLL-ABN-004: D8, having paid its arrears the claimer is out of default, and must then stay so for the silence (MLL-ABN-006)', () => {
     const lock = Lock.active();
     lock.at(lock.t0 + SILENCE + 1n);
     lock.ok(PARTY_B, 'deposit', 2n * d); // paid 3 of 4 reached: out of default
-    const penalty = expectedPenaltyAmount(d, 7_072n); // A: one counted interval, no bleed (mutual default until now)
-    expect(lock.ok(PARTY_B, 'claimAbandoned')).toEqual([
-      { name: 'AbandonedClaimed', args: { claimer: PARTY_B, amount: 3n * d + penalty } },
-    ]);
-    expect([lock.state.A.claimable, lock.state.B.claimable]).toEqual([d - penalty, 3n * d + penalty]);
+    expect(lock.reverts(PARTY_B, 'claimAbandoned')).toEqual({ name: 'ClaimerRecentlyInDefault', claimAfter: lock.now + SILENCE });
   });
 
   it('MLL-ABN-004: the claimer’s own default start is exact: one second before it claims, at it ClaimerInDefault', () => {

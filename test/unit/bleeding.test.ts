@@ -335,8 +335,8 @@ describe('MLL-BLD-006 all bleed goes to the counterparty', () => {
   });
 });
 
-describe('MLL-BLD-007 pokes change nothing', () => {
-  it('MLL-BLD-007: a poke advances the clocks and nothing else: no event, no share, no claimable', () => {
+describe('MLL-BLD-011 pokes change nothing', () => {
+  it('MLL-BLD-011: a poke advances the clocks and nothing else: no event, no share, no claimable', () => {
     const lock = aAheadBSilent();
     lock.at(lock.t0 + 75n * DAY);
     const before = lock.state;
@@ -351,16 +351,16 @@ describe('MLL-BLD-007 pokes change nothing', () => {
     }).toEqual(before);
   });
 
-  it('MLL-BLD-007: a party’s poke records its liveness, a stranger’s records nobody’s', () => {
+  it('MLL-BLD-011: issue 8, nobody’s poke records liveness, a party’s no more than a stranger’s', () => {
     const lock = aAheadBSilent();
     lock.at(lock.t0 + 10n * DAY);
     lock.ok(STRANGER, 'applyBleeding');
-    expect([lock.state.A.lastActionAt, lock.state.B.lastActionAt]).toEqual([lock.t0, lock.t0]);
     lock.ok(PARTY_B, 'applyBleeding');
-    expect([lock.state.A.lastActionAt, lock.state.B.lastActionAt]).toEqual([lock.t0, lock.now]);
+    lock.ok(PARTY_A, 'applyBleeding');
+    expect([lock.state.A.lastActionAt, lock.state.B.lastActionAt]).toEqual([lock.t0, lock.t0]);
   });
 
-  it('MLL-BLD-007: applyBleeding outside the Active phase reverts WrongPhase', () => {
+  it('MLL-BLD-011: applyBleeding outside the Active phase reverts WrongPhase', () => {
     const inactive = new Lock();
     expect(inactive.reverts(STRANGER, 'applyBleeding')).toEqual({ name: 'WrongPhase', expected: 1, actual: 0 });
     const exited = Lock.active();
@@ -369,7 +369,7 @@ describe('MLL-BLD-007 pokes change nothing', () => {
     expect(exited.reverts(PARTY_A, 'applyBleeding')).toEqual({ name: 'WrongPhase', expected: 1, actual: 2 });
   });
 
-  it('MLL-BLD-007: D1, a keeper’s poke on day 109 (or daily pokes) change nothing: identical to the wei', () => {
+  it('MLL-BLD-011: D1, a keeper’s poke on day 109 (or daily pokes) change nothing: identical to the wei', () => {
     // A deposits on day 50 (defaults at day 90), B silent (defaults at day 60); A deposits on day 112
     const base = Lock.active();
     base.at(base.t0 + 50n * DAY).ok(PARTY_A, 'deposit', d);
@@ -396,7 +396,7 @@ describe('MLL-BLD-007 pokes change nothing', () => {
     });
   });
 
-  it('MLL-BLD-007: D1, the creditor falling behind forgives nothing: after A’s day-112 deposit B still owes its 30 days', () => {
+  it('MLL-BLD-011: D1, the creditor falling behind forgives nothing: after A’s day-112 deposit B still owes its 30 days', () => {
     const lock = Lock.active();
     lock.at(lock.t0 + 50n * DAY).ok(PARTY_A, 'deposit', d);
     lock.at(lock.t0 + 112n * DAY); // A itself in default since day 90

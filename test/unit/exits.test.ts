@@ -80,8 +80,8 @@ describe('MLL-PEN-001 the penalty rate', () => {
     expect(exitPenalty(lock, PARTY_A)).toBe(expectedPenaltyBps(defaults, 4n));
   });
 
-  it('MLL-PEN-001: other bounds: P_max = 10000, P_min = 0, n = 3 gives 6667, 3334, 0 bps', () => {
-    const bounds = { exitPenaltyMaxBps: 10_000n, exitPenaltyMinBps: 0n, penaltyDecayTarget: 3n };
+  it('MLL-PEN-001: other bounds: P_max = 9000, P_min = 0, n = 3 gives 6000, 3000, 0 bps', () => {
+    const bounds = { exitPenaltyMaxBps: 9_000n, exitPenaltyMinBps: 0n, penaltyDecayTarget: 3n };
     const lock = Lock.active(bounds);
     const got: bigint[] = [exitPenalty(lock, PARTY_B)];
     for (let k = 1n; k <= 3n; k++) {
@@ -89,7 +89,7 @@ describe('MLL-PEN-001 the penalty rate', () => {
       got.push(exitPenalty(lock, PARTY_B));
     }
     const expected = [1n, 2n, 3n, 4n].map((m) => expectedPenaltyBps({ ...defaults, ...bounds }, m));
-    expect(expected).toEqual([6_667n, 3_334n, 0n, 0n]);
+    expect(expected).toEqual([6_000n, 3_000n, 0n, 0n]);
     expect(got).toEqual(expected);
   });
 });
@@ -191,7 +191,7 @@ describe('MLL-PEX-002 proposals lapse', () => {
     expect(lock.state.phase).toBe(1);
   });
 
-  it('MLL-PEX-002: a deposit withdraws a live proposal, the counterparty’s as well as the depositor’s own', () => {
+  it('MLL-PEX-002: a deposit withdraws the counterparty’s live proposal, not the depositor’s own (MLL-SCH-008)', () => {
     const lock = Lock.active();
     lock.ok(PARTY_A, 'proposeExit');
     lock.wait(DAY);
@@ -201,9 +201,9 @@ describe('MLL-PEX-002 proposals lapse', () => {
     ]);
     expect(lock.ok(PARTY_B, 'proposeExit')).toEqual([{ name: 'ExitProposed', args: { party: PARTY_B } }]);
     lock.wait(DAY);
-    expect(names(lock.ok(PARTY_B, 'deposit', d))).toEqual(['ExitProposalCancelled', 'Deposited']);
-    expect(lock.state.B.exitProposedAt).toBe(null);
-    expect(names(lock.ok(PARTY_A, 'proposeExit'))).toEqual(['ExitProposed']);
+    expect(names(lock.ok(PARTY_B, 'deposit', d))).toEqual(['Deposited']);
+    expect(lock.state.B.exitProposedAt).toBe(lock.now - DAY);
+    expect(names(lock.ok(PARTY_A, 'proposeExit'))).toEqual(['ExitProposed', 'PeacefulExit']);
   });
 
   it('MLL-PEX-002: a deposit leaves a lapsed proposal alone: no event for it', () => {
@@ -279,7 +279,7 @@ describe('MLL-UEX-001 initiating', () => {
     expect(lock.ok(PARTY_A, 'initiateUnilateralExit')).toEqual([
       { name: 'UnilateralExitInitiated', args: { initiator: PARTY_A, executeAfter } },
     ]);
-    expect(lock.state.A.unilateralExit).toEqual({ executeAfter, penaltyBps: 7_072n });
+    expect(lock.state.A.unilateralExit).toEqual({ executeAfter, penaltyBps: 7_072n, waived: false });
     expect(lock.state.A.lastActionAt).toBe(lock.now);
     expect(status(lock, PARTY_A)).toMatchObject({ unilateralExitLive: true, executeAfter, frozenPenaltyBps: 7_072n });
   });
@@ -308,7 +308,7 @@ describe('MLL-UEX-001 initiating', () => {
   });
 });
 
-describe('MLL-UEX-002 the rate is frozen at initiation', () => {
+describe('MLL-UEX-009 the rate is frozen at initiation', () => {
   /** Both pay intervals 1 … 4 on time (5 counted each at day 120); A initiates on day 120 at 3358 bps. */
   function fiveDepositsThenInitiate(): Lock {
     const lock = Lock.active();
@@ -318,7 +318,7 @@ describe('MLL-UEX-002 the rate is frozen at initiation', () => {
     return lock;
   }
 
-  it('MLL-UEX-002: D5, executing directly with 5 counted intervals costs 0.1679 ether (the deployed figure)', () => {
+  it('MLL-UEX-009: D5, executing directly with 5 counted intervals costs 0.1679 ether (the deployed figure)', () => {
     const lock = fiveDepositsThenInitiate();
     expect(expectedPenaltyBps(defaults, 5n)).toBe(3_358n);
     lock.wait(COUNTDOWN);
@@ -327,7 +327,7 @@ describe('MLL-UEX-002 the rate is frozen at initiation', () => {
     expect(lock.ok(PARTY_A, 'executeUnilateralExit')).toEqual([executed(PARTY_A, 5n * d - penalty, penalty)]);
   });
 
-  it('MLL-UEX-002: D5, depositing 0.2 ether during the countdown does not lower the frozen rate (deployed: loss 0.1050)', () => {
+  it('MLL-UEX-009: D5, depositing 0.2 ether during the countdown does not lower the frozen rate (deployed: loss 0.1050)', () => {
     const lock = fiveDepositsThenInitiate();
     lock.wait(20n * DAY);
     lock.ok(PARTY_A, 'deposit', 2n * d);
@@ -342,8 +342,8 @@ describe('MLL-UEX-002 the rate is frozen at initiation', () => {
   });
 });
 
-describe('MLL-UEX-003 the waiver', () => {
-  it('MLL-UEX-003: D6, a compliant party leaving a defaulter pays no penalty and keeps the bleed it received', () => {
+describe('MLL-UEX-010 the waiver', () => {
+  it('MLL-UEX-010: D6, a compliant party leaving a defaulter pays no penalty and keeps the bleed it received', () => {
     const lock = aAheadBSilent();
     lock.at(lock.t0 + 2n * T + DAY); // B in default since day 60, A compliant until day 150
     lock.ok(PARTY_A, 'initiateUnilateralExit');
@@ -358,7 +358,7 @@ describe('MLL-UEX-003 the waiver', () => {
     expect(lock.state.A.claimable).toBeGreaterThan(4n * d); // more than A paid in, unlike the deployed contract
   });
 
-  it('MLL-UEX-003: the waiver at execution: initiated at 6143 bps while both comply, the counterparty defaults during the countdown', () => {
+  it('MLL-UEX-010: the waiver at execution: initiated at 6143 bps while both comply, the counterparty defaults during the countdown', () => {
     const lock = aAheadBSilent();
     lock.at(lock.t0 + 40n * DAY);
     lock.ok(PARTY_A, 'initiateUnilateralExit');
@@ -370,7 +370,7 @@ describe('MLL-UEX-003 the waiver', () => {
     ]);
   });
 
-  it('MLL-UEX-003: waived at initiation stays waived after the counterparty catches up', () => {
+  it('MLL-UEX-010: waived at initiation stays waived after the counterparty catches up', () => {
     const lock = aAheadBSilent();
     lock.at(lock.t0 + 2n * T + DAY);
     lock.ok(PARTY_A, 'initiateUnilateralExit');
@@ -380,7 +380,7 @@ describe('MLL-UEX-003 the waiver', () => {
     expect(lock.ok(PARTY_A, 'executeUnilateralExit')).toEqual([executed(PARTY_A, 4n * d + expectedBleedAmount(d, R, 10n), 0n)]);
   });
 
-  it('MLL-UEX-003: no waiver for the defaulter: B leaving while in default pays penalty(1)', () => {
+  it('MLL-UEX-010: no waiver for the defaulter: B leaving while in default pays penalty(1)', () => {
     const lock = aAheadBSilent();
     lock.at(lock.t0 + 2n * T + DAY);
     lock.ok(PARTY_B, 'initiateUnilateralExit');
@@ -394,7 +394,7 @@ describe('MLL-UEX-003 the waiver', () => {
     ]);
   });
 
-  it('MLL-UEX-003: no waiver in mutual default: the exiter is in default itself', () => {
+  it('MLL-UEX-010: no waiver in mutual default: the exiter is in default itself', () => {
     const lock = Lock.active();
     lock.at(lock.t0 + 2n * T + DAY); // both in default since day 60
     lock.ok(PARTY_A, 'initiateUnilateralExit');
@@ -514,8 +514,8 @@ describe('MLL-UEX-006 only the initiator', () => {
   });
 });
 
-describe('MLL-UEX-007 execution', () => {
-  it('MLL-UEX-007: settles both, moves ⌊share·rate/10000⌋ to the counterparty, clears exits and proposals, ends the lock', () => {
+describe('MLL-UEX-011 execution', () => {
+  it('MLL-UEX-011: settles both, moves ⌊share·rate/10000⌋ to the counterparty, clears exits and proposals, ends the lock', () => {
     const lock = aAheadBSilent();
     lock.at(lock.t0 + 2n * T + DAY);
     lock.ok(PARTY_B, 'initiateUnilateralExit'); // B in default: 7072

@@ -229,9 +229,11 @@ const TIME_KEYS = new Set([
   'activatedAt',
   'accruedUntil',
   'lastActionAt',
+  'curedAt',
   'exitProposedAt',
   'executeAfter',
   'silentAfter',
+  'claimAfter',
   'closesAt',
   'defaultStartsAt',
 ]);
@@ -371,7 +373,7 @@ describe('MLL-INV-005 nothing is ever stuck', () => {
 
     const claim = new Booked(Lock.active(EXTREME));
     claim.at(claim.lock.t0 + 14n * TT).ok(PARTY_A, 'deposit', 10n * D); // A out of default, B silent 140 years
-    claim.at(claim.lock.now + 1_000n * DAY).ok(PARTY_A, 'claimAbandoned');
+    claim.at(claim.lock.now + 3n * TT + 1n).ok(PARTY_A, 'claimAbandoned'); // A compliant for 3T since (MLL-ABN-006)
     claim.withdrawAll();
     expect(claim.lock.state.balance).toBe(0n);
     expect(claim.lock.state.B.claimable).toBe(0n);

@@ -105,19 +105,22 @@ describe('MLL-PAR-005: 0 ≤ G ≤ 12', () => {
   });
 });
 
-describe('MLL-PAR-006: P_min ≤ P_max ≤ 10000', () => {
-  it('MLL-PAR-006: P_max = P_min = 10000 deploys, P_max = 10001 reverts InvalidPenaltyBounds', () => {
-    expect(result({ exitPenaltyMaxBps: 10_000n, exitPenaltyMinBps: 10_000n })).toBe('ok');
-    expect(result({ exitPenaltyMaxBps: 10_001n, exitPenaltyMinBps: 0n })).toBe('InvalidPenaltyBounds');
+describe('MLL-PAR-011: P_min ≤ P_max ≤ 9000', () => {
+  it('MLL-PAR-011: P_max = P_min = 9000 deploys, P_max = 9001 reverts InvalidPenaltyBounds', () => {
+    expect(result({ exitPenaltyMaxBps: 9_000n, exitPenaltyMinBps: 9_000n })).toBe('ok');
+    expect(result({ exitPenaltyMaxBps: 9_001n, exitPenaltyMinBps: 0n })).toBe('InvalidPenaltyBounds');
   });
-  it('MLL-PAR-006: P_min = P_max deploys, P_min = P_max + 1 reverts InvalidPenaltyBounds', () => {
+  it('MLL-PAR-011: issue 8, P_max = P_min = 10000 (every exit and claim takes 100 %) reverts InvalidPenaltyBounds', () => {
+    expect(result({ exitPenaltyMaxBps: 10_000n, exitPenaltyMinBps: 10_000n })).toBe('InvalidPenaltyBounds');
+  });
+  it('MLL-PAR-011: P_min = P_max deploys, P_min = P_max + 1 reverts InvalidPenaltyBounds', () => {
     expect(result({ exitPenaltyMaxBps: 5_000n, exitPenaltyMinBps: 5_000n })).toBe('ok');
     expect(result({ exitPenaltyMaxBps: 5_000n, exitPenaltyMinBps: 5_001n })).toBe('InvalidPenaltyBounds');
   });
-  it('MLL-PAR-006: P_max = P_min = 0 (no penalty at all) deploys', () => {
+  it('MLL-PAR-011: P_max = P_min = 0 (no penalty at all) deploys', () => {
     expect(result({ exitPenaltyMaxBps: 0n, exitPenaltyMinBps: 0n })).toBe('ok');
   });
-  it('MLL-PAR-006: a negative P_min (not representable as uint) reverts InvalidPenaltyBounds', () => {
+  it('MLL-PAR-011: a negative P_min (not representable as uint) reverts InvalidPenaltyBounds', () => {
     expect(result({ exitPenaltyMinBps: -1n })).toBe('InvalidPenaltyBounds');
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Unit checks of spec/schedule.md: the deposit schedule (MLL-SCH-001 … MLL-SCH-007) and default
+ * Unit checks of spec/schedule.md: the deposit schedule (MLL-SCH-001 … MLL-SCH-008) and default
  * and grace (MLL-DEF-001 … MLL-DEF-004). Due dates and default starts are probed one second
  * before, at and after; expected figures are derived here from the clause text (t0 + k·T,
  * t0 + (paid + G)·T, (reached + 3 − paid)·d, ⌈share·(1 − r/10000)^days⌉ …). The last is taken
@@ -273,23 +273,19 @@ describe('MLL-SCH-006: a deposit settles the depositor first', () => {
   });
 });
 
-describe('MLL-SCH-007: a deposit withdraws live exit proposals', () => {
-  it('MLL-SCH-007: the depositor\'s own live proposal is withdrawn: ExitProposalCancelled then Deposited', () => {
+describe('MLL-SCH-008: a deposit withdraws the counterparty’s live exit proposal', () => {
+  it('MLL-SCH-008: issue 8, the depositor\'s own live proposal survives its own scheduled deposit, and B can still accept it', () => {
     const lock = Lock.active();
-    lock.ok(PARTY_A, 'proposeExit');
-    lock.wait(DAY);
-    const events = lock.ok(PARTY_A, 'deposit', d);
-    expect(events).toEqual([
-      { name: 'ExitProposalCancelled', args: { party: PARTY_A } },
-      { name: 'Deposited', args: { party: PARTY_A, amount: d, newShare: 2n * d } },
-    ]);
-    expect(status(lock, PARTY_A).exitProposalLive).toBe(false);
-    // B's proposal no longer meets a live one
-    expect(names(lock.ok(PARTY_B, 'proposeExit'))).toEqual(['ExitProposed']);
-    expect(lock.state.phase).toBe(1);
+    lock.at(lock.t0 + T - 5n * DAY).ok(PARTY_A, 'proposeExit');
+    lock.at(lock.t0 + T);
+    const events = lock.ok(PARTY_A, 'deposit', d); // interval 1, on its due date
+    expect(events).toEqual([{ name: 'Deposited', args: { party: PARTY_A, amount: d, newShare: 2n * d } }]);
+    expect(status(lock, PARTY_A).exitProposalLive).toBe(true);
+    expect(names(lock.ok(PARTY_B, 'proposeExit'))).toEqual(['ExitProposed', 'PeacefulExit']);
+    expect([lock.state.A.claimable, lock.state.B.claimable]).toEqual([2n * d, d]);
   });
 
-  it('MLL-SCH-007: the counterparty\'s live proposal is withdrawn by the depositor\'s deposit', () => {
+  it('MLL-SCH-008: the counterparty\'s live proposal is withdrawn by the depositor\'s deposit', () => {
     const lock = Lock.active();
     lock.ok(PARTY_A, 'proposeExit');
     const events = lock.ok(PARTY_B, 'deposit', 2n * d);
@@ -300,7 +296,7 @@ describe('MLL-SCH-007: a deposit withdraws live exit proposals', () => {
     expect(status(lock, PARTY_A).exitProposalLive).toBe(false);
   });
 
-  it('MLL-SCH-007: a proposal one second before it lapses is withdrawn; at the lapse instant there is nothing to withdraw', () => {
+  it('MLL-SCH-008: a proposal one second before it lapses is withdrawn; at the lapse instant there is nothing to withdraw', () => {
     const live = Lock.active();
     live.ok(PARTY_A, 'proposeExit');
     live.at(live.t0 + 7n * DAY - 1n);
@@ -312,13 +308,14 @@ describe('MLL-SCH-007: a deposit withdraws live exit proposals', () => {
     expect(names(lapsed.ok(PARTY_B, 'deposit', d))).toEqual(['Deposited']);
   });
 
-  it('MLL-SCH-007: with bleed to settle, the order is BleedingApplied, ExitProposalCancelled, Deposited', () => {
+  it('MLL-SCH-008: with bleed to settle, the order is BleedingApplied, ExitProposalCancelled (naming the proposer), Deposited', () => {
     const lock = aBehindBAhead();
     lock.at(lock.t0 + (1n + G) * T + 2n * DAY);
-    lock.ok(PARTY_A, 'proposeExit');
+    lock.ok(PARTY_B, 'proposeExit');
     lock.wait(DAY);
     const events = lock.ok(PARTY_A, 'deposit', d);
     expect(names(events)).toEqual(['BleedingApplied', 'ExitProposalCancelled', 'Deposited']);
+    expect(eventNamed(events, 'ExitProposalCancelled').args.party).toBe(PARTY_B);
     expect(eventNamed(events, 'BleedingApplied').args.amount).toBe(d - expectedRetainedShareExact(d, R, 3n));
   });
 });

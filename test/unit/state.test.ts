@@ -3,6 +3,7 @@
  * move, who may call what, the phase guard, value only where it is owed, named reverts that
  * change nothing, the order of the common checks, and block time.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { FunctionName, RevertName } from '../../reference/index.js';
 import { Phase, execute } from '../../reference/index.js';
@@ -259,8 +260,8 @@ describe('MLL-STA-005: reverts are named and change nothing', () => {
   });
 });
 
-describe('MLL-STA-006: order of checks — value, caller, phase, own conditions', () => {
-  it('MLL-STA-006: value before caller before phase (non-payable functions)', () => {
+describe('MLL-STA-008: order of checks — value, caller, phase, own conditions', () => {
+  it('MLL-STA-008: value before caller before phase (non-payable functions)', () => {
     const lock = halfActivated();
     // all three fail: value names the revert
     expect(lock.reverts(STRANGER, 'proposeExit', 1n)).toEqual({ name: 'UnexpectedValue' });
@@ -270,7 +271,7 @@ describe('MLL-STA-006: order of checks — value, caller, phase, own conditions'
     expect(lock.reverts(PARTY_A, 'proposeExit')).toEqual({ name: 'WrongPhase', expected: 1, actual: 0 });
   });
 
-  it('MLL-STA-006: phase before the function\'s own conditions', () => {
+  it('MLL-STA-008: phase before the function\'s own conditions', () => {
     const lock = halfActivated();
     // cancelInactive on an Active lock inside what would be its window: WrongPhase, not ActivationWindowOpen
     lock.ok(PARTY_B, 'activate', d);
@@ -281,7 +282,7 @@ describe('MLL-STA-006: order of checks — value, caller, phase, own conditions'
     expect(lock.reverts(PARTY_A, 'executeUnilateralExit')).toEqual({ name: 'WrongPhase', expected: 1, actual: 2 });
   });
 
-  it('MLL-STA-006: deposit (payable): caller before phase before its value checks', () => {
+  it('MLL-STA-008: deposit (payable): caller before phase before its value checks', () => {
     const lock = halfActivated();
     expect(lock.reverts(STRANGER, 'deposit', 1n)).toEqual({ name: 'NotParty' });
     expect(lock.reverts(PARTY_A, 'deposit', 1n)).toEqual({ name: 'WrongPhase', expected: 1, actual: 0 });
@@ -290,7 +291,7 @@ describe('MLL-STA-006: order of checks — value, caller, phase, own conditions'
     expect(lock.reverts(PARTY_A, 'deposit', 100n * d + 1n)).toEqual({ name: 'InvalidDepositValue' });
   });
 
-  it('MLL-STA-006: activate (payable): caller, phase, AlreadyActivated, window, then value', () => {
+  it('MLL-STA-008: activate (payable): caller, phase, AlreadyActivated, window, then value', () => {
     const lock = halfActivated();
     lock.wait(7n * DAY);
     expect(lock.reverts(STRANGER, 'activate', 1n)).toEqual({ name: 'NotParty' });
@@ -298,7 +299,7 @@ describe('MLL-STA-006: order of checks — value, caller, phase, own conditions'
     expect(lock.reverts(PARTY_B, 'activate', 1n)).toEqual({ name: 'ActivationWindowClosed' });
   });
 
-  it('MLL-STA-006: executeUnilateralExit: NoActiveUnilateralExit (MLL-UEX-005/006) before ExitCountdownNotElapsed (MLL-UEX-004)', () => {
+  it('MLL-STA-008: executeUnilateralExit: NoActiveUnilateralExit (MLL-UEX-005/006) before ExitCountdownNotElapsed (MLL-UEX-004)', () => {
     const lock = Lock.active();
     lock.ok(PARTY_A, 'initiateUnilateralExit');
     expect(lock.reverts(PARTY_B, 'executeUnilateralExit')).toEqual({ name: 'NoActiveUnilateralExit' });
@@ -308,7 +309,7 @@ describe('MLL-STA-006: order of checks — value, caller, phase, own conditions'
     });
   });
 
-  it('MLL-STA-006: claimAbandoned: silence is checked before the counterparty\'s default', () => {
+  it('MLL-STA-008: claimAbandoned: silence is checked before the counterparty\'s default', () => {
     const lock = Lock.active();
     lock.at(lock.t0 + 2n * T); // both in default, neither silent long enough
     expect(lock.reverts(PARTY_B, 'claimAbandoned')).toEqual({
@@ -317,14 +318,14 @@ describe('MLL-STA-006: order of checks — value, caller, phase, own conditions'
     });
   });
 
-  it('MLL-STA-006: claimAbandoned: the counterparty not in default is checked before the claimer in default', () => {
+  it('MLL-STA-008: claimAbandoned: the counterparty not in default is checked before the claimer in default', () => {
     const lock = Lock.active();
     lock.ok(PARTY_A, 'deposit', 3n * d); // A paid 4: in default only from t0 + 5T = t0 + 150 days
     lock.at(lock.t0 + 90n * DAY + 1n); // A silent; B in default since t0 + 2T
     expect(lock.reverts(PARTY_B, 'claimAbandoned')).toEqual({ name: 'CounterpartyNotInDefault' });
   });
 
-  it('MLL-STA-006: claimAbandoned: with silence and the counterparty\'s default met, the claimer\'s own default names the revert', () => {
+  it('MLL-STA-008: claimAbandoned: with silence and the counterparty\'s default met, the claimer\'s own default names the revert', () => {
     const lock = Lock.active();
     lock.at(lock.t0 + 90n * DAY + 1n); // both silent since t0, both in default since t0 + 2T
     expect(lock.reverts(PARTY_B, 'claimAbandoned')).toEqual({ name: 'ClaimerInDefault' });
@@ -378,4 +379,129 @@ describe('MLL-STA-007: time', () => {
     expect(lock.state.accruedUntil).toBe(lock.t0 + 2n * T + 777n);
     expect(lock.state.A.bleedClock).toBe(777n);
   });
+});
+
+/**
+ * MLL-STA-008's table, read from spec/state.md, planted on the reference: for every function and
+ * every set of its checks that can fail together, the check listed first names the revert.
+ * Value and caller are planted on the call, the phase on the lock, a function's own conditions by
+ * the builders below; a function's own conditions are defined only in its phase, so they are
+ * never planted together with WrongPhase.
+ */
+describe('MLL-STA-008: the check-order table, every pair of failing checks planted', () => {
+  const table = new Map<string, RevertName[]>();
+  for (const line of readFileSync(new URL('../../spec/state.md', import.meta.url), 'utf8').split('\n')) {
+    const row = /^\| `(\w+)` \| (.+) \|$/.exec(line);
+    if (row !== null) table.set(row[1]!, [...row[2]!.matchAll(/`(\w+)`/g)].map((m) => m[1] as RevertName));
+  }
+  const GENERIC: readonly RevertName[] = ['UnexpectedValue', 'NotParty', 'WrongPhase'];
+  /** A countdown exists only for a live exit. */
+  const CANNOT_FAIL_TOGETHER: readonly (readonly [RevertName, RevertName])[] = [['NoActiveUnilateralExit', 'ExitCountdownNotElapsed']];
+
+  interface Planted {
+    lock: Lock;
+    from: typeof PARTY_A;
+    value: bigint;
+    rejectsEther?: boolean;
+  }
+  const active = (): Planted => ({ lock: Lock.active(), from: PARTY_A, value: 0n });
+
+  /** Claimer B against A at day 95, G = 1: each of the four claim conditions planted independently. */
+  function claim(fails: ReadonlySet<RevertName>): Planted {
+    const lock = Lock.active();
+    if (fails.has('CounterpartyNotInDefault')) lock.ok(PARTY_A, 'deposit', 3n * d); // A in default only from day 150
+    if (!fails.has('ClaimerInDefault') && !fails.has('ClaimerRecentlyInDefault')) lock.ok(PARTY_B, 'deposit', 3n * d);
+    if (fails.has('ClaimerRecentlyInDefault')) {
+      lock.at(lock.t0 + 61n * DAY); // B in default since day 60: this deposit cures it
+      lock.ok(PARTY_B, 'deposit', fails.has('ClaimerInDefault') ? d : 3n * d); // in default again from day 90, or from 150
+    }
+    if (fails.has('CounterpartyNotSilent')) lock.at(lock.t0 + 85n * DAY).ok(PARTY_A, 'cancelExitProposal');
+    lock.at(lock.t0 + 95n * DAY);
+    return { lock, from: PARTY_B, value: 0n };
+  }
+
+  /** The function's own conditions, planted in its phase; null when they cannot fail together. */
+  const own: Record<string, (fails: ReadonlySet<RevertName>) => Planted | null> = {
+    activate: (fails) => {
+      const lock = new Lock();
+      if (fails.has('AlreadyActivated')) lock.ok(PARTY_A, 'activate', d);
+      else if (fails.has('ActivationWindowClosed')) lock.ok(PARTY_B, 'activate', d);
+      lock.wait(fails.has('ActivationWindowClosed') ? 7n * DAY : DAY);
+      const value = (fails.has('PrepaymentLimitExceeded') ? 5n * d : d) + (fails.has('InvalidDepositValue') ? 1n : 0n);
+      return { lock, from: PARTY_A, value };
+    },
+    cancelInactive: (fails) => {
+      const lock = new Lock();
+      lock.ok(PARTY_A, 'activate', d);
+      lock.wait(fails.has('ActivationWindowOpen') ? DAY : 7n * DAY);
+      return { lock, from: PARTY_A, value: 0n };
+    },
+    deposit: (fails) => ({
+      ...active(),
+      value: (fails.has('PrepaymentLimitExceeded') ? 5n * d : d) + (fails.has('InvalidDepositValue') ? 1n : 0n),
+    }),
+    applyBleeding: active,
+    proposeExit: active,
+    cancelExitProposal: active,
+    initiateUnilateralExit: (fails) => {
+      const planted = active();
+      if (fails.has('UnilateralExitAlreadyActive')) planted.lock.ok(PARTY_A, 'initiateUnilateralExit');
+      return planted;
+    },
+    cancelUnilateralExit: (fails) => {
+      const planted = active();
+      if (!fails.has('NoActiveUnilateralExit')) planted.lock.ok(PARTY_A, 'initiateUnilateralExit');
+      return planted;
+    },
+    executeUnilateralExit: (fails) => {
+      if (fails.has('NoActiveUnilateralExit') && fails.has('ExitCountdownNotElapsed')) return null;
+      const planted = active();
+      if (!fails.has('NoActiveUnilateralExit')) planted.lock.ok(PARTY_A, 'initiateUnilateralExit');
+      planted.lock.wait(fails.has('ExitCountdownNotElapsed') ? DAY : 30n * DAY);
+      return planted;
+    },
+    claimAbandoned: claim,
+    withdraw: (fails) => ({
+      lock: fails.has('NothingToWithdraw') ? Lock.active() : peacefullyExited(),
+      from: PARTY_A,
+      value: 0n,
+      rejectsEther: fails.has('TransferFailed'),
+    }),
+  };
+  const wrongPhase = (fn: string): Lock => (fn === 'activate' || fn === 'cancelInactive' ? Lock.active() : peacefullyExited());
+
+  function plant(fn: string, fails: readonly RevertName[]): Planted | null {
+    const mine = new Set(fails.filter((name) => !GENERIC.includes(name)));
+    if (fails.includes('WrongPhase') && mine.size > 0) return null; // own conditions need the function's phase
+    const planted = fails.includes('WrongPhase') ? { lock: wrongPhase(fn), from: PARTY_A, value: 0n } : own[fn]!(mine);
+    if (planted === null) return null;
+    if (fails.includes('UnexpectedValue')) planted.value = 1n;
+    if (fails.includes('NotParty')) planted.from = STRANGER;
+    return planted;
+  }
+
+  it('MLL-STA-008: the table lists every external function, each check a named revert', () => {
+    expect([...table.keys()].sort()).toEqual([...Object.keys(own), 'receive'].sort());
+  });
+
+  for (const [fn, checks] of table) {
+    if (checks.length < 2) continue;
+    it(`MLL-STA-008: ${fn}: ${checks.join(' < ')} — with any of them failing, the first listed names the revert; every pair that can fail together is planted`, () => {
+      const pairs = new Set<string>();
+      for (let mask = 0; mask < 1 << checks.length; mask++) {
+        const fails = checks.filter((_, i) => (mask >> i) & 1);
+        const planted = plant(fn, fails);
+        if (planted === null) continue;
+        const { lock, from, value, rejectsEther } = planted;
+        const outcome = execute(lock.state, fn as FunctionName, { from, value, now: lock.now, rejectsEther: rejectsEther === true });
+        expect(outcome.ok ? 'ok' : outcome.revert.name, `${fn} with ${fails.join(', ') || 'nothing'} failing`).toBe(fails[0] ?? 'ok');
+        for (const a of fails) for (const b of fails) if (a < b) pairs.add(`${a} ${b}`);
+      }
+      const excluded = (a: RevertName, b: RevertName) =>
+        (a === 'WrongPhase' && !GENERIC.includes(b)) ||
+        (b === 'WrongPhase' && !GENERIC.includes(a)) ||
+        CANNOT_FAIL_TOGETHER.some(([x, y]) => (a === x && b === y) || (a === y && b === x));
+      for (const a of checks) for (const b of checks) if (a < b && !excluded(a, b)) expect(pairs, `${a} with ${b}`).toContain(`${a} ${b}`);
+    });
+  }
 });

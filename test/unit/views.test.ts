@@ -95,8 +95,8 @@ describe('MLL-VIEW-002: getExitPenalty', () => {
     expect(getExitPenalty(lock.state, PARTY_A, lock.now)).toBe(8_000n);
   });
 
-  it('MLL-VIEW-002: other bounds: P_max 10000, P_min 0, n = 3 give 6667, 3334, 0 at m = 1, 2, 3', () => {
-    const bounds = { exitPenaltyMaxBps: 10_000n, exitPenaltyMinBps: 0n, penaltyDecayTarget: 3n };
+  it('MLL-VIEW-002: other bounds: P_max 9000, P_min 0, n = 3 give 6000, 3000, 0 at m = 1, 2, 3', () => {
+    const bounds = { exitPenaltyMaxBps: 9_000n, exitPenaltyMinBps: 0n, penaltyDecayTarget: 3n };
     const lock = Lock.active(bounds);
     const expected = (m: bigint): bigint => expectedPenaltyBps({ ...defaults, ...bounds }, m);
     for (const m of [1n, 2n, 3n]) {
@@ -104,12 +104,12 @@ describe('MLL-VIEW-002: getExitPenalty', () => {
       if (m > 1n) lock.ok(PARTY_A, 'deposit', d);
       expect(getExitPenalty(lock.state, PARTY_A, lock.now)).toBe(expected(m));
     }
-    expect([expected(1n), expected(2n), expected(3n)]).toEqual([6_667n, 3_334n, 0n]);
+    expect([expected(1n), expected(2n), expected(3n)]).toEqual([6_000n, 3_000n, 0n]);
   });
 
   it('MLL-VIEW-002: the rate is reported before any waiver: a compliant party facing a defaulter still sees penalty(counted)', () => {
     const lock = aBehindBAhead();
-    lock.at(lock.t0 + (1n + G) * T); // A in default, B compliant: B's exit would be waived
+    lock.at(lock.t0 + (1n + G) * T + DAY); // A a day in default, B compliant: B's exit would be waived
     expect(getExitPenalty(lock.state, PARTY_B, lock.now)).toBe(expectedPenaltyBps(defaults, 3n));
     lock.ok(PARTY_B, 'initiateUnilateralExit');
     expect(status(lock, PARTY_B).frozenPenaltyBps).toBe(0n);

@@ -9,24 +9,34 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRegressions } from '../../properties/runners/regressions.js';
-import { conform, plantedContract } from './support.js';
+import { conform, plantedContract } from '../support/conform.js';
 
 describe('MLL-CONF-001: a verdict is earned by calls that reached the implementation', () => {
   it('an implementation whose constructor always reverts fails every property of the implementation, naming the clause', async () => {
-    const file = plantedContract('NeverDeploys', [{ find: '        PARTY_A = partyA;', replace: '        revert InvalidPartyAddress();\n        PARTY_A = partyA;' }]);
+    const file = plantedContract('NeverDeploys', [
+      // a revert the optimiser cannot prove unconditional, so the immutables still count as assigned
+      { find: '        PARTY_A = partyA;', replace: '        if (block.timestamp > 0) revert InvalidPartyAddress();\n        PARTY_A = partyA;' },
+    ]);
     const run = await conform(['--implementation', file, '--runs', '3', '--steps', '50', '--workers', '1']);
     expect(run.code).toBe(1);
     const lines = run.out.split('\n').filter((l) => /^[✓✗∅] P-/.test(l));
     expect(lines).toHaveLength(15);
     for (const line of lines.filter((l) => !l.includes('P-COMPOUNDING-BOUND'))) expect(line, line).toMatch(/^✗ P-\S+ +fail/);
-    expect(run.out).toMatch(/P-CONSERVATION failed: MLL-PAR-001 \(D11\): deployment: reference \{"ok":true/);
+    expect(run.out).toMatch(/P-CONSERVATION failed: MLL-PAR-001: deployment: reference \{"ok":true/);
     // the specification's own check passes, but apart: it is not counted among the implementation's
     expect(run.out).toMatch(/✓ P-COMPOUNDING-BOUND +pass — a check of the specification/);
     expect(run.out).toMatch(/0 of 14 properties of the implementation pass/);
+
+    // --fail-fast: the first failure, its timeline and replay, and nothing after it
+    const fast = await conform(['--implementation', file, '--runs', '3', '--steps', '50', '--workers', '1', '--fail-fast']);
+    expect(fast.code).toBe(1);
+    expect(fast.out.split('\n').filter((l) => /^[✓✗∅] P-/.test(l))).toEqual([expect.stringMatching(/^✗ P-DIFFERENTIAL +fail/)]);
+    expect(fast.out).toMatch(/—    \+0d 00:00:00     deploy +AgreementCreated +revert InvalidPartyAddress\n/);
   }, 300_000);
 
   it('an implementation on which no call succeeds is not exercised, and exits 1', async () => {
-    const file = plantedContract('NothingSucceeds', [{ find: '    function activate() external payable {\n', replace: '    function activate() external payable {\n        revert WrongPhase(Phase.Exited, _phase);\n' }]);
+    // nobody is a party: every call of the parties reverts NotParty, and a stranger's calls revert anyway
+    const file = plantedContract('NothingSucceeds', [{ find: '        if (who == PARTY_A) return 0;\n        if (who == PARTY_B) return 1;\n', replace: '' }]);
     const run = await conform(['--implementation', file, '--property', 'P-CONSERVATION', '--runs', '20']);
     expect(run.code).toBe(1);
     expect(run.out).toMatch(/∅ P-CONSERVATION +NOT EXERCISED: no call succeeded on the implementation, so nothing was checked · 20 runs · [\d,]+ calls reached the implementation, 0 succeeded/);

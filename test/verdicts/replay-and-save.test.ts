@@ -4,16 +4,16 @@
  * step property's failure alike — and `--save` turns each into a regression file that replays
  * the failure on the planted contract and passes on the bundled one.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledArtifact } from '../../contracts/compile.js';
 import { evmDriverFactory } from '../../properties/drivers/evm.js';
 import { compileContractFile } from '../../contracts/compile.js';
 import { loadRegressions, replayRegression } from '../../properties/runners/regressions.js';
 import { variants } from '../known-bad/variants.js';
-import { conform, failureBlock, plantedContract, printedReplay } from './support.js';
+import { conform, failureBlock, plantedContract, printedReplay } from '../support/conform.js';
 
 const saved = mkdtempSync(join(tmpdir(), 'mll-regressions-'));
 beforeAll(() => {
@@ -53,6 +53,9 @@ describe('MLL-CONF-001: a printed replay reproduces the failure, and --save keep
       expect(found.code, found.out + found.err).toBe(1);
       const headline = /failed: (MLL-[A-Z]+-\d+)[ :]/.exec(found.out);
       expect(headline?.[1]).toMatch(c.clause);
+      // a timeline, whatever the property: the lock, the column line, at least one step or the deployment, the verdict
+      const block = failureBlock(found);
+      expect(block).toMatch(/\nlock: d=\d+ .*\nstep +time +call +reference +implementation\n(\S+ +\+\d+d \d\d:\d\d:\d\d .*\n)+✗ MLL-/);
 
       // The command as printed: the same headline, the same timeline, the same replay line.
       const replayed = await conform(printedReplay(found));
@@ -69,4 +72,23 @@ describe('MLL-CONF-001: a printed replay reproduces the failure, and --save keep
       await replayRegression(evmDriverFactory(bundledArtifact()), regression);
     }, 300_000);
   }
+});
+
+describe("MLL-CONF-001: the README's sample failure", () => {
+  it('is the output of a real run, replay command and stock confirmation included', async () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const sample = /```\n(P-DIFFERENTIAL failed: [\s\S]*?)\n```/.exec(readme)?.[1];
+    expect(sample, 'README has a sample failure').toBeDefined();
+    const file = plantedContract('Flipped', [{ find: 'uint256 hi = to < end ? to : end;', replace: 'uint256 hi = to > end ? to : end;' }]);
+    // As the README shows it: typed from the directory the contract is in.
+    const caller = process.env.INIT_CWD;
+    process.env.INIT_CWD = dirname(file);
+    try {
+      const run = await conform(['--implementation', 'Flipped.sol', '--property', 'P-DIFFERENTIAL', '--seed', '5', '--workers', '1']);
+      expect(failureBlock(run)).toBe(sample);
+    } finally {
+      if (caller === undefined) delete process.env.INIT_CWD;
+      else process.env.INIT_CWD = caller;
+    }
+  }, 300_000);
 });
