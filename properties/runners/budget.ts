@@ -41,6 +41,7 @@ export interface StepBudget {
 }
 
 export interface BudgetReport {
+  /** Steps of the sweep and the runs (shrinking included); the replays that explain a failure are not counted. */
   readonly steps: number;
   readonly runs: number;
   readonly milliseconds: number;
