@@ -28,6 +28,7 @@ import {
 } from './transforms.js';
 import { ensure } from './violation.js';
 import { differentialProperty } from './differential/property.js';
+import { guarantees } from './guarantees.js';
 
 export interface PropertyDefinition {
   /** Stable ID, P-…, cited by the spec's clauses. */
@@ -215,4 +216,6 @@ export const catalog: readonly PropertyDefinition[] = [
         },
       ),
   },
+  // What each party is promised (spec/guarantees.md): adversarial games, one party on a stated profile.
+  ...guarantees.map((g): PropertyDefinition => ({ ...g, subject: 'implementation' })),
 ];
