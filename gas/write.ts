@@ -1,12 +1,12 @@
 /**
  * `npm run gas`: measures (gas/measure.ts) and writes gas/snapshot.json and the comparison table
- * gas/README.md beside the deployed contract's forge figures (shared/anchors.md).
+ * gas/README.md beside the deployed contract's forge figures (below).
  * @module
  */
 import { writeFileSync } from 'node:fs';
 import { GAS_SEED, GAS_STEPS, measureGas } from './measure.js';
 
-/** The deployed contract under forge 1.7.1, same compiler settings (shared/anchors.md). */
+/** The deployed contract under forge 1.7.1, same compiler settings: forge's gas report on the deployed contract's own unit tests. */
 const deployed: Record<string, { median: number; max: number | null }> = {
   deploy: { median: 1_520_848, max: null },
   activate: { median: 122_408, max: 170_179 },
@@ -37,7 +37,7 @@ bundled contract (seed ${GAS_SEED}, ${GAS_STEPS.toLocaleString('en-US')} steps; 
 21,000 intrinsic gas and calldata; the deployment's includes the code deposit. \`npm test\` fails
 when any median or max grows (test/evm/gas.test.ts); run \`npm run gas\` to accept a change.
 
-The deployed contract's figures are forge's gas report on its own unit tests (shared/anchors.md):
+The deployed contract's figures are forge's gas report on its own unit tests (forge 1.7.1, same compiler settings):
 other calls in other states, so compare medians as orders of magnitude, not to the unit.
 
 | function | median | max | calls | deployed median | deployed max | ours / deployed (median) |
