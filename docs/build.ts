@@ -1,0 +1,232 @@
+/**
+ * `npm run docs`: the site spec readers use. Writes the generated pages into docs/.build/
+ * (gitignored) — the spec with a permalink and a trace under every clause, the traceability
+ * matrix, the property catalog, the reports, every source file as a page with line anchors, the
+ * playground — then runs typedoc over them (docs/render.ts) into docs/site/.
+ *
+ * Links in the generated markdown name what they point at, `mll:KEY#anchor`, KEY being a
+ * repository path (`spec/bleeding.md`, `src:reference/lock.ts`) or a page (`page:catalog`); the
+ * renderer turns each into a relative link and fails on one that names nothing.
+ * @module
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, posix, relative } from 'node:path';
+import { catalog } from '../properties/catalog.js';
+import { collect } from '../scripts/trace.js';
+import { render } from './render.js';
+import type { Implementation } from './sources.js';
+import { filesUnder, firstCitations, implementations, plantedBugs, root } from './sources.js';
+
+export const BUILD = join(root, 'docs/.build');
+
+/** Every file rendered as a source page. */
+export const sourceFiles = filesUnder(
+  ['reference', 'contracts', 'properties', 'test', 'scripts', 'docs', 'gas', 'bench', 'mutation'],
+  (name) => /\.(ts|sol|json)$/.test(name),
+).filter((file) => !file.startsWith('docs/site/') && !file.startsWith('docs/.build/') && !file.startsWith('test/fixtures/'));
+
+const escapeHtml = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\{/g, '&#123;').replace(/\}/g, '&#125;').replace(/@/g, '&#64;').replace(/\[/g, '&#91;').replace(/\]/g, '&#93;').replace(/\(/g, '&#40;').replace(/`/g, '&#96;');
+const escapeCell = (text: string): string => text.replace(/\|/g, '\\|');
+const frontmatter = (title: string, key: string, children: readonly string[] = []): string =>
+  ['---', `title: ${JSON.stringify(title)}`, `mll: ${JSON.stringify(key)}`, ...(children.length ? ['children:', ...children.map((c) => `  - ${c}`)] : []), '---', ''].join('\n');
+
+function write(path: string, text: string): void {
+  const full = join(BUILD, path);
+  mkdirSync(dirname(full), { recursive: true });
+  writeFileSync(full, text);
+}
+
+/** A link to `target` (repository-relative, `#anchor` allowed) written in the repository file `from`: a site link, or null when it points at nothing the site has. */
+function siteLink(from: string, target: string, pages: ReadonlyMap<string, string>): string | null {
+  if (/^[a-z]+:/i.test(target) || target.startsWith('#')) return target;
+  const [path, anchor] = target.split('#') as [string, string | undefined];
+  const repoPath = posix.normalize(posix.join(posix.dirname(from), path)).replace(/\/$/, '');
+  const suffix = anchor === undefined ? '' : `#${anchor}`;
+  if (pages.has(repoPath)) return `mll:${pages.get(repoPath)}${suffix}`;
+  if (sourceFiles.includes(repoPath)) return `mll:src:${repoPath}${suffix}`;
+  return null;
+}
+
+/** Rewrites a markdown file's links: repository files to their pages, images to their files from docs/.build. */
+function rewriteLinks(from: string, text: string, pages: ReadonlyMap<string, string>, buildPath: string): string {
+  return text.replace(/(!?)\[([^\]]*)\]\(([^)\s]+)\)/g, (whole, bang: string, label: string, target: string) => {
+    if (bang === '!') {
+      const image = posix.join(posix.dirname(from), target);
+      return `![${label}](${posix.relative(posix.dirname(posix.join('docs/.build', buildPath)), image)})`;
+    }
+    const link = siteLink(from, target, pages);
+    if (link === null) throw new Error(`${from}: the link ${whole} points outside the site`);
+    return `[${label}](${link})`;
+  });
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const trace = collect();
+  const known = new Set(trace.known.keys());
+  const implementedBy = implementations(
+    [...filesUnder(['reference'], (n) => n.endsWith('.ts')), ...filesUnder(['contracts'], (n) => n.endsWith('.sol'))],
+    known,
+  );
+  const cited = firstCitations(sourceFiles, known);
+  const planted = plantedBugs();
+  rmSync(BUILD, { recursive: true, force: true });
+
+  // The spec's pages in the order spec/README.md lists them, then any it does not list.
+  const listed = [...readFileSync(join(root, 'spec/README.md'), 'utf8').matchAll(/\]\(([\w-]+\.md)\)/g)].map((m) => `spec/${m[1]}`);
+  const specFiles = filesUnder(['spec'], (n) => n.endsWith('.md'))
+    .filter((f) => f !== 'spec/README.md' && f !== 'spec/traceability.md')
+    .sort((a, b) => (listed.indexOf(a) + 1 || 1e9) - (listed.indexOf(b) + 1 || 1e9) || a.localeCompare(b));
+  /** Repository markdown → the key of the page that renders it. */
+  const pages = new Map<string, string>([
+    ['README.md', 'page:index'],
+    ['spec/README.md', 'spec/README.md'],
+    ['spec/traceability.md', 'page:traceability'],
+    ['docs/charts.md', 'docs/charts.md'],
+    ['reports/mutation.md', 'reports/mutation.md'],
+    ['gas/README.md', 'gas/README.md'],
+    ['bench/README.md', 'bench/README.md'],
+    ...specFiles.map((f) => [f, f] as const),
+  ]);
+
+  const srcLink = (file: string, line?: number) => `mll:src:${file}${line === undefined ? '' : `#L${line}`}`;
+  const implLinks = (impls: readonly Implementation[]) =>
+    impls.map((i) => `[${i.file.endsWith('.sol') ? `${i.name} L${i.line}` : i.name}](${srcLink(i.file, i.line)})`).join(' · ');
+  const checkerLink = (entry: string, clause: string) =>
+    entry.startsWith('P-') ? `[${entry}](mll:page:catalog#${entry})` : `[${entry}](${srcLink(entry, cited.get(entry)?.get(clause))})`;
+  const traceOf = (id: string) => {
+    const checkers = [...new Set([...(trace.known.get(id)?.checkedBy ?? []), ...(trace.citedBy.get(id) ?? [])])];
+    const impls = implementedBy.get(id) ?? [];
+    return {
+      checkers,
+      reference: impls.filter((i) => i.file.startsWith('reference/')),
+      contract: impls.filter((i) => i.file.startsWith('contracts/')),
+    };
+  };
+
+  // The spec: an explicit anchor before every clause, its "Checked by:" line replaced by the generated trace.
+  /** A spec page's title: its heading without the areas, "Bleeding (MLL-BLD)" → "Bleeding". */
+  const specTitle = (file: string) => (/^# (.+)$/m.exec(readFileSync(join(root, file), 'utf8'))?.[1] ?? file).replace(/\s*\(MLL-[^)]*\)$/, '');
+  for (const file of ['spec/README.md', ...specFiles]) {
+    const out: string[] = [];
+    let clause: string | null = null;
+    for (const line of readFileSync(join(root, file), 'utf8').split('\n')) {
+      const heading = /^### (MLL-[A-Z]{2,5}-\d{3}) — /.exec(line);
+      if (heading !== null) {
+        clause = heading[1]!;
+        out.push(`<a id="${clause}"></a>`, '', line);
+      } else if (clause !== null && line.startsWith('Checked by:')) {
+        const { checkers, reference, contract } = traceOf(clause);
+        out.push(
+          `<div class="mll-trace">`,
+          '',
+          `**Checked by** ${checkers.map((c) => checkerLink(c, clause!)).join(' · ')}<br>`,
+          `**Reference** ${reference.length ? implLinks(reference) : '—'}<br>`,
+          `**Contract** ${contract.length ? implLinks(contract) : '—'}`,
+          '',
+          `</div>`,
+        );
+      } else out.push(line);
+      if (line.startsWith('## ')) clause = null;
+    }
+    const text = rewriteLinks(file, out.join('\n'), pages, file);
+    const children = file === 'spec/README.md' ? specFiles.map((f) => posix.relative('spec', f)) : [];
+    write(file, frontmatter(file === 'spec/README.md' ? 'Specification' : specTitle(file), file, children) + text);
+  }
+
+  // Traceability: clause × reference × contract × tests × properties.
+  const inForce = trace.clauses.filter((c) => c.replacedBy === null);
+  write(
+    'traceability.md',
+    frontmatter('Traceability', 'page:traceability') +
+      [
+        '# Traceability',
+        '',
+        `Generated by \`npm run docs\` from the citations \`npm run trace\` collects (spec/*.md, test/**/*.test.ts, properties/catalog.ts) and from the comments in reference/ and contracts/ that cite each clause. ${inForce.length} clauses in force, ${trace.clauses.length - inForce.length} withdrawn.`,
+        '',
+        '| clause | title | reference | contract | tests | properties |',
+        '|---|---|---|---|---|---|',
+        ...trace.clauses.map((c) => {
+          const title = escapeCell(c.title.replace(' *(withdrawn)*', ''));
+          const link = `[${c.id}](mll:${c.file}#${c.id})`;
+          if (c.replacedBy !== null) return `| ${link} | ${title} (withdrawn) | replaced by ${c.replacedBy.join(', ')} | | | |`;
+          const { checkers, reference, contract } = traceOf(c.id);
+          const tests = checkers.filter((x) => !x.startsWith('P-'));
+          const props = checkers.filter((x) => x.startsWith('P-'));
+          return `| ${link} | ${title} | ${implLinks(reference)} | ${implLinks(contract)} | ${tests.map((t) => checkerLink(t, c.id)).join(' · ')} | ${props.map((p) => checkerLink(p, c.id)).join(' · ')} |`;
+        }),
+        '',
+      ].join('\n'),
+  );
+
+  // The property catalog, from properties/catalog.ts and the planted bugs that make each fail.
+  const catalogLines = readFileSync(join(root, 'properties/catalog.ts'), 'utf8').split('\n');
+  write(
+    'catalog.md',
+    frontmatter('Property catalog', 'page:catalog') +
+      [
+        '# Property catalog',
+        '',
+        `Generated by \`npm run docs\` from [properties/catalog.ts](${srcLink('properties/catalog.ts')}) and test/planted/*.test.ts: ${catalog.length} properties, each with the clauses a failure of it violates and the planted bugs it is shown to catch.`,
+        '',
+        '| property | title | clauses | planted bugs |',
+        '|---|---|---|---|',
+        ...catalog.map(
+          (p) => `| [${p.id}](#${p.id}) | ${escapeCell(p.title)} | ${p.clauses.join(', ')} | ${planted.filter((b) => b.property === p.id).length} |`,
+        ),
+        '',
+        ...catalog.flatMap((p) => {
+          const line = catalogLines.findIndex((l) => l.includes(`'${p.id}'`)) + 1;
+          const bugs = planted.filter((b) => b.property === p.id);
+          return [
+            `<a id="${p.id}"></a>`,
+            '',
+            `## ${p.id} — ${p.title}`,
+            '',
+            p.rule,
+            '',
+            `- **Clauses:** ${p.clauses.map((c) => `[${c}](mll:${trace.known.get(c)?.file ?? 'spec/README.md'}#${c})`).join(', ')}`,
+            `- **Subject:** ${p.subject === 'specification' ? "the specification (the reference's arithmetic, whatever the implementation)" : 'the implementation checked'}`,
+            `- **Defined at:** [properties/catalog.ts L${line}](${srcLink('properties/catalog.ts', line > 0 ? line : undefined)})`,
+            bugs.length === 0
+              ? '- **Planted bugs:** none planted in test/planted'
+              : `- **Planted bugs that make it fail:**\n${bugs.map((b) => `  - ${b.bug} — [${b.file}](${srcLink(b.file, b.line)}), expected to break ${b.clause}`).join('\n')}`,
+            '',
+          ];
+        }),
+      ].join('\n'),
+  );
+
+  // Pages copied from the repository with their links made site links.
+  const copy = (file: string, title: string, key = file) =>
+    write(file, frontmatter(title, key) + rewriteLinks(file, readFileSync(join(root, file), 'utf8'), pages, file));
+  copy('docs/charts.md', 'Charts');
+  copy('reports/mutation.md', 'Mutation report');
+  copy('gas/README.md', 'Gas');
+  copy('bench/README.md', 'Benchmarks');
+  write('reports.md', frontmatter('Reports', 'page:reports', ['reports/mutation.md', 'gas/README.md', 'bench/README.md']) + '# Reports\n\nGenerated where they are measured; each names the command that writes it.\n\n- [Mutation report](mll:reports/mutation.md)\n- [Gas](mll:gas/README.md)\n- [Benchmarks](mll:bench/README.md)\n');
+  write('README.md', rewriteLinks('README.md', readFileSync(join(root, 'README.md'), 'utf8'), pages, 'README.md'));
+
+  // Source pages: every line anchored (#L12).
+  for (const file of sourceFiles) {
+    const lines = readFileSync(join(root, file), 'utf8').replace(/\n$/, '').split('\n');
+    const body = lines.map((l, i) => `<span class="mll-line" id="L${i + 1}"><a class="mll-ln" href="#L${i + 1}">${i + 1}</a>${escapeHtml(l)}</span>`).join('\n');
+    write(`source/${file}.md`, frontmatter(file, `src:${file}`) + `# ${file}\n\n<pre class="mll-source"><code>${body}</code></pre>\n`);
+  }
+  write(
+    'source.md',
+    frontmatter('Source', 'page:source', sourceFiles.map((f) => `source/${f}.md`)) +
+      `# Source\n\nEvery file of the reference, the contract, the property suites and the tests, rendered with line anchors.\n\n${sourceFiles.map((f) => `- [${f}](mll:src:${f})`).join('\n')}\n`,
+  );
+  console.log(`docs/build: ${trace.clauses.length} clauses, ${catalog.length} properties, ${planted.length} planted bugs, ${sourceFiles.length} source pages into ${relative(root, BUILD)}`);
+
+  const count = await render({
+    clauses: new Map(trace.clauses.map((c) => [c.id, c.file])),
+    properties: new Set(catalog.map((p) => p.id)),
+    sources: new Set(sourceFiles),
+  });
+  console.log(`docs/build: ${count} pages in docs/site, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+await main();
