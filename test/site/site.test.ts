@@ -1,0 +1,124 @@
+/**
+ * The site, built as `npm run docs` builds it and read in a real browser (headless Chromium from
+ * @sparticuz/chromium, driven by puppeteer-core): the index opens; a clause leads to the property
+ * that checks it and to the reference function that implements it; every chart loads; no page
+ * logs an error; every internal link of the built site resolves to a file and an anchor.
+ * Screenshots go to reports/site/ for a reviewer who does not build.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import chromium from '@sparticuz/chromium';
+import type { Browser, Page } from 'puppeteer-core';
+import puppeteer from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkLinks } from '../../docs/check-links.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const site = join(root, 'docs/site');
+const shots = join(root, 'reports/site');
+const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.png': 'image/png' };
+
+let browser: Browser;
+let page: Page;
+let base: string;
+const errors: string[] = [];
+const server = createServer((request, response) => {
+  const path = normalize(join(site, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)));
+  try {
+    const body = readFileSync(path.endsWith('/') ? join(path, 'index.html') : path);
+    response.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
+  } catch {
+    response.writeHead(404).end();
+  }
+});
+
+/** Opens a page of the site and waits for typedoc's script to show it. */
+async function open(path: string): Promise<void> {
+  await page.goto(`${base}/${path}`, { waitUntil: 'load' });
+  await page.waitForFunction(() => document.body.style.display !== 'none');
+}
+
+const shoot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`) });
+
+beforeAll(async () => {
+  const started = Date.now();
+  execFileSync(join(root, 'node_modules/.bin/tsx'), ['docs/build.ts'], { cwd: root, stdio: 'pipe' });
+  console.log(`site built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  mkdirSync(shots, { recursive: true });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await puppeteer.launch({ executablePath: await chromium.executablePath(), args: chromium.args, headless: true });
+  page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 860 });
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`${page.url()}: ${String(error)}`));
+  page.on('requestfailed', (request) => errors.push(`${page.url()}: request failed ${request.url()}`));
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server.close();
+});
+
+describe('the site in a browser', () => {
+  it('opens the index, with one README in the sidebar', async () => {
+    await open('index.html');
+    expect(await page.title()).toContain('Mutual Liquidity Lock');
+    await page.waitForSelector('.site-menu a');
+    const entries = await page.$$eval('.site-menu a', (links) => links.map((a) => a.textContent?.trim() ?? ''));
+    expect(entries).toContain('Specification');
+    expect(entries.filter((e) => /README/i.test(e))).toEqual([]);
+    await shoot('index');
+  });
+
+  it('follows a clause to the property that checks it and to the reference function', async () => {
+    await open('index.html');
+    const spec = await page.$eval('.site-menu a[href*="Specification.Bleeding"]', (a) => (a as HTMLAnchorElement).href);
+    await page.goto(`${spec}#MLL-BLD-011`, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.body.style.display !== 'none');
+    expect(await page.$('#MLL-BLD-011')).not.toBeNull();
+    await shoot('clause');
+    // The trace under the clause: its property …
+    const trace = 'h3:has(a[href="#MLL-BLD-011"]) ~ .mll-trace';
+    await Promise.all([page.waitForNavigation(), page.click(`${trace} a[href*="#P-POKE-INVARIANCE"]`)]);
+    expect(page.url()).toMatch(/Property_catalog\.html#P-POKE-INVARIANCE$/);
+    expect(await page.$eval('#P-POKE-INVARIANCE', (a) => (a.closest('p') ?? a).nextElementSibling?.textContent)).toContain('P-POKE-INVARIANCE —');
+    await shoot('property');
+    // … and the reference that implements it.
+    await page.goBack({ waitUntil: 'load' });
+    await Promise.all([page.waitForNavigation(), page.click(`${trace} a[href*="Source.reference_apply-bleeding.ts"]`)]);
+    const line = new URL(page.url()).hash.slice(1);
+    expect(line).toMatch(/^L\d+$/);
+    const source = await page.$eval('pre.mll-source', (pre) => pre.textContent ?? '');
+    expect(source).toContain('export function applyBleeding(');
+    await shoot('reference');
+  });
+
+  it('loads every chart', async () => {
+    await open('documents/Charts.html');
+    const images = await page.$$eval('.col-content img', (imgs) => imgs.map((img) => ({ src: img.getAttribute('src'), ok: img.complete && img.naturalWidth > 0 })));
+    expect(images.length).toBeGreaterThanOrEqual(4);
+    expect(images.filter((i) => !i.ok)).toEqual([]);
+    await shoot('charts');
+  });
+
+  it('logs no console error on the pages visited', async () => {
+    for (const path of ['documents/Traceability.html', 'documents/Specification.html', 'documents/Reports.Gas.html']) await open(path);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('the built site', () => {
+  it('has no internal link that fails to resolve to a file and an anchor, and none leaving the site', () => {
+    const { problems, pages, links } = checkLinks(site);
+    expect(pages).toBeGreaterThan(100);
+    expect(links).toBeGreaterThan(1000);
+    expect(problems).toEqual([]);
+  });
+});
