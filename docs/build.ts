@@ -10,6 +10,10 @@
  * @module
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { build as esbuild } from 'esbuild';
+import { clauseForResult } from '../properties/differential/clauses.js';
+import { functionNames } from '../reference/index.js';
+import type { PlaygroundData } from './playground/app.js';
 import { dirname, join, posix, relative } from 'node:path';
 import { catalog } from '../properties/catalog.js';
 import { collect } from '../scripts/trace.js';
@@ -219,12 +223,55 @@ async function main(): Promise<void> {
     frontmatter('Source', 'page:source', sourceFiles.map((f) => `source/${f}.md`)) +
       `# Source\n\nEvery file of the reference, the contract, the property suites and the tests, rendered with line anchors.\n\n${sourceFiles.map((f) => `- [${f}](mll:src:${f})`).join('\n')}\n`,
   );
+  // The playground: the page, and what the bundle needs to know (docs/playground/app.ts).
+  write(
+    'playground.md',
+    frontmatter('Playground', 'page:playground') +
+      `# Playground
+
+Set the parameters, build a timeline of calls — who, what, when, with what value — or load a saved counterexample (test/regressions/*.json), then step through it. Each step runs on the reference itself (reference/, bundled for the browser unchanged): the outcome or the named revert, the events, both parties' \`getPartyStatus\`, the pool, and the clauses that applied. **Share** puts the timeline into the link.
+
+<div id="mll-playground" class="mll-playground"></div>
+
+<div hidden>${trace.clauses.map((c) => `<a data-clause="${c.id}" href="mll:${c.file}#${c.id}">${c.id}</a>`).join('')}</div>
+
+<script type="module" src="mll:asset:playground.js"></script>
+`,
+  );
+  const referenceClauses = (names: readonly string[]) =>
+    [...implementedBy].filter(([, impls]) => impls.some((i) => i.file.startsWith('reference/') && names.includes(i.name))).map(([id]) => id).sort();
+  const kebab = (name: string) => `${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}.ts`;
+  const revertNames = [...readFileSync(join(root, 'reference/errors.ts'), 'utf8').matchAll(/name: '(\w+)'/g)].map((m) => m[1]!);
+  const playground: PlaygroundData = {
+    regressions: filesUnder(['test/regressions'], (n) => n.endsWith('.json')).map((f) => ({ name: posix.basename(f, '.json'), text: readFileSync(join(root, f), 'utf8') })),
+    clausesOfFunction: Object.fromEntries([
+      ...functionNames.map((fn) => [fn, referenceClauses([fn, kebab(fn)])] as const),
+      ['deploy', referenceClauses(['deploy', 'validateParams', 'initialState'])],
+      ['force', referenceClauses(['forceEther', 'surplus'])],
+    ]),
+    clauseOfRevert: Object.fromEntries(
+      revertNames.map((revert) => [revert, clauseForResult('withdraw', { ok: false, revert, args: [] }, { ok: false, revert, args: [] })]),
+    ),
+    clausesOfEvent: { BleedingApplied: ['MLL-BLD-006'] },
+  };
+
   console.log(`docs/build: ${trace.clauses.length} clauses, ${catalog.length} properties, ${planted.length} planted bugs, ${sourceFiles.length} source pages into ${relative(root, BUILD)}`);
 
   const count = await render({
     clauses: new Map(trace.clauses.map((c) => [c.id, c.file])),
     properties: new Set(catalog.map((p) => p.id)),
     sources: new Set(sourceFiles),
+  });
+  await esbuild({
+    entryPoints: [join(root, 'docs/playground/app.ts')],
+    outfile: join(root, 'docs/site/assets/playground.js'),
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    logLevel: 'warning',
+    define: { __MLL_PLAYGROUND__: JSON.stringify(playground) },
   });
   console.log(`docs/build: ${count} pages in docs/site, ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

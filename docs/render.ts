@@ -63,6 +63,7 @@ export async function render(targets: Targets): Promise<number> {
     for (const page of event.pages) {
       const model = page.model as Reflection;
       if (page.url === 'index.html') urls.set('page:index', page.url);
+      urls.set('asset:playground.js', 'assets/playground.js');
       if (model.isDocument()) {
         const key = (model as DocumentReflection).frontmatter['mll'];
         if (typeof key === 'string') urls.set(key, page.url);

@@ -2,7 +2,9 @@
  * The site, built as `npm run docs` builds it and read in a real browser (headless Chromium from
  * @sparticuz/chromium, driven by puppeteer-core): the index opens; a clause leads to the property
  * that checks it and to the reference function that implements it; every chart loads; no page
- * logs an error; every internal link of the built site resolves to a file and an anchor.
+ * logs an error; the playground, loaded with a saved counterexample and stepped to its end,
+ * shows the final shares the reference computes in Node for the same timeline, and a shared link
+ * reopens the same timeline; every internal link of the built site resolves to a file and an anchor.
  * Screenshots go to reports/site/ for a reviewer who does not build.
  */
 import { execFileSync } from 'node:child_process';
@@ -16,6 +18,12 @@ import type { Browser, Page } from 'puppeteer-core';
 import puppeteer from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkLinks } from '../../docs/check-links.js';
+import { PARTY_A, PARTY_B } from '../../properties/actors.js';
+import type { Observation } from '../../properties/driver.js';
+import { ReferenceDriver } from '../../properties/drivers/reference.js';
+import { perform } from '../../properties/run-scenario.js';
+import type { Regression } from '../../properties/runners/regressions.js';
+import { loadRegressions } from '../../properties/runners/regressions.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const site = join(root, 'docs/site');
@@ -110,6 +118,48 @@ describe('the site in a browser', () => {
 
   it('logs no console error on the pages visited', async () => {
     for (const path of ['documents/Traceability.html', 'documents/Specification.html', 'documents/Reports.Gas.html']) await open(path);
+    expect(errors).toEqual([]);
+  });
+});
+
+/** The reference's run of a saved timeline in Node, through the suite's own reference driver: the views after its last step. */
+async function referenceRun(regression: Regression): Promise<Observation> {
+  const driver = new ReferenceDriver(regression.world.setup);
+  const deployed = await driver.deploy(regression.world.params, regression.world.deployTime);
+  expect(deployed.ok).toBe(true);
+  let time = regression.world.deployTime;
+  for (const step of regression.steps) {
+    time = step.time;
+    if (step.action !== undefined) await perform(driver, step.action, step.time);
+  }
+  return driver.observe(time);
+}
+
+describe('the playground', () => {
+  const shares = () => page.$$eval('[data-field="A.share"], [data-field="B.share"]', (cells) => cells.map((c) => c.textContent));
+
+  it('steps a saved counterexample to its end and shows the shares the reference computes in Node', async () => {
+    const regression = loadRegressions().sort((a, b) => b.steps.length - a.steps.length)[0]!;
+    expect([regression.world.params.partyA, regression.world.params.partyB]).toEqual([PARTY_A, PARTY_B]);
+    await open('documents/Playground.html');
+    await page.waitForSelector('select[name=saved]');
+    await page.select('select[name=saved]', regression.name);
+    await page.click('button[name=load]');
+    for (let i = 0; i < regression.steps.length; i++) await page.click('button[name=step]');
+    expect(await page.$eval('#mll-playground', (root) => (root as HTMLElement).dataset['position'])).toBe(String(regression.steps.length));
+    const expected = await referenceRun(regression);
+    expect(await shares()).toEqual([expected.A.share.toString(), expected.B.share.toString()]);
+    await shoot('playground');
+
+    // The shared link reopens the same timeline.
+    await page.click('button[name=share-button]');
+    const link = await page.$eval('input[name=share]', (input) => (input as HTMLInputElement).value);
+    expect(link).toContain('#timeline=');
+    await page.goto('about:blank');
+    await page.goto(link, { waitUntil: 'load' });
+    await page.waitForSelector('button[name=end]');
+    await page.click('button[name=end]');
+    expect(await shares()).toEqual([expected.A.share.toString(), expected.B.share.toString()]);
     expect(errors).toEqual([]);
   });
 });
