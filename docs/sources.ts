@@ -94,7 +94,13 @@ export function implementations(files: readonly string[], known: ReadonlySet<str
           inDoc = false;
           docIsModule = docText.includes('@module');
           if (docIsModule) {
-            for (const id of pending) add(id, { file, name: basename(file), line: 1 });
+            // A module comment speaks for the file's one exported function, when it has exactly one.
+            const exported = lines.flatMap((l, i) => {
+              const fn = /^export (?:async )?function (\w+)/.exec(l);
+              return fn === null ? [] : [{ name: fn[1]!, line: i + 1 }];
+            });
+            const owner = exported.length === 1 ? exported[0]! : { name: basename(file), line: 1 };
+            for (const id of pending) add(id, { file, ...owner });
             pending = [];
           }
         }
