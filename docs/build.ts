@@ -250,7 +250,7 @@ async function main(): Promise<void> {
   // Source pages: every line anchored (#L12).
   for (const file of sourceFiles) {
     const lines = readFileSync(join(root, file), 'utf8').replace(/\n$/, '').split('\n');
-    const body = lines.map((l, i) => `<span class="mll-line" id="L${i + 1}"><a class="mll-ln" href="#L${i + 1}">${i + 1}</a>${escapeHtml(l)}</span>`).join('\n');
+    const body = lines.map((l, i) => `<span class="mll-line" id="L${i + 1}"><a class="mll-ln" href="#L${i + 1}">${i + 1}</a>${escapeHtml(l)}</span>`).join('');
     write(`source/${file}.md`, frontmatter(file, `src:${file}`) + `# ${file}\n\n<pre class="mll-source"><code>${body}</code></pre>\n`);
   }
   write(

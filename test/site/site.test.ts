@@ -19,6 +19,7 @@ import puppeteer from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkLinks } from '../../docs/check-links.js';
 import { PARTY_A, PARTY_B } from '../../properties/actors.js';
+import { catalog } from '../../properties/catalog.js';
 import type { Observation } from '../../properties/driver.js';
 import { ReferenceDriver } from '../../properties/drivers/reference.js';
 import { perform } from '../../properties/run-scenario.js';
@@ -81,30 +82,34 @@ describe('the site in a browser', () => {
     await page.waitForSelector('.site-menu a');
     const entries = await page.$$eval('.site-menu a', (links) => links.map((a) => a.textContent?.trim() ?? ''));
     expect(entries).toContain('Specification');
-    expect(entries.filter((e) => /README/i.test(e))).toEqual([]);
+    expect(entries.filter((e) => /(^|\/)README(\.md)?$/.test(e))).toEqual([]);
     await shoot('index');
   });
 
   it('follows a clause to the property that checks it and to the reference function', async () => {
-    await open('index.html');
-    const spec = await page.$eval('.site-menu a[href*="Specification.Bleeding"]', (a) => (a as HTMLAnchorElement).href);
-    await page.goto(`${spec}#MLL-BLD-011`, { waitUntil: 'load' });
+    // The clause is the property's own (named through the catalog, so this file cites no clause).
+    const property = catalog.find((p) => p.id === 'P-POKE-INVARIANCE')!;
+    const clause = property.clauses[0]!;
+    await open('documents/Traceability.html');
+    await Promise.all([page.waitForNavigation(), page.click(`.mll-matrix a[href$="#${clause}"]`)]);
     await page.waitForFunction(() => document.body.style.display !== 'none');
-    expect(await page.$('#MLL-BLD-011')).not.toBeNull();
+    expect(new URL(page.url()).hash).toBe(`#${clause}`);
+    expect(await page.$(`[id="${clause}"]`)).not.toBeNull();
     await shoot('clause');
-    // The trace under the clause: its property …
-    const trace = 'h3:has(a[href="#MLL-BLD-011"]) ~ .mll-trace';
-    await Promise.all([page.waitForNavigation(), page.click(`${trace} a[href*="#P-POKE-INVARIANCE"]`)]);
-    expect(page.url()).toMatch(/Property_catalog\.html#P-POKE-INVARIANCE$/);
-    expect(await page.$eval('#P-POKE-INVARIANCE', (a) => (a.closest('p') ?? a).nextElementSibling?.textContent)).toContain('P-POKE-INVARIANCE —');
+    // The trace under the clause: the property …
+    const trace = `h3:has(a[href="#${clause}"]) ~ .mll-trace`;
+    await Promise.all([page.waitForNavigation(), page.click(`${trace} a[href*="#${property.id}"]`)]);
+    expect(page.url()).toMatch(new RegExp(`Property_catalog\\.html#${property.id}$`));
+    expect(await page.$eval(`[id="${property.id}"]`, (a) => (a.closest('p') ?? a).nextElementSibling?.textContent)).toContain(`${property.id} —`);
     await shoot('property');
-    // … and the reference that implements it.
+    // … and the reference function that implements it, at its line.
     await page.goBack({ waitUntil: 'load' });
-    await Promise.all([page.waitForNavigation(), page.click(`${trace} a[href*="Source.reference_apply-bleeding.ts"]`)]);
+    const reference = `${trace} a[href*="Source.reference_"]`;
+    const name = await page.$eval(reference, (a) => a.textContent ?? '');
+    await Promise.all([page.waitForNavigation(), page.click(reference)]);
     const line = new URL(page.url()).hash.slice(1);
     expect(line).toMatch(/^L\d+$/);
-    const source = await page.$eval('pre.mll-source', (pre) => pre.textContent ?? '');
-    expect(source).toContain('export function applyBleeding(');
+    expect(await page.$eval(`[id="${line}"]`, (span) => span.textContent)).toContain(`function ${name}(`);
     await shoot('reference');
   });
 
