@@ -283,6 +283,7 @@ Set the parameters, build a timeline of calls — who, what, when, with what val
       ...functionNames.map((fn) => [fn, referenceClauses([fn, kebab(fn)])] as const),
       ['deploy', referenceClauses(['deploy', 'validateParams', 'initialState'])],
       ['force', referenceClauses(['forceEther', 'surplus'])],
+      ['time', referenceClauses(['getPoolState', 'getPartyStatus', 'getLockStatus'])],
     ]),
     clauseOfRevert: Object.fromEntries(
       revertNames.map((revert) => [revert, clauseForResult('withdraw', { ok: false, revert, args: [] }, { ok: false, revert, args: [] })]),

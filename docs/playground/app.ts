@@ -15,7 +15,7 @@ import { parseTimeline, runTimeline, stringify } from './run.js';
 export interface PlaygroundData {
   /** The saved counterexamples, test/regressions/*.json, as written. */
   readonly regressions: readonly { readonly name: string; readonly text: string }[];
-  /** Each function's clauses: those its reference implementation cites. */
+  /** Each function's clauses: those its reference implementation cites; `time` (a step that only moves the clock): the views'. */
   readonly clausesOfFunction: Readonly<Record<string, readonly string[]>>;
   /** The clause each named revert enforces. */
   readonly clauseOfRevert: Readonly<Record<string, string>>;
@@ -45,6 +45,9 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
   return node;
 }
 const clauseLink = (id: string) => el('a', { href: clauseHref.get(id) ?? '#', className: 'mll-clause' }, id);
+/** `text` with every clause ID in it a link to the clause. */
+const linked = (text: string): (Node | string)[] =>
+  text.split(/(MLL-[A-Z]{2,5}-\d{3})/).map((part, i) => (i % 2 === 1 && clauseHref.has(part) ? clauseLink(part) : part));
 
 let timeline: Timeline = {
   world: { params: articleDefaults(PARTY_A, PARTY_B), deployTime: 1_700_000_000n, setup: {} },
@@ -133,7 +136,7 @@ function load(next: Timeline, at = 0): void {
   for (const field of paramFields) inputs.get(field)!.value = String(timeline.world.params[field]);
   inputs.get('deployTime')!.value = String(timeline.world.deployTime);
   (['A', 'B'] as const).forEach((role, i) => (rejecting[i]!.checked = timeline.world.setup?.partyCode?.[role] === 'rejecting'));
-  found.textContent = timeline.found === undefined ? '' : `${timeline.name ?? 'saved'}: ${timeline.found}`;
+  found.replaceChildren(...(timeline.found === undefined ? [] : linked(`${timeline.name ?? 'saved'}: ${timeline.found}`)));
   show(at);
 }
 
@@ -159,7 +162,7 @@ function show(at: number): void {
 
 function stateOf(v: StepView): Node[] {
   const clauses = new Set<string>();
-  const fn = /\.(\w+)\(/.exec(v.label)?.[1] ?? (v.label === 'deploy' ? 'deploy' : v.label.startsWith('force') ? 'force' : '');
+  const fn = /\.(\w+)\(/.exec(v.label)?.[1] ?? (v.label === 'deploy' ? 'deploy' : v.label.startsWith('force') ? 'force' : 'time');
   for (const c of data.clausesOfFunction[fn] ?? []) clauses.add(c);
   if (v.revert !== undefined && data.clauseOfRevert[v.revert] !== undefined) clauses.add(data.clauseOfRevert[v.revert]!);
   for (const e of v.events) for (const c of data.clausesOfEvent[e.name] ?? []) clauses.add(c);
