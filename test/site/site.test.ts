@@ -51,7 +51,7 @@ async function open(path: string): Promise<void> {
   await page.waitForFunction(() => document.body.style.display !== 'none');
 }
 
-const shoot = (name: string, fullPage = false) => page.screenshot({ path: join(shots, `${name}.png`), fullPage });
+const shoot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`) });
 
 beforeAll(async () => {
   const started = Date.now();
@@ -154,7 +154,8 @@ describe('the playground', () => {
     expect(await page.$eval('#mll-playground', (root) => (root as HTMLElement).dataset['position'])).toBe(String(regression.steps.length));
     const expected = await referenceRun(regression);
     expect(await shares()).toEqual([expected.A.share.toString(), expected.B.share.toString()]);
-    await shoot('playground', true);
+    await page.$eval('.mll-timeline', (table) => table.scrollIntoView());
+    await shoot('playground');
 
     // The shared link reopens the same timeline.
     await page.click('button[name=share-button]');
