@@ -49,3 +49,20 @@ export function checkLinks(site: string): { problems: string[]; pages: number; l
   }
   return { problems, pages: pages.length, links };
 }
+
+/** Clause IDs shown as text but not inside a link, page by page (a page's head, scripts and styles aside). */
+export function unlinkedClauseIds(site: string): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(site, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+    const file = join(entry.parentPath, entry.name);
+    const body = readFileSync(file, 'utf8').split(/<body[^>]*>/)[1] ?? '';
+    let blocked = 0;
+    for (const part of body.split(/(<[^>]*>)/)) {
+      const tag = /^<(\/?)(a|script|style|textarea|option)\b/i.exec(part);
+      if (tag !== null) blocked += tag[1] === '/' ? -1 : 1;
+      else if (!part.startsWith('<') && blocked === 0) for (const id of part.match(/MLL-[A-Z]{2,5}-\d{3}/g) ?? []) found.push(`${relative(site, file)}: ${id}`);
+    }
+  }
+  return found;
+}

@@ -17,7 +17,8 @@ export interface Targets {
   readonly sources: ReadonlySet<string>;
 }
 
-const ID_OR_PATH = /(?<![\w/.-])(MLL-[A-Z]{2,5}-\d{3}|P-[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*|(?:reference|contracts|properties|test|scripts|docs|gas|bench|mutation)\/[\w./-]*\w)(?![\w-])/g;
+const ID_OR_PATH =
+  /(?<![\w-])(?:MLL-[A-Z]{2,5}-\d{3}|P-[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)(?![\w-])|(?<![\w/.-])(?:reference|contracts|properties|test|scripts|docs|gas|bench|mutation)\/[\w./-]*\w(?![\w-])/g;
 
 /** Links what `text` (an HTML text node) names, with `href` resolving a key. */
 function linkText(text: string, targets: Targets, href: (key: string) => string): string {

@@ -4,7 +4,8 @@
  * that checks it and to the reference function that implements it; every chart loads; no page
  * logs an error; the playground, loaded with a saved counterexample and stepped to its end,
  * shows the final shares the reference computes in Node for the same timeline, and a shared link
- * reopens the same timeline; every internal link of the built site resolves to a file and an anchor.
+ * reopens the same timeline; every internal link of the built site resolves to a file and an
+ * anchor, and every clause ID shown is a link.
  * Screenshots go to reports/site/ for a reviewer who does not build.
  */
 import { execFileSync } from 'node:child_process';
@@ -17,7 +18,7 @@ import chromium from '@sparticuz/chromium';
 import type { Browser, Page } from 'puppeteer-core';
 import puppeteer from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkLinks } from '../../docs/check-links.js';
+import { checkLinks, unlinkedClauseIds } from '../../docs/check-links.js';
 import { PARTY_A, PARTY_B } from '../../properties/actors.js';
 import { catalog } from '../../properties/catalog.js';
 import type { Observation } from '../../properties/driver.js';
@@ -176,5 +177,9 @@ describe('the built site', () => {
     expect(pages).toBeGreaterThan(100);
     expect(links).toBeGreaterThan(1000);
     expect(problems).toEqual([]);
+  });
+
+  it('links every clause ID it shows', () => {
+    expect(unlinkedClauseIds(site)).toEqual([]);
   });
 });
