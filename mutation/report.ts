@@ -58,8 +58,33 @@ export function writeReports(results: readonly MutantResult[], options: RunOptio
   };
   const json = { options, totals, unexplainedLive: unexplained, mutants: results.map((r) => ({ ...r, explanation: explanations[r.mutant.id] })) };
   writeFileSync(new URL('mutation.json', reportsDir), `${JSON.stringify(json, null, 2)}\n`);
+  writeFileSync(new URL('mutation.md', reportsDir), mutationMarkdown(results, options, explanations));
+  const pct = percent(totals.score);
+  const nonEquivalentPct = percent(totals.nonEquivalentScore);
+  return `score ${pct} (${nonEquivalentPct} of those not argued equivalent): ${killed} killed, ${live} live (${unexplained.length} unexplained), ${totals.equivalent} equivalent, ${totals.duplicate} duplicate, ${totals.stillborn} stillborn, ${totals.error} harness errors; median time to kill ${totals.medianMillisecondsToKill} ms`;
+}
 
-  const percent = (x: number | null): string => (x === null ? '—' : `${(x * 100).toFixed(1)} %`);
+const percent = (x: number | null): string => (x === null ? '—' : `${(x * 100).toFixed(1)} %`);
+
+/** reports/mutation.md for `results`: what writeReports writes, and what the site's staleness check re-renders from reports/mutation.json. */
+export function mutationMarkdown(results: readonly MutantResult[], options: RunOptions, explanations: Readonly<Record<string, string>> = loadExplanations()): string {
+  const count = (status: Status) => results.filter((r) => r.status === status).length;
+  const killed = count('killed');
+  const live = count('live');
+  const kills = results.filter((r) => r.status === 'killed');
+  const unexplained = results.filter((r) => r.status === 'live' && explanations[r.mutant.id] === undefined).map((r) => r.mutant.id);
+  const arguedEquivalent = live - unexplained.length;
+  const totals = {
+    equivalent: count('equivalent'),
+    duplicate: count('duplicate'),
+    stillborn: count('stillborn'),
+    error: count('error'),
+    score: killed + live === 0 ? null : killed / (killed + live),
+    nonEquivalentScore: killed + unexplained.length === 0 ? null : killed / (killed + unexplained.length),
+    medianMillisecondsToKill: median(kills.map((r) => r.millisecondsToKill!)),
+    medianStepsToKill: median(kills.map((r) => r.stepsToKill!)),
+  };
+
   const pct = percent(totals.score);
   const nonEquivalentPct = percent(totals.nonEquivalentScore);
   const row = (r: MutantResult) => {
@@ -104,6 +129,5 @@ and at most ${options.steps} steps, stopping at the first failure.
 |---|---|---|---|---|
 ${results.map(row).join('\n')}
 `;
-  writeFileSync(new URL('mutation.md', reportsDir), md);
-  return `score ${pct} (${nonEquivalentPct} of those not argued equivalent): ${killed} killed, ${live} live (${unexplained.length} unexplained), ${totals.equivalent} equivalent, ${totals.duplicate} duplicate, ${totals.stillborn} stillborn, ${totals.error} harness errors; median time to kill ${totals.medianMillisecondsToKill} ms`;
+  return md;
 }

@@ -15,7 +15,7 @@
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { catalog } from '../properties/catalog.js';
 import { constantProblems, readConstantSources } from './constants.js';
 
@@ -24,7 +24,7 @@ const CLAUSE = /MLL-[A-Z]{2,5}-\d{3}/g;
 const HEADING = /^### (MLL-[A-Z]{2,5}-\d{3}) — (.+)$/;
 const WITHDRAWN = ' *(withdrawn)*';
 
-interface Clause {
+export interface Clause {
   readonly id: string;
   readonly title: string;
   readonly file: string;
@@ -78,8 +78,18 @@ function citations(file: string): Set<string> {
   return new Set(readFileSync(join(root, file), 'utf8').match(CLAUSE) ?? []);
 }
 
-function main(): number {
-  const check = process.argv.includes('--check');
+/** What the trace collects: every clause, what checks each (test files and property IDs), and the problems found so far. */
+export interface Trace {
+  readonly clauses: readonly Clause[];
+  readonly known: ReadonlyMap<string, Clause>;
+  /** Clause ID → the test files that cite it and the properties that list it. */
+  readonly citedBy: ReadonlyMap<string, readonly string[]>;
+  readonly testFiles: readonly string[];
+  readonly problems: string[];
+}
+
+/** Collects the clauses and their citations (the site's docs/build.ts reads the same collection). */
+export function collect(): Trace {
   const problems: string[] = [];
   const clauses = parseClauses(problems);
   const known = new Map<string, Clause>();
@@ -132,10 +142,15 @@ function main(): number {
       }
     }
   }
+  return { clauses, known, citedBy, testFiles, problems };
+}
 
+function main(): number {
+  const check = process.argv.includes('--check');
+  const { clauses, citedBy, testFiles, problems } = collect();
+  const inForce = clauses.filter((c) => c.replacedBy === null);
   // One value per constant (MLL-PAR-010): the spec's, the reference's, the contract's, the oracle's.
   problems.push(...constantProblems(readConstantSources(root)));
-
   const table = [
     '# Traceability',
     '',
@@ -161,4 +176,4 @@ function main(): number {
   return problems.length === 0 ? 0 : 1;
 }
 
-process.exitCode = main();
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = main();

@@ -1,7 +1,7 @@
 /**
  * Known-bad implementations, in the style of crytic/properties: each variant is our own contract
  * (contracts/MutualLiquidityLock.sol) with exactly one behaviour of the deployed contract put
- * back (shared/original-defects.md D1 … D11, decided against in spec/deviations.md), written as
+ * back (the defects D1 … D11 of spec/deviations.md, decided against there), written as
  * the smallest patch of our code that does it. The suite must reject every one of them, naming a
  * clause of the area that decides the point.
  *
@@ -23,7 +23,7 @@ export interface Patch {
 export interface Variant {
   /** `D<n>-<what>`, unique. */
   readonly id: string;
-  /** The defect of shared/original-defects.md it reinstates. */
+  /** The defect of spec/deviations.md it reinstates. */
   readonly defect: `D${number}`;
   /** One line: the deployed behaviour put back. */
   readonly description: string;
