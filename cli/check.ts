@@ -76,6 +76,7 @@ export function implementationOptions(command: Command): Command {
 /** `mll check`'s grammar. */
 export function checkCommand(name = 'mll check'): Command {
   return implementationOptions(new Command(name).description('hold an implementation to the spec: every property, a clause-by-clause report'))
+    .argument('[implementation]', 'the same as --implementation: FILE.sol, ARTIFACT.json, contract or reference')
     .option('--steps <n>', `differential steps (MLL_STEPS; default ${DEFAULT_STEPS})`)
     .option('--runs <n>', 'runs per scenario property (MLL_RUNS; default 60 on a contract, 500 on the reference)')
     .option('--workers <n>', 'worker threads (default: one per core)')
@@ -131,11 +132,17 @@ export function parseWith(command: Command, argv: readonly string[]): 'help' | R
 
 /** Parses and checks every argument before anything runs; a RangeError names the first that is wrong. */
 function parseOptions(argv: string[]): Options | 'help' {
-  const values = parseWith(checkCommand(), argv) as 'help' | {
+  const command = checkCommand();
+  const values = parseWith(command, argv) as 'help' | {
     implementation?: string; remappings?: string; report?: string[]; out?: string[]; quiet?: boolean; steps?: string; runs?: string; workers?: string;
     seed?: string; property?: string; clause?: string; path?: string; save?: string; failFast?: boolean; shard?: string;
   };
   if (values === 'help') return 'help';
+  const positional = command.args[0];
+  if (positional !== undefined) {
+    if (argv.some((a) => a === '--implementation' || a.startsWith('--implementation='))) throw new RangeError(`give the implementation once: '${positional}' and --implementation ${values.implementation}`);
+    values.implementation = positional;
+  }
   engineFromEnv();
   const env = { ...process.env };
   if (values.runs !== undefined) env.MLL_RUNS = values.runs;

@@ -8,6 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Builder } from 'junit-report-builder';
+import { catalog } from '../properties/catalog.js';
 import { LANES } from '../properties/runners/lanes.js';
 
 /** @public */
@@ -315,6 +316,9 @@ export function mergeReports(docs: readonly { file: string; doc: ReportDocument 
   const ordered = [...docs].sort((a, b) => a.doc.run.shard!.index - b.doc.run.shard!.index).map((d) => d.doc);
   const ids: string[] = [];
   for (const doc of ordered) for (const p of doc.properties) if (!ids.includes(p.id)) ids.push(p.id);
+  // in the catalog's order, as the whole run reports them
+  const rank = (id: string): number => catalog.findIndex((p) => p.id === id);
+  ids.sort((a, b) => rank(a) - rank(b));
 
   let differential: ReportDifferential | null = null;
   const diffs = ordered.flatMap((d) => (d.differential === null ? [] : [{ doc: d, diff: d.differential }]));
