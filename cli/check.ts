@@ -93,6 +93,23 @@ export function checkCommand(name = 'mll check'): Command {
     .allowExcessArguments(false);
 }
 
+/**
+ * A contract that does not compile: a first line that says so on its own, naming the file and
+ * solc's first error; solc's messages, source excerpts included, below it.
+ */
+export function compileErrorText(file: string, error: CompileError): string {
+  const first = (error.messages[0] ?? error.message).split('\n')[0]!;
+  const more = error.messages.length > 1 ? ` (and ${error.messages.length - 1} more)` : '';
+  return `implementation: ${file} does not compile: ${first}${more}\n${error.messages.join('\n')}`;
+}
+
+/** Flags take decimal digits only: no 1e3, 0x10 or ' 5'. */
+function digits(name: string, text: string | undefined, signed = false): void {
+  if (text !== undefined && !(signed ? /^-?\d+$/ : /^\d+$/).test(text)) {
+    throw new RangeError(`--${name} must be ${signed ? 'an integer' : 'a positive integer'} in decimal digits, got '${text}'`);
+  }
+}
+
 function positive(name: string, text: string): number {
   const n = Number(text);
   if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`--${name} must be a positive integer, got '${text}'`);
@@ -144,6 +161,10 @@ function parseOptions(argv: string[]): Options | 'help' {
     values.implementation = positional;
   }
   engineFromEnv();
+  digits('steps', values.steps);
+  digits('runs', values.runs);
+  digits('workers', values.workers);
+  digits('seed', values.seed, true);
   const env = { ...process.env };
   if (values.runs !== undefined) env.MLL_RUNS = values.runs;
   if (values.seed !== undefined) env.MLL_SEED = values.seed;
@@ -377,7 +398,11 @@ export async function runConformance(
     factory = driverFactoryFor(options.implementation);
   } catch (error) {
     // an implementation that cannot be compiled, loaded or spoken to is bad input, not a failed property
-    if (error instanceof CompileError || error instanceof ArtifactError || error instanceof InterfaceMismatch || error instanceof UnpinnedVersion || error instanceof RangeError) {
+    if (error instanceof CompileError) {
+      printError(compileErrorText(options.implementationText, error));
+      return 2;
+    }
+    if (error instanceof ArtifactError || error instanceof InterfaceMismatch || error instanceof UnpinnedVersion || error instanceof RangeError) {
       printError(error.message);
       return 2;
     }

@@ -23,7 +23,7 @@ import { UnpinnedVersion } from '../properties/drivers/evm-speedups.js';
 import { describeImplementation, driverFactoryFor } from '../properties/runners/implementations.js';
 import type { Regression } from '../properties/runners/regressions.js';
 import { replayRegression, revive } from '../properties/runners/regressions.js';
-import { implementationOptions, parseImplementationOptions, parseWith, runConformance } from './check.js';
+import { compileErrorText, implementationOptions, parseImplementationOptions, parseWith, runConformance } from './check.js';
 import { econCommand, econTable, economics } from './econ.js';
 import { mergeReports, readReport, reportTargets, toolVersion, writeReports } from './reports.js';
 
@@ -39,14 +39,15 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /** Bad input: one line naming it, exit 2. */
 class BadInput extends RangeError {}
 
-const commandOf = (name: string, description: string, args = ''): Command =>
-  new Command(name)
+const commandOf = (name: string, description: string, args = ''): Command => {
+  const command = new Command(name)
     .description(description)
-    .arguments(args)
     .helpOption('-h, --help', 'this help')
     .exitOverride()
     .configureOutput({ writeOut: () => {}, writeErr: () => {} })
     .allowExcessArguments(false);
+  return args === '' ? command : command.arguments(args);
+};
 
 function replayCommand(): Command {
   return implementationOptions(commandOf('mll replay', 'replay a saved regression (test/regressions/NAME.json, written by --save) on an implementation', '<file>'));
@@ -76,7 +77,7 @@ const replay: Subcommand = async (argv, io) => {
   const values = parseWith(command, argv);
   if (values === 'help') return help(command, io);
   const file = command.args[0]!;
-  const { implementation } = parseImplementationOptions(values as { implementation?: string; remappings?: string });
+  const { text, implementation } = parseImplementationOptions(values as { implementation?: string; remappings?: string });
   let regression: Regression;
   try {
     regression = JSON.parse(readFileSync(file, 'utf8'), revive) as Regression;
@@ -88,7 +89,13 @@ const replay: Subcommand = async (argv, io) => {
     throw new BadInput(`${file}: not a saved regression (no world and steps)`);
   }
   const name = regression.name ?? file;
-  const factory = driverFactoryFor(implementation);
+  let factory;
+  try {
+    factory = driverFactoryFor(implementation);
+  } catch (error) {
+    if (error instanceof CompileError) throw new BadInput(compileErrorText(text, error));
+    throw error;
+  }
   try {
     await replayRegression(factory, regression);
   } catch (error) {
