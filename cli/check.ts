@@ -5,6 +5,7 @@
  * reports for machines (--report), a progress line on a TTY, shards (--shard K/N).
  * Returns the exit code: 0 every property of the implementation passed, 1 one failed or checked
  * nothing, 2 bad arguments or an implementation that cannot be loaded.
+ * @internal
  * @module
  */
 import { availableParallelism } from 'node:os';
@@ -98,6 +99,8 @@ export function checkCommand(name = 'mll check'): Command {
  * solc's first error; solc's messages, source excerpts included, below it.
  */
 export function compileErrorText(file: string, error: CompileError): string {
+  // an import not found is one line already, naming the file
+  if (error.messages.length === 1 && !error.messages[0]!.includes('\n') && error.message === error.messages[0]) return error.message;
   const first = (error.messages[0] ?? error.message).split('\n')[0]!;
   const more = error.messages.length > 1 ? ` (and ${error.messages.length - 1} more)` : '';
   return `implementation: ${file} does not compile: ${first}${more}\n${error.messages.join('\n')}`;

@@ -2,6 +2,7 @@
  * `mll econ`: the closed-form economics of reference/economics.ts (decimal.js, 40 digits) for the
  * parameters given — the exit penalty by counted intervals, the share a defaulter retains by days
  * of one-sided default, the exit horizons and the breakeven share — as a table or as JSON.
+ * @internal
  * @module
  */
 import { Command } from 'commander';

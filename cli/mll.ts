@@ -9,6 +9,7 @@
  *   mll trace    clauses ↔ tests ↔ properties (in a clone of the repository)
  *   mll merge    join the JSON reports of a run's shards
  *   mll vectors  (to come: fixtures generated from the reference)
+ * @internal
  * @module
  */
 import { spawnSync } from 'node:child_process';

@@ -2,6 +2,7 @@
  * The live line on stderr while a run works: steps done of total, steps/s, elapsed, ETA and
  * failures so far, summed over the worker threads; then properties done of total. Only on a TTY,
  * and never with --quiet. Lines printed meanwhile clear it first and redraw it after.
+ * @internal
  * @module
  */
 import cliProgress from 'cli-progress';

@@ -3,6 +3,7 @@
  * cli/report.schema.json and docs/reports.md), and from that document alone a JUnit XML file and
  * a Markdown summary for a pull-request comment. `mll merge` joins the documents of a run's
  * shards into the document of the whole run.
+ * @public
  * @module
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -115,7 +116,10 @@ const require = createRequire(import.meta.url);
 /** junit-report-builder is CommonJS: its module.exports is a builder. */
 const junit = (): Builder => require('junit-report-builder') as Builder;
 
-/** This package's version. */
+/**
+ * This package's version.
+ * @public
+ */
 export const toolVersion: string = (require('../package.json') as { version: string }).version;
 
 type RowInput = Pick<ReportProperty, 'id' | 'clauses' | 'subject' | 'verdict' | 'runs'> & {
@@ -123,7 +127,10 @@ type RowInput = Pick<ReportProperty, 'id' | 'clauses' | 'subject' | 'verdict' | 
   readonly failure?: { readonly clause: string | null } | null;
 };
 
-/** The clause table: a row per clause of each property of the implementation, a failure's own clause included. */
+/**
+ * The clause table: a row per clause of each property of the implementation, a failure's own clause included.
+ * @public
+ */
 export function clauseRows(properties: readonly RowInput[]): ReportClauseRow[] {
   const clausesOf = (p: RowInput): readonly string[] => {
     const failed = p.failure?.clause;
@@ -141,7 +148,10 @@ export function clauseRows(properties: readonly RowInput[]): ReportClauseRow[] {
     .sort((x, y) => x.clause.localeCompare(y.clause) || x.property.localeCompare(y.property));
 }
 
-/** Totals, verdict and exit code of a document's properties. */
+/**
+ * Totals, verdict and exit code of a document's properties.
+ * @public
+ */
 export function summarise(
   properties: readonly ReportProperty[],
   milliseconds: number,
@@ -166,7 +176,10 @@ export function summarise(
   };
 }
 
-/** Parses `--report` and `--out` as given: `json=a.json,junit=b.xml`, or kinds paired in order with --out files. */
+/**
+ * Parses `--report` and `--out` as given: `json=a.json,junit=b.xml`, or kinds paired in order with --out files.
+ * @public
+ */
 export function reportTargets(reports: readonly string[], outs: readonly string[]): { kind: ReportKind; file: string }[] {
   const targets: { kind: ReportKind; file: string }[] = [];
   const bare: ReportKind[] = [];
@@ -186,7 +199,10 @@ export function reportTargets(reports: readonly string[], outs: readonly string[
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
-/** JUnit XML: a suite of test cases per property and a suite per clause; a failure carries its timeline and replay command. */
+/**
+ * JUnit XML: a suite of test cases per property and a suite per clause; a failure carries its timeline and replay command.
+ * @public
+ */
 export function toJunit(doc: ReportDocument): string {
   const builder = junit().newBuilder();
   const suite = builder.testSuite().name(`mll check — ${doc.implementation.description}`).property('seed', String(doc.run.seed)).property('steps', String(doc.run.steps));
@@ -211,7 +227,10 @@ export function toJunit(doc: ReportDocument): string {
 
 const mdEscape = (text: string): string => text.replace(/[|\\`*_<>]/g, (c) => `\\${c}`);
 
-/** Markdown for a pull-request comment: the verdict, a table of properties, each failure folded with its timeline and replay. */
+/**
+ * Markdown for a pull-request comment: the verdict, a table of properties, each failure folded with its timeline and replay.
+ * @public
+ */
 export function toMarkdown(doc: ReportDocument): string {
   const mark = { pass: '✅', fail: '❌', unexercised: '⚠️' } as const;
   const t = doc.totals;
@@ -255,7 +274,10 @@ export function toMarkdown(doc: ReportDocument): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Writes each report; the JSON document as is. */
+/**
+ * Writes each report; the JSON document as is.
+ * @public
+ */
 export function writeReports(doc: ReportDocument, targets: readonly { kind: ReportKind; file: string }[]): void {
   for (const { kind, file } of targets) {
     const text = kind === 'json' ? `${JSON.stringify(doc, null, 2)}\n` : kind === 'junit' ? toJunit(doc) : toMarkdown(doc);
@@ -263,7 +285,10 @@ export function writeReports(doc: ReportDocument, targets: readonly { kind: Repo
   }
 }
 
-/** Reads a JSON report; a RangeError naming the file when it is missing, not JSON or not a version-1 report. */
+/**
+ * Reads a JSON report; a RangeError naming the file when it is missing, not JSON or not a version-1 report.
+ * @public
+ */
 export function readReport(file: string): ReportDocument {
   let text: string;
   try {
@@ -288,6 +313,7 @@ export function readReport(file: string): ReportDocument {
  * same implementation, seed, steps and runs; each property from the shard that ran it; the
  * differential's lanes and sweep together, its failure the run's (the sweep's earliest place,
  * else the lowest failing lane). A RangeError when the documents are not the shards of one run.
+ * @public
  */
 export function mergeReports(docs: readonly { file: string; doc: ReportDocument }[]): ReportDocument {
   if (docs.length === 0) throw new RangeError('merge: give the JSON reports of the shards');
@@ -374,5 +400,8 @@ export function mergeReports(docs: readonly { file: string; doc: ReportDocument 
   };
 }
 
-/** The lanes a run is made of, for the docs. */
+/**
+ * The lanes a run is made of, for the docs.
+ * @public
+ */
 export const lanesPerRun = LANES;

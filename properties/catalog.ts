@@ -2,6 +2,7 @@
  * The property catalog: every property the suite checks, with its ID, the clauses it enforces
  * and the rule it quotes. Written once against the Driver; the runners (vitest, `npm start`)
  * choose the backend and the budget.
+ * @public
  * @module
  */
 import * as fc from 'fast-check';

@@ -4,6 +4,7 @@
  * with a plain block carrying the call's timestamp; ABI encoding and decoding are viem's. The
  * engine is `fast` (the speed-ups of evm-speedups.ts) or `stock` (@ethereumjs/evm as published),
  * per factory, by default MLL_EVM's.
+ * @public
  * @module
  */
 import { Common, Hardfork, Mainnet } from '@ethereumjs/common';
@@ -31,17 +32,26 @@ import { accelerate, assertPinnedVersions } from './evm-speedups.js';
 import type { CallResult, Driver, DriverFactory, DriverSetup, PartialObservation, PartyCode, ViewName, Views } from '../driver.js';
 import { ObservationFailed, viewNames } from '../driver.js';
 
-/** Who deploys the lock: an account of its own, so the parties' nonces are theirs. */
+/**
+ * Who deploys the lock: an account of its own, so the parties' nonces are theirs.
+ * @public
+ */
 export const DEPLOYER: Address = '0x000000000000000000000000000000000000d00d';
 
 /** Every account starts with this much ether: enough for any scenario's deposits. */
 const FUNDING = 2n ** 200n;
 const GAS_LIMIT = 30_000_000n;
 
-/** Which interpreter runs the contract: @ethereumjs/evm with the speed-ups of evm-speedups.ts, or as published. */
+/**
+ * Which interpreter runs the contract: @ethereumjs/evm with the speed-ups of evm-speedups.ts, or as published.
+ * @public
+ */
 export type Engine = 'stock' | 'fast';
 
-/** MLL_EVM, `stock` or `fast` (the default): the one place it is read. */
+/**
+ * MLL_EVM, `stock` or `fast` (the default): the one place it is read.
+ * @public
+ */
 export function engineFromEnv(env: NodeJS.ProcessEnv = process.env): Engine {
   const engine = env.MLL_EVM ?? 'fast';
   if (engine !== 'stock' && engine !== 'fast') throw new RangeError(`MLL_EVM must be 'stock' or 'fast', got '${engine}'`);
@@ -62,14 +72,20 @@ const partyCode: Record<PartyCode, (lock: Address) => Hex> = {
   reentrant: (lock) => `0x633ccfd60b5f525f5f6004601c5f73${lock.slice(2)}5af15000`,
 };
 
-/** What a call cost, for the gas snapshot: execution gas as a transaction would see it (cold access sets). */
+/**
+ * What a call cost, for the gas snapshot: execution gas as a transaction would see it (cold access sets).
+ * @public
+ */
 export interface GasSample {
   readonly fn: FunctionName | 'deploy';
   readonly gas: bigint;
   readonly ok: boolean;
 }
 
-/** How a factory makes its drivers: the engine (default MLL_EVM's) and who receives the gas of every call and deployment. */
+/**
+ * How a factory makes its drivers: the engine (default MLL_EVM's) and who receives the gas of every call and deployment.
+ * @public
+ */
 export interface EvmEngineOptions {
   readonly engine?: Engine;
   readonly onGas?: (sample: GasSample) => void;
@@ -368,7 +384,10 @@ export class EvmDriver implements Driver {
 
 const CONSTRUCTOR_ARGUMENTS = 9;
 
-/** An ABI that lacks what the suite must call to drive a lock (spec/views-events.md): nothing could be run. */
+/**
+ * An ABI that lacks what the suite must call to drive a lock (spec/views-events.md): nothing could be run.
+ * @public
+ */
 export class InterfaceMismatch extends Error {
   constructor(
     readonly contractName: string,
@@ -383,6 +402,7 @@ export class InterfaceMismatch extends Error {
  * What of the spec's interface an ABI lacks that a run cannot do without, by name: functions,
  * receive, the constructor's arguments. Missing views are not among them: the driver compares
  * what the others show (its capabilities) and the run lists what that leaves unchecked.
+ * @public
  */
 export function missingInterface(abi: Abi): string[] {
   const functions = new Set(abi.flatMap((item) => (item.type === 'function' ? [item.name] : [])));
@@ -398,6 +418,7 @@ export function missingInterface(abi: Abi): string[] {
  * A factory of EVM drivers on one compiled artifact. Throws InterfaceMismatch for an ABI the
  * driver cannot speak to, RangeError for an MLL_EVM it does not know, and refuses the fast
  * engine at once when a package it reads is not at its pinned version.
+ * @public
  */
 export function evmDriverFactory(artifact: Artifact, options: EvmEngineOptions = {}): DriverFactory {
   const missing = missingInterface(artifact.abi);

@@ -7,6 +7,7 @@
  * the lanes whose index is K−1 modulo N. A run's failure is the sweep's earliest failing place,
  * else the failure of the lowest failing lane — whoever ran them, so shards merge into exactly
  * the report of the one big run.
+ * @internal
  * @module
  */
 import { availableParallelism } from 'node:os';

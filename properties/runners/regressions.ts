@@ -3,6 +3,7 @@
  * (`npm start -- … --save NAME`), replayed by npm test against the bundled contract for ever
  * after. A differential failure keeps its world and every step, compared on both sides; a step
  * property's failure keeps its resolved steps, replayed with that property's check.
+ * @internal
  * @module
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';

@@ -3,6 +3,7 @@
  * (lanes.ts), posting `{ kind: 'progress', lane, steps }` after the sweep and each chunk, and
  * last `{ kind: 'lanes', reports }`; a `budget` job (the bench's) runs a step budget and posts its
  * BudgetReport.
+ * @internal
  * @module
  */
 import { parentPort, workerData } from 'node:worker_threads';
