@@ -17,7 +17,7 @@ const clock = (ms: number): string => {
 };
 
 export interface Progress {
-  /** Starts a phase: `total` units called `unit`. */
+  /** Starts a phase: `total` units called `unit`; a phase already running goes on. */
   phase(label: string, total: number, unit: string): void;
   update(done: number, failures: number): void;
   /** Runs `write` with the line cleared, then redraws it. */
@@ -33,7 +33,8 @@ export function progressLine(quiet: boolean, stream: NodeJS.WriteStream = proces
   const bar = new cliProgress.SingleBar(
     {
       stream,
-      format: '{label} {bar} {value}/{total} {unit} · {speed} · {elapsed} elapsed · ETA {eta} · {failures}',
+      // payload tokens only: cli-progress's own {eta} and {duration} restart with each phase
+      format: '{label} {bar} {value}/{total} {unit} · {speed} · {spent} elapsed · ETA {remaining} · {failures}',
       barsize: 20,
       hideCursor: false,
       clearOnComplete: true,
@@ -52,8 +53,8 @@ export function progressLine(quiet: boolean, stream: NodeJS.WriteStream = proces
       label: s.label,
       unit: s.unit,
       speed: `${rate.toFixed(rate < 10 ? 1 : 0)} ${s.unit}/s`,
-      elapsed: clock(elapsed),
-      eta: rate > 0 ? clock(((s.total - s.done) / rate) * 1000) : '--:--',
+      spent: clock(elapsed),
+      remaining: rate > 0 ? clock((Math.max(0, s.total - s.done) / rate) * 1000) : '--:--',
       failures: `${s.failures} failure${s.failures === 1 ? '' : 's'}`,
     };
   };
@@ -66,6 +67,7 @@ export function progressLine(quiet: boolean, stream: NodeJS.WriteStream = proces
   };
   return {
     phase(label, total, unit) {
+      if (state?.label === label) return;
       state = { label, total, unit, started: performance.now(), done: 0, failures: state?.failures ?? 0 };
       if (running) bar.setTotal(total);
       draw();
