@@ -383,6 +383,10 @@ export class EvmDriver implements Driver {
 }
 
 const CONSTRUCTOR_ARGUMENTS = 9;
+/** The constructor's argument types: the two parties, then d, T, r, G, P_max, P_min, n (spec/parameters.md). */
+const CONSTRUCTOR_TYPES = ['address', 'address', ...Array<string>(7).fill('uint256')];
+/** The views that take an argument (a party's address); every other function and view takes none. */
+const VIEW_ARGUMENTS: Readonly<Record<string, readonly string[]>> = { claimable: ['address'], getExitPenalty: ['address'], getPartyStatus: ['address'] };
 
 /**
  * An ABI that lacks what the suite must call to drive a lock (spec/views-events.md): nothing could be run.
@@ -400,7 +404,8 @@ export class InterfaceMismatch extends Error {
 
 /**
  * What of the spec's interface an ABI lacks that a run cannot do without, by name: functions,
- * receive, the constructor's arguments. Missing views are not among them: the driver compares
+ * receive, the constructor's arguments, and the argument types of every function and view the
+ * driver calls. Missing views are not among them: the driver compares
  * what the others show (its capabilities) and the run lists what that leaves unchecked.
  * @public
  */
@@ -409,8 +414,15 @@ export function missingInterface(abi: Abi): string[] {
   const missing = functionNames.filter((fn) => fn !== 'receive' && !functions.has(fn)).map((fn) => `${fn}()`);
   if (!abi.some((item) => item.type === 'receive')) missing.push('receive()');
   const constructor = abi.find((item) => item.type === 'constructor');
-  const inputs = constructor?.type === 'constructor' ? constructor.inputs.length : 0;
-  if (inputs !== CONSTRUCTOR_ARGUMENTS) missing.push(`a constructor of ${CONSTRUCTOR_ARGUMENTS} arguments (it has ${inputs})`);
+  const inputs = constructor?.type === 'constructor' ? constructor.inputs.map((i) => i.type) : [];
+  if (inputs.length !== CONSTRUCTOR_ARGUMENTS) missing.push(`a constructor of ${CONSTRUCTOR_ARGUMENTS} arguments (it has ${inputs.length})`);
+  else if (inputs.join(',') !== CONSTRUCTOR_TYPES.join(',')) missing.push(`constructor(${CONSTRUCTOR_TYPES.join(',')}) (it has constructor(${inputs.join(',')}))`);
+  // The argument types the driver encodes: a function of another shape could not be called at all.
+  for (const name of new Set<string>([...functionNames, ...viewNames])) {
+    const overloads = abi.flatMap((item) => (item.type === 'function' && item.name === name ? [item.inputs.map((i) => i.type).join(',')] : []));
+    const expected = (VIEW_ARGUMENTS[name] ?? []).join(',');
+    if (overloads.length > 0 && !overloads.includes(expected)) missing.push(`${name}(${expected}) (it has ${overloads.map((o) => `${name}(${o})`).join(', ')})`);
+  }
   return missing;
 }
 

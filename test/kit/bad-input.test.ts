@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/mll.js';
+import { bundledArtifact } from '../../contracts/compile.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mll-bad-'));
 const file = (name: string, content: string): string => {
@@ -25,6 +26,18 @@ const unreadable = file('Unreadable.json', '{}');
 chmodSync(unreadable, 0o000);
 mkdirSync(join(dir, 'Dir.json'));
 const shardReport = file('shard.json', JSON.stringify({ format: 'mll-report', version: 99 }));
+/** The bundled contract's build with its ABI changed by `change`: the bytecode is beside the point, the interface check comes first. */
+const reshaped = (name: string, change: (abi: { type: string; name?: string; inputs?: { type: string; name: string }[] }[]) => void): string => {
+  const b = bundledArtifact();
+  const abi = structuredClone(b.abi) as unknown as Parameters<typeof change>[0];
+  change(abi);
+  return file(`${name}.json`, JSON.stringify({ abi, bytecode: { object: b.bytecode }, deployedBytecode: { object: b.deployedBytecode } }));
+};
+const fn = (abi: Parameters<Parameters<typeof reshaped>[1]>[0], name: string) => abi.find((i) => i.name === name)!;
+const depositTakesAmount = reshaped('DepositTakesAmount', (abi) => fn(abi, 'deposit').inputs!.push({ type: 'uint256', name: 'amount' }));
+const statusByIndex = reshaped('StatusByIndex', (abi) => (fn(abi, 'getPartyStatus').inputs![0]!.type = 'uint8'));
+const smallConstructor = reshaped('SmallConstructor', (abi) => (abi.find((i) => i.type === 'constructor')!.inputs![4]!.type = 'uint32'));
+const noWithdraw = reshaped('NoWithdraw', (abi) => abi.splice(abi.indexOf(fn(abi, 'withdraw')), 1));
 const regressionNotJson = file('regression.json', 'nope');
 const notRegression = file('not-regression.json', JSON.stringify({ name: 'x' }));
 
@@ -68,6 +81,10 @@ const cases: [string[], RegExp][] = [
   [['check', unreadable], /Unreadable\.json/],
   [['check', notSolidity], /^implementation: .*NotSolidity\.sol does not compile: .*Error/],
   [['check', notCompiling], /^implementation: .*NotCompiling\.sol does not compile: .*Undeclared identifier/],
+  [['check', depositTakesAmount], /^DepositTakesAmount does not have the spec's interface: missing deposit\(\) \(it has deposit\(uint256\)\)$/],
+  [['check', statusByIndex], /^StatusByIndex does not have the spec's interface: missing getPartyStatus\(address\) \(it has getPartyStatus\(uint8\)\)$/],
+  [['check', smallConstructor], /^SmallConstructor does not have the spec's interface: missing constructor\(address,address,uint256,.*\) \(it has constructor\(address,address,uint256,uint256,uint32,/],
+  [['check', noWithdraw], /^NoWithdraw does not have the spec's interface: missing withdraw\(\)$/],
   [['check', file('Lock.txt', '')], /implementation: expected 'reference', 'contract', a \.sol file or an artifact \.json/],
   // replay
   [['replay'], /missing required argument 'file'/],
