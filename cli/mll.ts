@@ -71,7 +71,10 @@ function vectorsCommand(): Command {
   return commandOf('mll vectors', 'fixtures generated from the reference alone (to come)');
 }
 
-const check: Subcommand = (argv, io) => runConformance(argv, io.print, io.printError, process.env.npm_lifecycle_event === 'start' ? 'npm start --' : 'mll check');
+/** `npm start` in this repository prints its replays as `npm start -- …`; anywhere else, `mll check …`. */
+const viaNpmStart = (): boolean => process.env.npm_lifecycle_event === 'start' && process.env.npm_package_name === 'mutual-liquidity-lock';
+
+const check: Subcommand = (argv, io) => runConformance(argv, io.print, io.printError, viaNpmStart() ? 'npm start --' : 'mll check');
 
 const replay: Subcommand = async (argv, io) => {
   const command = replayCommand();
