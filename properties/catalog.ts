@@ -4,6 +4,7 @@
  * choose the backend and the budget. The step properties are registered beside their checks in
  * invariants.ts (one registration per invariant) and made here; the README's property table,
  * MLL-CONF-003's list and spec/properties.md are generated from this catalog (`npm run catalog`).
+ * @public
  * @module
  */
 import * as fc from 'fast-check';

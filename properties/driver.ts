@@ -2,6 +2,7 @@
  * The Driver: the one seam between what should happen and what did. A property talks to a
  * lock only through this interface, so the same property runs on the reference, on the
  * contract inside an EVM, or on any other implementation.
+ * @public
  * @module
  */
 import type { Address, Agreement, FunctionName, LockEvent, LockStatus, Params, PartyStatus, Phase, PoolState, Role } from '../reference/index.js';
@@ -11,12 +12,16 @@ import { PropertyViolation } from './violation.js';
  * What a call did: success with the events in order, or its revert by name with its arguments in
  * declaration order — one of the reference's RevertName for a conforming implementation,
  * anything else named as the backend saw it (a Panic with its code, say).
+ * @public
  */
 export type CallResult =
   | { readonly ok: true; readonly events: readonly LockEvent[] }
   | { readonly ok: false; readonly revert: string; readonly args: readonly unknown[] };
 
-/** Everything observable about a lock at one block time: getLockStatus (MLL-VIEW-007) and the balance. */
+/**
+ * Everything observable about a lock at one block time: getLockStatus (MLL-VIEW-007) and the balance.
+ * @public
+ */
 export interface Observation extends LockStatus {
   readonly time: bigint;
   readonly balance: bigint;
@@ -25,6 +30,7 @@ export interface Observation extends LockStatus {
 /**
  * What an implementation lacking some views shows: the time and the balance always, every other
  * field only where a view it has reports it (absent, never undefined).
+ * @public
  */
 export interface PartialObservation {
   readonly time: bigint;
@@ -35,7 +41,10 @@ export interface PartialObservation {
   readonly B: Partial<PartyStatus>;
 }
 
-/** The spec's view functions, each with the clause that defines it. */
+/**
+ * The spec's view functions, each with the clause that defines it.
+ * @public
+ */
 export const viewClauses = {
   getLockStatus: 'MLL-VIEW-007',
   getPoolState: 'MLL-VIEW-001',
@@ -47,7 +56,10 @@ export const viewClauses = {
 export type ViewName = keyof typeof viewClauses;
 export const viewNames = Object.keys(viewClauses) as readonly ViewName[];
 
-/** A field of an observation that only a view can report (the balance needs none). */
+/**
+ * A field of an observation that only a view can report (the balance needs none).
+ * @public
+ */
 export type ObservedField = 'phase' | 'activatedAt' | keyof PartyStatus;
 
 const partyFields = Object.keys({
@@ -66,12 +78,18 @@ const fieldsOfView: Readonly<Record<ViewName, readonly ObservedField[]>> = {
   getPartyStatus: partyFields,
 };
 
-/** The views that report `field`. */
+/**
+ * The views that report `field`.
+ * @public
+ */
 export function viewsReporting(field: ObservedField): ViewName[] {
   return viewNames.filter((view) => fieldsOfView[view].includes(field));
 }
 
-/** The fields that none of `views` reports: what an observation through them leaves out. */
+/**
+ * The fields that none of `views` reports: what an observation through them leaves out.
+ * @public
+ */
 export function unobservedFields(views: ReadonlySet<ViewName>): ObservedField[] {
   return observedFields.filter((field) => !viewsReporting(field).some((view) => views.has(view)));
 }
@@ -88,7 +106,10 @@ export function whole(observation: PartialObservation): Observation {
   return observation as Observation;
 }
 
-/** Every view of the contract, read at one block time; a view that reverts gives its error name. */
+/**
+ * Every view of the contract, read at one block time; a view that reverts gives its error name.
+ * @public
+ */
 export interface Views {
   readonly poolState: PoolState;
   readonly agreement: Agreement;
@@ -100,7 +121,10 @@ export interface Views {
   readonly partyStatus: readonly [PartyStatus | string, PartyStatus | string, PartyStatus | string];
 }
 
-/** The view function behind each entry of Views. */
+/**
+ * The view function behind each entry of Views.
+ * @public
+ */
 export const functionOfView: Readonly<Record<keyof Views, ViewName>> = {
   poolState: 'getPoolState',
   exitPenalty: 'getExitPenalty',
@@ -113,6 +137,7 @@ export const functionOfView: Readonly<Record<keyof Views, ViewName>> = {
  * A backend could not read the lock's state: a view reverted, or returned what does not decode.
  * A conforming implementation always answers (MLL-VIEW-007), so this is a property failure like
  * any other, not an error of the suite.
+ * @public
  */
 export class ObservationFailed extends PropertyViolation {
   constructor(
@@ -143,6 +168,7 @@ export interface Driver {
  * Code a party's address holds, to play a hostile contract (MLL-CONF-002): `rejecting` reverts on
  * every incoming call, so payouts to it fail; `reentrant` calls withdraw() on the lock whenever it
  * receives ether.
+ * @public
  */
 export type PartyCode = 'rejecting' | 'reentrant';
 
@@ -154,10 +180,16 @@ export const partyBytecode: Readonly<Record<PartyCode, (lock: Address) => `0x${s
   reentrant: (lock) => `0x633ccfd60b5f525f5f6004601c5f73${lock.slice(2)}5af15000`,
 };
 
-/** How a run sets the world up before deploying: which parties are hostile contracts. */
+/**
+ * How a run sets the world up before deploying: which parties are hostile contracts.
+ * @public
+ */
 export interface DriverSetup {
   readonly partyCode?: Partial<Readonly<Record<Role, PartyCode>>>;
 }
 
-/** Makes a fresh driver for each run. */
+/**
+ * Makes a fresh driver for each run.
+ * @public
+ */
 export type DriverFactory = (setup?: DriverSetup) => Driver;

@@ -9,6 +9,7 @@
  * Units: amounts in ether (any unit works; results come back in the unit of `deposit`), rates in
  * basis points, time in whole days or whole intervals. Fractions are Decimals in [0, 1].
  *
+ * @public
  * @module
  */
 import { Decimal } from 'decimal.js';
@@ -22,7 +23,10 @@ export const D = Decimal.clone({ precision: 40 });
 const ONE = new D(1);
 const BPS = 10_000;
 
-/** The lock's economic parameters (MLL-ECO-001). */
+/**
+ * The lock's economic parameters (MLL-ECO-001).
+ * @public
+ */
 export interface EconomicsParams {
   /** d: deposit owed per interval by each party (ether). */
   readonly deposit: Decimal.Value;
@@ -45,6 +49,7 @@ export interface EconomicsParams {
 /**
  * The article's defaults: d = 0.1 ether, T = 30 days, r = 50 bps/day, G = 1, P_max = 8000 bps,
  * P_min = 1500 bps, n = 7, and the spec's countdown C = 30 days (MLL-ECO-001).
+ * @public
  */
 export const DEFAULT_PARAMS: EconomicsParams = Object.freeze({
   deposit: '0.1',
@@ -82,6 +87,7 @@ function requirePositive(name: string, v: Decimal.Value): Decimal {
  * T a positive whole number of days; 0 < r < 10000; G, C ≥ 0 and n ≥ 1 integers;
  * 0 ≤ P_min ≤ P_max ≤ 10000.
  * @throws RangeError naming the first parameter out of its domain.
+ * @public
  */
 export function checkParams(p: EconomicsParams): void {
   requirePositive('deposit', p.deposit);
@@ -108,7 +114,10 @@ function dep(p: EconomicsParams): Decimal {
   return new D(p.deposit);
 }
 
-/** The daily bleed rate r as a fraction, r_bps / 10000 (MLL-ECO-002). */
+/**
+ * The daily bleed rate r as a fraction, r_bps / 10000 (MLL-ECO-002).
+ * @public
+ */
 export function dailyBleedRate(p: EconomicsParams): Decimal {
   checkParams(p);
   return new D(p.bleedBpsPerDay).div(BPS);
@@ -117,6 +126,7 @@ export function dailyBleedRate(p: EconomicsParams): Decimal {
 /**
  * Fraction of its share a defaulter retains after τ whole days of one-sided default:
  * (1 − r)^τ (MLL-ECO-002). At defaults: 0.8604 / 0.7403 / 0.1605 after 30 / 60 / 365 days.
+ * @public
  */
 export function retainedFraction(p: EconomicsParams, days: number): Decimal {
   requireNonNegInt('days', days);
@@ -126,6 +136,7 @@ export function retainedFraction(p: EconomicsParams, days: number): Decimal {
 /**
  * Per-interval bleed rate R = 1 − (1 − r)^T, T in whole days (MLL-ECO-003): the fraction of its
  * share a defaulter loses over one full interval of one-sided default. At defaults 0.13962.
+ * @public
  */
 export function perIntervalBleedRate(p: EconomicsParams): Decimal {
   return ONE.minus(retainedFraction(p, p.intervalDays));
@@ -135,6 +146,7 @@ export function perIntervalBleedRate(p: EconomicsParams): Decimal {
  * The spec's exit penalty in whole bps, m = intervals paid and reached by the schedule
  * (MLL-ECO-004): P_max − ⌊(P_max − P_min) · min(m, n) / n⌋. Integer arithmetic throughout; the
  * floor on the reduction rounds the penalty up. At defaults m = 1, 2, 4, 7 → 7072, 6143, 4286, 1500.
+ * @public
  */
 export function penaltyBps(p: EconomicsParams, m: number): number {
   checkParams(p);
@@ -145,7 +157,10 @@ export function penaltyBps(p: EconomicsParams, m: number): number {
   return p.penaltyMaxBps - Number(reduction);
 }
 
-/** The spec's exit penalty as a fraction of the share, penaltyBps(m) / 10000 (MLL-ECO-004). */
+/**
+ * The spec's exit penalty as a fraction of the share, penaltyBps(m) / 10000 (MLL-ECO-004).
+ * @public
+ */
 export function penaltyFraction(p: EconomicsParams, m: number): Decimal {
   return new D(penaltyBps(p, m)).div(BPS);
 }
@@ -161,7 +176,10 @@ export function penaltyExactBps(p: EconomicsParams, m: number): Decimal {
   return new D(p.penaltyMaxBps).minus(new D(p.penaltyMaxBps - p.penaltyMinBps).times(ratio));
 }
 
-/** The article's exact penalty as a fraction of the share (MLL-ECO-005): 0.7071 at m = 1. */
+/**
+ * The article's exact penalty as a fraction of the share (MLL-ECO-005): 0.7071 at m = 1.
+ * @public
+ */
 export function penaltyExactFraction(p: EconomicsParams, m: number): Decimal {
   return penaltyExactBps(p, m).div(BPS);
 }
@@ -170,12 +188,16 @@ export function penaltyExactFraction(p: EconomicsParams, m: number): Decimal {
  * The highest penalty any exit can be charged (MLL-ECO-006): penaltyBps(1), because activation
  * pays interval 0 so every active party has m ≥ 1. P_max itself (m = 0) is never applied.
  * At defaults 7072 bps = 70.72 %, not 80 %.
+ * @public
  */
 export function maxAppliedPenaltyBps(p: EconomicsParams): number {
   return penaltyBps(p, 1);
 }
 
-/** Options of {@link exitKeepFraction}. */
+/**
+ * Options of {@link exitKeepFraction}.
+ * @public
+ */
 export interface ExitKeepOptions {
   /** The penalty is waived: the exiter is compliant and the counterparty in default (MLL-ECO-007). */
   readonly waived?: boolean;
@@ -186,6 +208,7 @@ export interface ExitKeepOptions {
  * (1 − r)^b · (1 − penalty(m)), where m is the count frozen at initiation and b the whole days of
  * one-sided default of the exiter up to execution; the factor (1 − penalty) is 1 when waived.
  * The fraction is of the exiter's share when its bleeding started (or of its share, if b = 0).
+ * @public
  */
 export function exitKeepFraction(
   p: EconomicsParams,
@@ -200,12 +223,16 @@ export function exitKeepFraction(
 /**
  * Fraction of its share a party keeps by exiting at cold start, m = 1 with no bleed
  * (MLL-ECO-008): 1 − penalty(1) = 0.2928 at defaults (0.2929 by the article's exact formula).
+ * @public
  */
 export function coldStartExitKeep(p: EconomicsParams): Decimal {
   return exitKeepFraction(p, 1, 0);
 }
 
-/** A row of {@link coldStartTable}. */
+/**
+ * A row of {@link coldStartTable}.
+ * @public
+ */
 export interface ColdStartRow {
   /** Counted intervals m (paid and reached). */
   readonly m: number;
@@ -217,7 +244,10 @@ export interface ColdStartRow {
   readonly keep: Decimal;
 }
 
-/** Exit payoff without bleed for m = 1 … n (MLL-ECO-008): 0.2928, 0.3857, …, 0.8500 at defaults. */
+/**
+ * Exit payoff without bleed for m = 1 … n (MLL-ECO-008): 0.2928, 0.3857, …, 0.8500 at defaults.
+ * @public
+ */
 export function coldStartTable(p: EconomicsParams): ColdStartRow[] {
   checkParams(p);
   const rows: ColdStartRow[] = [];
@@ -230,12 +260,16 @@ export function coldStartTable(p: EconomicsParams): ColdStartRow[] {
 /**
  * Breakeven share d / R (MLL-ECO-009): the defaulter's share above which a compliant party's bleed
  * income per interval, R · s, exceeds its deposit d. At defaults 0.7163 ether.
+ * @public
  */
 export function breakevenShare(p: EconomicsParams): Decimal {
   return dep(p).div(perIntervalBleedRate(p));
 }
 
-/** Result of {@link selfFunding}. */
+/**
+ * Result of {@link selfFunding}.
+ * @public
+ */
 export interface SelfFunding {
   /** m*: the smallest number of deposits m with m · d · R > d. */
   readonly deposits: number;
@@ -251,6 +285,7 @@ export interface SelfFunding {
  * Time to self-funding at the true cadence T (MLL-ECO-010): with share s = m · d (own deposits only,
  * one per interval, interval 0 at activation), the smallest m with m · d · R > d, i.e.
  * m* = ⌊1/R⌋ + 1. At defaults m* = 8, reached at day 210 (7 intervals after activation).
+ * @public
  */
 export function selfFunding(p: EconomicsParams): SelfFunding {
   const d = dep(p);
@@ -263,6 +298,7 @@ export function selfFunding(p: EconomicsParams): SelfFunding {
  * The article's cooperation threshold as stated (MLL-ECO-011): δ* = d / (d + R · s).
  * It solves d ≤ δ · R · s / (1 − δ): one saved deposit against a perpetual bleed stream.
  * At defaults and s = 1 ether: 0.4173.
+ * @public
  */
 export function deltaStarArticle(p: EconomicsParams, share: Decimal.Value): Decimal {
   const d = dep(p);
@@ -273,6 +309,7 @@ export function deltaStarArticle(p: EconomicsParams, share: Decimal.Value): Deci
 /**
  * The article's grace-adjusted threshold as stated (MLL-ECO-011): [d / (d + R · s)]^(1/(G+1)).
  * At defaults (G = 1) and s = 1 ether: 0.6460.
+ * @public
  */
 export function deltaStarArticleGrace(p: EconomicsParams, share: Decimal.Value): Decimal {
   return deltaStarArticle(p, share).pow(ONE.div(p.graceIntervals + 1));
@@ -281,13 +318,17 @@ export function deltaStarArticleGrace(p: EconomicsParams, share: Decimal.Value):
 /**
  * Present value, at the first missed due date, of the deposits a permanent defector saves:
  * d + δd + δ²d + … = d / (1 − δ) (MLL-ECO-012).
+ * @public
  */
 export function defectionSavingPv(p: EconomicsParams, delta: Decimal.Value): Decimal {
   const x = requireDiscount(delta);
   return dep(p).div(ONE.minus(x));
 }
 
-/** Result of {@link punishmentPv}. */
+/**
+ * Result of {@link punishmentPv}.
+ * @public
+ */
 export interface PunishmentPv {
   /** Constant-punishment approximation: R · s every interval, δ^(G+1) · R · s / (1 − δ). */
   readonly constant: Decimal;
@@ -299,6 +340,7 @@ export interface PunishmentPv {
  * Present value, at the first missed due date, of the bleed a permanent defector with share s
  * suffers; bleeding starts G intervals later and each interval's bleed is counted at its end
  * (MLL-ECO-012, MLL-ECO-013).
+ * @public
  */
 export function punishmentPv(p: EconomicsParams, share: Decimal.Value, delta: Decimal.Value): PunishmentPv {
   const x = requireDiscount(delta);
@@ -311,6 +353,7 @@ export function punishmentPv(p: EconomicsParams, share: Decimal.Value, delta: De
 /**
  * Whether permanent defection from share s is unprofitable in the spec's model (MLL-ECO-012):
  * δ^(G+1) · R · s / (1 − δ) ≥ d / (1 − δ), i.e. δ^(G+1) · R · s ≥ d.
+ * @public
  */
 export function defectionUnprofitable(p: EconomicsParams, share: Decimal.Value, delta: Decimal.Value): boolean {
   const x = requireDiscount(delta);
@@ -322,6 +365,7 @@ export function defectionUnprofitable(p: EconomicsParams, share: Decimal.Value, 
  * The spec's cooperation threshold (MLL-ECO-012): permanent defection is unprofitable iff
  * δ ≥ δ_MLL = (d / (R · s))^(1/(G+1)). A value ≥ 1 means no discount factor below 1 deters,
  * which happens exactly when s ≤ d/R. At defaults and s = 1 ether: 0.8463 (0.7163 with G = 0).
+ * @public
  */
 export function deterrenceThreshold(p: EconomicsParams, share: Decimal.Value): Decimal {
   const s = requirePositive('share', share);
@@ -331,6 +375,7 @@ export function deterrenceThreshold(p: EconomicsParams, share: Decimal.Value): D
 /**
  * The least share at which permanent defection is unprofitable for discount factor δ
  * (MLL-ECO-012): s_min(δ) = d / (R · δ^(G+1)) > d/R. At defaults and δ = 0.95: 0.7936 ether.
+ * @public
  */
 export function minDeterringShare(p: EconomicsParams, delta: Decimal.Value): Decimal {
   const x = requireDiscount(delta);
@@ -341,6 +386,7 @@ export function minDeterringShare(p: EconomicsParams, delta: Decimal.Value): Dec
  * The most a party can gain from grace under per-interval accounting without ever defaulting
  * (MLL-ECO-014): paying every deposit G intervals late, worth d · (1 − δ^G) / (1 − δ) =
  * d · (1 + δ + … + δ^(G−1)) ≤ G · d, a one-off float. Exactly d at G = 1.
+ * @public
  */
 export function graceLagSavingPv(p: EconomicsParams, delta: Decimal.Value): Decimal {
   const x = requireDiscount(delta);
@@ -351,6 +397,7 @@ export function graceLagSavingPv(p: EconomicsParams, delta: Decimal.Value): Deci
  * For comparison, the deployed contract's standing allowance (original defect D3): paying once
  * every G + 1 intervals never bleeds, worth d · [1/(1 − δ) − 1/(1 − δ^(G+1))], unbounded as δ → 1
  * (MLL-ECO-014). At defaults and δ = 0.99: 4.975 ether.
+ * @public
  */
 export function standingAllowanceSavingPv(p: EconomicsParams, delta: Decimal.Value): Decimal {
   const x = requireDiscount(delta);
@@ -358,7 +405,10 @@ export function standingAllowanceSavingPv(p: EconomicsParams, delta: Decimal.Val
   return d.div(ONE.minus(x)).minus(d.div(ONE.minus(x.pow(p.graceIntervals + 1))));
 }
 
-/** A horizon in days: the exact real root and the whole days the article rounds it up to. */
+/**
+ * A horizon in days: the exact real root and the whole days the article rounds it up to.
+ * @public
+ */
 export interface DayHorizon {
   readonly exact: Decimal;
   readonly days: number;
@@ -368,6 +418,7 @@ export interface DayHorizon {
  * The article's exit horizon (MLL-ECO-015): k* = ⌈ln(1 − P_min) / ln(1 − r)⌉, the first whole day
  * on which cumulative bleed 1 − (1 − r)^k exceeds the mature exit penalty P_min.
  * At defaults 32.42 → 33 days.
+ * @public
  */
 export function kStarArticle(p: EconomicsParams): DayHorizon {
   const exact = ONE.minus(new D(p.penaltyMinBps).div(BPS)).ln().div(ONE.minus(dailyBleedRate(p)).ln());
@@ -379,6 +430,7 @@ export function kStarArticle(p: EconomicsParams): DayHorizon {
  * start of its default, if after k whole days of default it initiates a unilateral exit and pays
  * nothing more: bleeding continues through the countdown, so (1 − r)^(k + C) · (1 − penalty(m)),
  * m ≥ n by default. At defaults: 0.7313 at k = 0, 0.6198 at k = 33.
+ * @public
  */
 export function defaulterExitKeep(p: EconomicsParams, k: number, m: number = p.maturityIntervals): Decimal {
   requireNonNegInt('k', k);
@@ -462,6 +514,7 @@ export function stayOrExitHorizon(p: EconomicsParams, share: Decimal.Value, m: n
  * The horizon without the cure (MLL-ECO-022, for comparison; the figure this spec gave before issue 8):
  * staying falls below the exit while bleeding initiated at once, (1 − r)^C · (1 − P_min), after
  * C + ln(1 − P_min) / ln(1 − r) days. At defaults 62.42 → 63 days.
+ * @public
  */
 export function noCureHorizon(p: EconomicsParams): DayHorizon {
   const exact = kStarArticle(p).exact.plus(p.countdownDays);
@@ -549,13 +602,17 @@ export function standingArrearSteadyShare(p: EconomicsParams): Decimal {
  * What a party keeps if it initiates a unilateral exit `leadDays` whole days before its default
  * would start and pays nothing more (MLL-ECO-018): (1 − r)^max(0, C − lead) · (1 − penalty(m)).
  * With lead ≥ C this is the flat 1 − penalty(m): 0.85 for a mature party at defaults.
+ * @public
  */
 export function earlyExitKeep(p: EconomicsParams, leadDays: number, m: number = p.maturityIntervals): Decimal {
   requireNonNegInt('leadDays', leadDays);
   return exitKeepFraction(p, m, Math.max(0, p.countdownDays - leadDays));
 }
 
-/** A row of {@link articleClaims}. */
+/**
+ * A row of {@link articleClaims}.
+ * @public
+ */
 export interface ClaimRow {
   /** The clause that fixes the exact figure. */
   readonly clause: string;
@@ -580,6 +637,7 @@ function sig(x: Decimal, digits = 4): string {
 /**
  * The article's numerical claims next to the exact figures at its defaults (MLL-ECO-019), every
  * exact figure computed by this module. A plain table for the docs.
+ * @public
  */
 export function articleClaims(): ClaimRow[] {
   const p = DEFAULT_PARAMS;

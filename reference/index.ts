@@ -1,6 +1,7 @@
 /**
  * The executable specification of the Mutual Liquidity Lock: pure functions, bigint only,
  * operation for operation what the contract computes.
+ * @public
  * @module
  */
 export * from './constants.js';

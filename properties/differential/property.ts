@@ -166,15 +166,15 @@ export function sweepWorlds(): { readonly place: string; readonly world: Differe
  * Every boundary variant of the article's defaults, deployed on both sides and compared: the
  * constructor's checks are few and exact, so they are swept, not sampled (MLL-CONF-001,
  * MLL-PAR-001 … MLL-PAR-007). Returns the first Divergence with the place it happened at
- * (`sweep:F:V`, which --path replays), or null.
+ * (`sweep:F:V`, which --path replays), or null. `only`: one place, or which places by index.
  */
 export async function constructorSweep(
   factory: DriverFactory,
-  only?: string,
+  only?: string | ((index: number) => boolean),
   counter: StepCounter = { steps: 0 },
 ): Promise<{ readonly place: string; readonly world: DifferentialSetup; readonly error: PropertyViolation } | null> {
-  for (const { place, world } of sweepWorlds()) {
-    if (only !== undefined && place !== only) continue;
+  for (const [index, { place, world }] of sweepWorlds().entries()) {
+    if (typeof only === 'string' ? place !== only : only !== undefined && !only(index)) continue;
     try {
       await openWorld(factory, world, counter);
     } catch (error) {

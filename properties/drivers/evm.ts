@@ -4,6 +4,7 @@
  * with a plain block carrying the call's timestamp; ABI encoding and decoding are viem's. The
  * engine is `fast` (the speed-ups of evm-speedups.ts) or `stock` (@ethereumjs/evm as published),
  * per factory, by default MLL_EVM's.
+ * @public
  * @module
  */
 import { Common, Hardfork, Mainnet } from '@ethereumjs/common';
@@ -31,17 +32,26 @@ import { accelerate, assertPinnedVersions } from './evm-speedups.js';
 import type { CallResult, Driver, DriverFactory, DriverSetup, PartialObservation, ViewName, Views } from '../driver.js';
 import { ObservationFailed, partyBytecode, viewNames } from '../driver.js';
 
-/** Who deploys the lock: an account of its own, so the parties' nonces are theirs. */
+/**
+ * Who deploys the lock: an account of its own, so the parties' nonces are theirs.
+ * @public
+ */
 export const DEPLOYER: Address = '0x000000000000000000000000000000000000d00d';
 
 /** Every account starts with this much ether: enough for any scenario's deposits. */
 const FUNDING = 2n ** 200n;
 const GAS_LIMIT = 30_000_000n;
 
-/** Which interpreter runs the contract: @ethereumjs/evm with the speed-ups of evm-speedups.ts, or as published. */
+/**
+ * Which interpreter runs the contract: @ethereumjs/evm with the speed-ups of evm-speedups.ts, or as published.
+ * @public
+ */
 export type Engine = 'stock' | 'fast';
 
-/** MLL_EVM, `stock` or `fast` (the default): the one place it is read. */
+/**
+ * MLL_EVM, `stock` or `fast` (the default): the one place it is read.
+ * @public
+ */
 export function engineFromEnv(env: NodeJS.ProcessEnv = process.env): Engine {
   const engine = env.MLL_EVM ?? 'fast';
   if (engine !== 'stock' && engine !== 'fast') throw new RangeError(`MLL_EVM must be 'stock' or 'fast', got '${engine}'`);
@@ -54,14 +64,20 @@ const commons: Readonly<Record<Engine, Common>> = {
   fast: new Common({ chain: Mainnet, hardfork: Hardfork.Cancun }),
 };
 
-/** What a call cost, for the gas snapshot: execution gas as a transaction would see it (cold access sets). */
+/**
+ * What a call cost, for the gas snapshot: execution gas as a transaction would see it (cold access sets).
+ * @public
+ */
 export interface GasSample {
   readonly fn: FunctionName | 'deploy';
   readonly gas: bigint;
   readonly ok: boolean;
 }
 
-/** How a factory makes its drivers: the engine (default MLL_EVM's) and who receives the gas of every call and deployment. */
+/**
+ * How a factory makes its drivers: the engine (default MLL_EVM's) and who receives the gas of every call and deployment.
+ * @public
+ */
 export interface EvmEngineOptions {
   readonly engine?: Engine;
   readonly onGas?: (sample: GasSample) => void;
@@ -349,8 +365,15 @@ export class EvmDriver implements Driver {
 }
 
 const CONSTRUCTOR_ARGUMENTS = 9;
+/** The constructor's argument types: the two parties, then d, T, r, G, P_max, P_min, n (spec/parameters.md). */
+const CONSTRUCTOR_TYPES = ['address', 'address', ...Array<string>(7).fill('uint256')];
+/** The views that take an argument (a party's address); every other function and view takes none. */
+const VIEW_ARGUMENTS: Readonly<Record<string, readonly string[]>> = { claimable: ['address'], getExitPenalty: ['address'], getPartyStatus: ['address'] };
 
-/** An ABI that lacks what the suite must call to drive a lock (spec/views-events.md): nothing could be run. */
+/**
+ * An ABI that lacks what the suite must call to drive a lock (spec/views-events.md): nothing could be run.
+ * @public
+ */
 export class InterfaceMismatch extends Error {
   constructor(
     readonly contractName: string,
@@ -363,16 +386,25 @@ export class InterfaceMismatch extends Error {
 
 /**
  * What of the spec's interface an ABI lacks that a run cannot do without, by name: functions,
- * receive, the constructor's arguments. Missing views are not among them: the driver compares
+ * receive, the constructor's arguments, and the argument types of every function and view the
+ * driver calls. Missing views are not among them: the driver compares
  * what the others show (its capabilities) and the run lists what that leaves unchecked.
+ * @public
  */
 export function missingInterface(abi: Abi): string[] {
   const functions = new Set(abi.flatMap((item) => (item.type === 'function' ? [item.name] : [])));
   const missing = functionNames.filter((fn) => fn !== 'receive' && !functions.has(fn)).map((fn) => `${fn}()`);
   if (!abi.some((item) => item.type === 'receive')) missing.push('receive()');
   const constructor = abi.find((item) => item.type === 'constructor');
-  const inputs = constructor?.type === 'constructor' ? constructor.inputs.length : 0;
-  if (inputs !== CONSTRUCTOR_ARGUMENTS) missing.push(`a constructor of ${CONSTRUCTOR_ARGUMENTS} arguments (it has ${inputs})`);
+  const inputs = constructor?.type === 'constructor' ? constructor.inputs.map((i) => i.type) : [];
+  if (inputs.length !== CONSTRUCTOR_ARGUMENTS) missing.push(`a constructor of ${CONSTRUCTOR_ARGUMENTS} arguments (it has ${inputs.length})`);
+  else if (inputs.join(',') !== CONSTRUCTOR_TYPES.join(',')) missing.push(`constructor(${CONSTRUCTOR_TYPES.join(',')}) (it has constructor(${inputs.join(',')}))`);
+  // The argument types the driver encodes: a function of another shape could not be called at all.
+  for (const name of new Set<string>([...functionNames, ...viewNames])) {
+    const overloads = abi.flatMap((item) => (item.type === 'function' && item.name === name ? [item.inputs.map((i) => i.type).join(',')] : []));
+    const expected = (VIEW_ARGUMENTS[name] ?? []).join(',');
+    if (overloads.length > 0 && !overloads.includes(expected)) missing.push(`${name}(${expected}) (it has ${overloads.map((o) => `${name}(${o})`).join(', ')})`);
+  }
   return missing;
 }
 
@@ -380,6 +412,7 @@ export function missingInterface(abi: Abi): string[] {
  * A factory of EVM drivers on one compiled artifact. Throws InterfaceMismatch for an ABI the
  * driver cannot speak to, RangeError for an MLL_EVM it does not know, and refuses the fast
  * engine at once when a package it reads is not at its pinned version.
+ * @public
  */
 export function evmDriverFactory(artifact: Artifact, options: EvmEngineOptions = {}): DriverFactory {
   const missing = missingInterface(artifact.abi);

@@ -1,5 +1,6 @@
 /**
  * The Driver over the executable reference: the oracle every other implementation is held to.
+ * @public
  * @module
  */
 import type { Address, FunctionName, LockState, Params } from '../../reference/index.js';

@@ -38,6 +38,10 @@ export interface StepBudget {
   readonly chunkRuns?: number;
   /** Whether a failure is minimised and replayed into a timeline (default true); the mutation runner only needs the verdict. */
   readonly explain?: boolean;
+  /** Which places of the constructor sweep this budget runs, by index (default: every one); lanes.ts splits the sweep. */
+  readonly sweep?: (index: number) => boolean;
+  /** Told the steps done so far after the sweep and after each chunk, for a progress line. */
+  readonly onChunk?: (steps: number) => void;
 }
 
 export interface BudgetReport {
@@ -59,7 +63,7 @@ export function stepsFromEnv(defaultSteps: number, env: NodeJS.ProcessEnv = proc
 }
 
 /** The constructor sweep, or the one place of it named `only`; a report of its first failure, or null. */
-async function sweep(factory: DriverFactory, seed: number, explain: boolean, only?: string, counter?: StepCounter): Promise<PropertyReport | null> {
+async function sweep(factory: DriverFactory, seed: number, explain: boolean, only?: string | ((index: number) => boolean), counter?: StepCounter): Promise<PropertyReport | null> {
   const started = performance.now();
   const found = await constructorSweep(factory, only, counter);
   if (found === null) return null;
@@ -103,12 +107,14 @@ export async function runDifferentialBudget(factory: DriverFactory, budget: Step
     exercise: counting.exercise(),
     ...(failed === undefined ? {} : { failed }),
   });
-  const swept = await sweep(counting.factory, budget.seed, explain, undefined, counter);
+  const swept = await sweep(counting.factory, budget.seed, explain, budget.sweep, counter);
   if (swept !== null) return report(0, swept);
+  budget.onChunk?.(counter.steps);
   let runs = 0;
   for (let seed = budget.seed; counter.steps < budget.steps; seed++) {
     const chunk = await checkProperty(counted, counting.factory, { numRuns: budget.chunkRuns ?? CHUNK_RUNS, seed }, explain ? explainFor(counting.factory) : undefined);
     runs += chunk.runs;
+    budget.onChunk?.(counter.steps);
     if (chunk.verdict === 'fail') return report(runs, chunk);
   }
   return report(runs);

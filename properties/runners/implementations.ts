@@ -4,6 +4,7 @@
  * spec's interface), or a contract already compiled elsewhere (a Foundry or Hardhat artifact
  * JSON). Each becomes a DriverFactory; nothing else in the suites changes. Paths, the file's and
  * the remappings', are the caller's: taken from the directory `npm start` was typed in.
+ * @internal
  * @module
  */
 import { existsSync, statSync } from 'node:fs';

@@ -2,6 +2,7 @@
  * Work spread over worker threads, one per core by default. A worker is a TypeScript module
  * started through worker-boot.mjs; it receives `workerData.job` and posts messages, the last of
  * which is its result.
+ * @internal
  * @module
  */
 import { availableParallelism } from 'node:os';

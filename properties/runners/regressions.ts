@@ -3,10 +3,11 @@
  * (`npm start -- … --save NAME`), replayed by npm test against the bundled contract for ever
  * after. A differential failure keeps its world and every step, compared on both sides; a step
  * property's failure keeps its resolved steps, replayed with that property's check.
+ * @internal
  * @module
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { catalog } from '../catalog.js';
 import type { DifferentialSetup } from '../differential/property.js';
@@ -18,9 +19,18 @@ import type { ResolvedStep } from '../run-scenario.js';
 import { replay } from '../run-scenario.js';
 import { stringify } from './check.js';
 
-/** Where --save writes and npm test reads: test/regressions/, or MLL_REGRESSIONS_DIR (tests that save use a directory of their own). */
+/** Whether this is an installed copy of the kit (under node_modules), not a clone. */
+const installed = fileURLToPath(new URL('../../', import.meta.url)).split(sep).includes('node_modules');
+
+/**
+ * Where --save writes and npm test reads: test/regressions/ in a clone; in an installed kit,
+ * mll-regressions/ in the caller's directory (never inside node_modules); or MLL_REGRESSIONS_DIR
+ * (tests that save use a directory of their own).
+ */
 export function regressionsDir(): string {
-  return process.env.MLL_REGRESSIONS_DIR ?? fileURLToPath(new URL('../../test/regressions/', import.meta.url));
+  if (process.env.MLL_REGRESSIONS_DIR !== undefined) return process.env.MLL_REGRESSIONS_DIR;
+  if (installed) return resolve(process.env.INIT_CWD ?? process.cwd(), 'mll-regressions');
+  return fileURLToPath(new URL('../../test/regressions/', import.meta.url));
 }
 
 export interface Regression {

@@ -3,6 +3,7 @@
  * what, with how much, and what the reference and the implementation each answered — ending
  * at the step that failed and the clause it broke. Every property's counterexample is shown this
  * way: the differential's commands, and the scenarios of the other properties.
+ * @internal
  * @module
  */
 import type * as fc from 'fast-check';

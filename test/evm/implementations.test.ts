@@ -87,7 +87,7 @@ describe('MLL-CONF-001: an implementation compiled elsewhere', () => {
       [join(dir, 'truncated.json'), /is not JSON/],
       [partial, /missing deposit\(\)/],
       [join(dir, 'nowhere.sol'), /no such file/],
-      [broken, /solc: 1 error/],
+      [broken, /^implementation: .*Broken\.sol does not compile: ParserError: Expected type name\n/],
     ] as const) {
       const { status, stderr } = startCli(['--implementation', implementation, '--steps', '1']);
       expect(status, implementation).toBe(2);

@@ -12,7 +12,7 @@ import type { Artifact } from '../../contracts/compile.js';
 import { compileSource } from '../../contracts/compile.js';
 import { evmDriverFactory } from '../../properties/drivers/evm.js';
 import { runDifferentialBudget } from '../../properties/runners/budget.js';
-import { replayCommand } from '../../properties/runners/conformance.js';
+import { replayCommand } from '../../cli/check.js';
 import { conform } from '../support/conform.js';
 import type { Variant } from './variants.js';
 import { clauseOfFunction } from '../../properties/differential/clauses.js';

@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runConformance } from '../../properties/runners/conformance.js';
+import { runConformance } from '../../cli/check.js';
 
 export interface Run {
   readonly code: number;
