@@ -17,6 +17,8 @@ export interface Mark {
   readonly x: number;
   readonly y: number;
   readonly label: string;
+  /** Put the label below the point instead of above it. */
+  readonly below?: boolean;
 }
 
 export interface Chart {
@@ -79,7 +81,7 @@ export function lineChart(chart: Chart): string {
   });
   for (const m of chart.marks ?? []) {
     out.push(`<circle cx="${fixed(px(m.x))}" cy="${fixed(py(m.y))}" r="3.5" fill="#222"/>`);
-    out.push(`<text x="${fixed(px(m.x) + 6)}" y="${fixed(py(m.y) - 6)}">${escape(m.label)}</text>`);
+    out.push(`<text x="${fixed(px(m.x) + 6)}" y="${fixed(py(m.y) + (m.below === true ? 16 : -6))}">${escape(m.label)}</text>`);
   }
   out.push('</svg>');
   return `${out.join('\n')}\n`;

@@ -1,7 +1,9 @@
 /**
  * The property catalog: every property the suite checks, with its ID, the clauses it enforces
  * and the rule it quotes. Written once against the Driver; the runners (vitest, `npm start`)
- * choose the backend and the budget.
+ * choose the backend and the budget. The step properties are registered beside their checks in
+ * invariants.ts (one registration per invariant) and made here; the README's property table,
+ * MLL-CONF-003's list and spec/properties.md are generated from this catalog (`npm run catalog`).
  * @module
  */
 import * as fc from 'fast-check';
@@ -11,7 +13,8 @@ import { addressOfActor } from './actors.js';
 import { firstDifference } from './compare.js';
 import type { Driver, DriverFactory } from './driver.js';
 import { whole } from './driver.js';
-import * as invariants from './invariants.js';
+import type { StepInvariant, StepPropertyRegistration } from './invariants.js';
+import { isRegistered, stepInvariants } from './invariants.js';
 import type { ResolvedStep, StepCheck, Trace } from './run-scenario.js';
 import { replay, resolvedSteps, runScenario } from './run-scenario.js';
 import { scenarioArb } from './scenario.js';
@@ -25,6 +28,7 @@ import {
 } from './transforms.js';
 import { ensure } from './violation.js';
 import { differentialProperty } from './differential/property.js';
+import { guarantees } from './guarantees.js';
 
 export interface PropertyDefinition {
   /** Stable ID, P-…, cited by the spec's clauses. */
@@ -46,19 +50,23 @@ export interface PropertyDefinition {
   build(factory: DriverFactory): fc.IAsyncProperty<[unknown, ...unknown[]]> | fc.IProperty<[unknown, ...unknown[]]>;
 }
 
-/** A property that runs random scenarios and checks `check` after every step. */
-function stepProperty(
-  definition: Omit<PropertyDefinition, 'build' | 'subject' | 'stepCheck'>,
-  check: StepCheck,
-  options: { forcedEther?: boolean } = {},
-): PropertyDefinition {
+/**
+ * The property of a registered step invariant: random scenarios, the invariant checked after
+ * every step. Its clauses are those the invariant names when it fails, then those its
+ * registration says it also checks.
+ */
+function stepProperty(invariant: StepInvariant, registration: StepPropertyRegistration): PropertyDefinition {
+  const { id, title, rule, alsoChecks = [], forcedEther = false } = registration;
   return {
-    ...definition,
+    id,
+    title,
+    rule,
+    clauses: [...invariant.clauses, ...alsoChecks],
     subject: 'implementation',
-    stepCheck: check,
+    stepCheck: invariant.check,
     build: (factory) =>
-      fc.asyncProperty(scenarioArb({ forcedEther: options.forcedEther ?? false }), async (scenario) => {
-        await runScenario(factory(), scenario, check);
+      fc.asyncProperty(scenarioArb({ forcedEther }), async (scenario) => {
+        await runScenario(factory(), scenario, invariant.check);
       }),
   };
 }
@@ -114,91 +122,16 @@ export const catalog: readonly PropertyDefinition[] = [
     subject: 'implementation',
     title: 'The implementation does what the reference does',
     clauses: ['MLL-CONF-001', 'MLL-CONF-002', 'MLL-CONF-003', 'MLL-VIEW-007'],
-    rule: 'After every call: the same outcome, events and views as the reference, with hostile parties and forced ether; getLockStatus answers at every step; every step invariant holds on the implementation.',
+    rule: "After every call the implementation's outcome (revert arguments included), events and views MUST equal the reference's — hostile parties (a receiver that reverts, one that re-enters withdraw) and ether forced in by self-destruct included; getLockStatus always answers; every step invariant holds on the implementation; every constructor bound is swept first.",
     build: (factory) => differentialProperty(factory),
   },
-  stepProperty(
-    {
-      id: 'P-CONSERVATION',
-      title: 'Value is conserved exactly',
-      clauses: ['MLL-INV-001', 'MLL-INV-002', 'MLL-BLD-006'],
-      rule: 'Everything paid in MUST equal shares + claimables + everything paid out, to the wei; the balance MUST cover shares + claimables.',
-    },
-    invariants.conservation.check,
-    { forcedEther: true },
-  ),
-  stepProperty(
-    { id: 'P-PHASE-FORWARD', title: 'The phase only moves forward', clauses: ['MLL-STA-001'], rule: 'The phase MUST only move Inactive → Active → Exited or Inactive → Exited.' },
-    invariants.phaseForward.check,
-  ),
-  stepProperty(
-    {
-      id: 'P-PENALTY-NEVER-RISES',
-      title: "A party's exit penalty never rises",
-      clauses: ['MLL-PEN-002'],
-      rule: "While the lock is active, a party's exit penalty rate MUST never increase.",
-    },
-    invariants.penaltyNeverRises.check,
-  ),
-  stepProperty(
-    {
-      id: 'P-MATURITY-NOT-BOUGHT',
-      title: 'Maturity cannot be bought ahead of the schedule',
-      clauses: ['MLL-SCH-005', 'MLL-SCH-003', 'MLL-ACT-001', 'MLL-PEN-001'],
-      rule: 'Only intervals both paid and reached by the schedule count toward maturity.',
-    },
-    invariants.maturityNotBought.check,
-  ),
-  stepProperty(
-    {
-      id: 'P-NO-BLEED-OUTSIDE-WINDOW',
-      title: 'No bleed outside default windows',
-      clauses: ['MLL-BLD-001', 'MLL-BLD-008', 'MLL-DEF-001', 'MLL-DEF-004'],
-      rule: 'A share MUST NOT bleed except while its party is in default and the counterparty is not.',
-    },
-    invariants.noBleedOutsideWindow.check,
-  ),
-  stepProperty(
-    {
-      id: 'P-SINGLE-PENDING-DAY',
-      title: 'At most one party has bleed pending',
-      clauses: ['MLL-BLD-009'],
-      rule: 'At most one party MAY have a whole day of unsettled bleed at any time.',
-    },
-    invariants.singlePendingDay.check,
-  ),
-  stepProperty(
-    {
-      id: 'P-EXIT-RULES',
-      title: 'Unilateral exits cannot ambush',
-      clauses: ['MLL-UEX-009', 'MLL-UEX-004', 'MLL-UEX-005', 'MLL-UEX-006'],
-      rule: 'Only the initiator MAY execute, only from the end of the countdown until the lapse, at the rate frozen at initiation.',
-    },
-    invariants.exitRules.check,
-  ),
-  stepProperty(
-    {
-      id: 'P-PEACEFUL-EXIT',
-      title: 'A peaceful exit pays each its share',
-      clauses: ['MLL-PEX-003', 'MLL-PEX-002'],
-      rule: 'A peaceful exit needs both proposals live and credits each party exactly its share.',
-    },
-    invariants.peacefulExitRules.check,
-  ),
-  stepProperty(
-    {
-      id: 'P-ABANDONMENT-GUARDS',
-      title: 'Abandonment needs silence and default, and takes only the penalty',
-      clauses: ['MLL-ABN-002', 'MLL-ABN-003', 'MLL-ABN-004', 'MLL-ABN-005'],
-      rule: 'A claim needs the counterparty silent past max(90 days, 3T) and in default, the claimer not in default; the silent party loses only its exit penalty.',
-    },
-    invariants.abandonmentRules.check,
-  ),
+  // One step property per registered step invariant, registered beside its check in invariants.ts.
+  ...stepInvariants.flatMap((invariant) => (isRegistered(invariant.property) ? [stepProperty(invariant, invariant.property)] : [])),
   {
     id: 'P-NOTHING-STUCK',
     subject: 'implementation',
     title: 'Nothing is ever stuck',
-    clauses: ['MLL-INV-005', 'MLL-WDR-004', 'MLL-CIN-001', 'MLL-UEX-001', 'MLL-PAR-009'],
+    clauses: ['MLL-INV-005', 'MLL-WDR-004', 'MLL-CIN-001', 'MLL-UEX-001', 'MLL-UEX-004', 'MLL-PAR-009'],
     rule: 'From any state each party MUST be able to end the lock and withdraw, leaving a zero balance, forced ether included.',
     build: (factory) =>
       fc.asyncProperty(scenarioArb({ forcedEther: true }), async (scenario) => {
@@ -283,4 +216,6 @@ export const catalog: readonly PropertyDefinition[] = [
         },
       ),
   },
+  // What each party is promised (spec/guarantees.md): adversarial games, one party on a stated profile.
+  ...guarantees.map((g): PropertyDefinition => ({ ...g, subject: 'implementation' })),
 ];

@@ -146,6 +146,14 @@ export interface Driver {
  */
 export type PartyCode = 'rejecting' | 'reentrant';
 
+/** The bytecode of each hostile party, for the lock at `lock`: what a backend installs, and what a fixture carries. */
+export const partyBytecode: Readonly<Record<PartyCode, (lock: Address) => `0x${string}`>> = {
+  // PUSH0 PUSH0 REVERT
+  rejecting: () => '0x5f5ffd',
+  // mstore(0, withdraw selector); call(gas, lock, 0, 28, 4, 0, 0); pop; stop — the lock address is pushed inline
+  reentrant: (lock) => `0x633ccfd60b5f525f5f6004601c5f73${lock.slice(2)}5af15000`,
+};
+
 /** How a run sets the world up before deploying: which parties are hostile contracts. */
 export interface DriverSetup {
   readonly partyCode?: Partial<Readonly<Record<Role, PartyCode>>>;

@@ -13,12 +13,49 @@ import type { ObservedField } from './driver.js';
 import type { StepCheck, TraceEntry } from './run-scenario.js';
 import { ensure } from './violation.js';
 
-/** A step invariant: the clauses it enforces, every observation field it reads, and the check. */
+/**
+ * A step invariant's catalog property: how it is run on its own, over random scenarios. This is
+ * its one registration: properties/catalog.ts makes a step property of every invariant that has
+ * one, and the README's table, MLL-CONF-003's list and spec/properties.md are generated from the
+ * catalog (`npm run catalog`).
+ */
+export interface StepPropertyRegistration {
+  /** Stable ID, P-…, cited by the spec's clauses. */
+  readonly id: string;
+  readonly title: string;
+  /** The rule, in the spec's words. */
+  readonly rule: string;
+  /** Clauses the property checks beyond those its failures name: rules its check relies on. The property's clauses are the invariant's, then these. */
+  readonly alsoChecks?: readonly string[];
+  /** Whether its scenarios force ether in (default: no). */
+  readonly forcedEther?: boolean;
+}
+
+/** A step invariant checked only inside differential runs, never as a property of its own: its title, and why. */
+export interface DifferentialOnly {
+  readonly title: string;
+  readonly differentialOnly: string;
+}
+
+/**
+ * A step invariant: the clauses its failures name, every observation field it reads, the check,
+ * and its registration. Every one is in `stepInvariants`, so the differential checks it on the
+ * implementation after every step (MLL-CONF-003); `npm run catalog -- --check` fails on one that
+ * is not, or whose registration the catalog does not run.
+ */
 export interface StepInvariant {
+  /** The clauses its check names when it fails, each at least once. */
   readonly clauses: readonly string[];
   /** The implementation's fields it reads: on an implementation whose views report not all of these, it cannot run. */
   readonly reads: readonly ObservedField[];
   readonly check: StepCheck;
+  /** Its catalog property, or why it has none. */
+  readonly property: StepPropertyRegistration | DifferentialOnly;
+}
+
+/** Whether a step invariant's registration is a catalog property of its own (not differential-only). */
+export function isRegistered(property: StepInvariant['property']): property is StepPropertyRegistration {
+  return !('differentialOnly' in property);
 }
 
 const roles: readonly Role[] = ['A', 'B'];
@@ -48,6 +85,13 @@ function flows(trace: readonly TraceEntry[]): { paidIn: bigint; forcedIn: bigint
  */
 export const conservation: StepInvariant = {
   clauses: ['MLL-INV-001', 'MLL-INV-002'],
+  property: {
+    id: 'P-CONSERVATION',
+    title: 'Value is conserved exactly',
+    rule: 'Everything paid in MUST equal shares + claimables + everything paid out, to the wei; the balance MUST cover shares + claimables.',
+    alsoChecks: ['MLL-BLD-006'],
+    forcedEther: true,
+  },
   reads: ['share', 'claimable'],
   check: (entry, trace) => {
     const { after } = entry;
@@ -64,6 +108,11 @@ export const conservation: StepInvariant = {
 /** MLL-STA-001: the phase only moves forward. */
 export const phaseForward: StepInvariant = {
   clauses: ['MLL-STA-001'],
+  property: {
+    id: 'P-PHASE-FORWARD',
+    title: 'The phase only moves forward',
+    rule: 'The phase MUST only move Inactive → Active → Exited or Inactive → Exited.',
+  },
   reads: ['phase'],
   check: ({ before, after }) => {
     ensure(after.phase >= before.phase, 'MLL-STA-001', () => `phase went from ${before.phase} to ${after.phase}`);
@@ -73,6 +122,11 @@ export const phaseForward: StepInvariant = {
 /** MLL-PEN-002: while the lock is active, a party's exit penalty never rises. */
 export const penaltyNeverRises: StepInvariant = {
   clauses: ['MLL-PEN-002'],
+  property: {
+    id: 'P-PENALTY-NEVER-RISES',
+    title: "A party's exit penalty never rises",
+    rule: "While the lock is active, a party's exit penalty rate MUST never increase.",
+  },
   reads: ['exitPenaltyBps'],
   check: (entry, trace) => {
     const previous = trace[trace.length - 2];
@@ -88,6 +142,12 @@ export const penaltyNeverRises: StepInvariant = {
 /** MLL-SCH-005: maturity counts only intervals the schedule has reached, so the penalty is never below penalty(reached). */
 export const maturityNotBought: StepInvariant = {
   clauses: ['MLL-SCH-005'],
+  property: {
+    id: 'P-MATURITY-NOT-BOUGHT',
+    title: 'Maturity cannot be bought ahead of the schedule',
+    rule: 'Only intervals both paid and reached by the schedule count toward maturity.',
+    alsoChecks: ['MLL-SCH-003', 'MLL-ACT-001', 'MLL-PEN-001'],
+  },
   reads: ['countedIntervals', 'exitPenaltyBps'],
   check: ({ after, expected }, _trace, params) => {
     if (expected.after.phase !== Phase.Active) return;
@@ -106,6 +166,11 @@ export const maturityNotBought: StepInvariant = {
 /** MLL-BLD-009: at most one party ever has a whole day of unsettled bleed. */
 export const singlePendingDay: StepInvariant = {
   clauses: ['MLL-BLD-009'],
+  property: {
+    id: 'P-SINGLE-PENDING-DAY',
+    title: 'At most one party has bleed pending',
+    rule: 'At most one party MAY have a whole day of unsettled bleed at any time.',
+  },
   reads: ['bleedSeconds'],
   check: ({ after }) => {
     ensure(after.A.bleedSeconds < DAY || after.B.bleedSeconds < DAY, 'MLL-BLD-009', () =>
@@ -119,6 +184,12 @@ export const singlePendingDay: StepInvariant = {
  */
 export const noBleedOutsideWindow: StepInvariant = {
   clauses: ['MLL-BLD-001', 'MLL-BLD-008'],
+  property: {
+    id: 'P-NO-BLEED-OUTSIDE-WINDOW',
+    title: 'No bleed outside default windows',
+    rule: 'A share MUST NOT bleed except while its party is in default and the counterparty is not.',
+    alsoChecks: ['MLL-DEF-001', 'MLL-DEF-004'],
+  },
   reads: ['share'],
   check: (entry, trace) => {
     const previous = trace[trace.length - 2];
@@ -146,6 +217,11 @@ export const noBleedOutsideWindow: StepInvariant = {
  */
 export const exitRules: StepInvariant = {
   clauses: ['MLL-UEX-009', 'MLL-UEX-004', 'MLL-UEX-005', 'MLL-UEX-006'],
+  property: {
+    id: 'P-EXIT-RULES',
+    title: 'Unilateral exits cannot ambush',
+    rule: 'Only the initiator MAY execute, only from the end of the countdown until the lapse, at the rate frozen at initiation.',
+  },
   reads: ['frozenPenaltyBps'],
   check: ({ action, before, after, result, time, expected: spec }) => {
     for (const role of roles) {
@@ -186,6 +262,12 @@ function hadLiveProposal(trace: readonly TraceEntry[], role: Role, now: bigint):
  */
 export const peacefulExitRules: StepInvariant = {
   clauses: ['MLL-PEX-003'],
+  property: {
+    id: 'P-PEACEFUL-EXIT',
+    title: 'A peaceful exit pays each its share',
+    rule: 'A peaceful exit needs both proposals live and credits each party exactly its share.',
+    alsoChecks: ['MLL-PEX-002'],
+  },
   reads: ['phase', 'share', 'claimable'],
   check: ({ action, before, after, result, time }, trace) => {
     if (action.kind !== 'call' || !result.ok || action.fn !== 'proposeExit' || after.phase !== Phase.Exited) return;
@@ -205,6 +287,11 @@ export const peacefulExitRules: StepInvariant = {
  */
 export const abandonmentRules: StepInvariant = {
   clauses: ['MLL-ABN-002', 'MLL-ABN-003', 'MLL-ABN-004', 'MLL-ABN-005'],
+  property: {
+    id: 'P-ABANDONMENT-GUARDS',
+    title: 'Abandonment needs silence and default, and takes only the penalty',
+    rule: 'A claim needs the counterparty silent past max(90 days, 3T) and in default, the claimer not in default; the silent party loses only its exit penalty.',
+  },
   reads: ['share', 'claimable'],
   check: ({ action, before, after, result, time, expected }, _trace, params) => {
     if (action.kind !== 'call' || !result.ok || action.fn !== 'claimAbandoned') return;
@@ -222,7 +309,11 @@ export const abandonmentRules: StepInvariant = {
   },
 };
 
-/** Every step invariant, in the order a differential run checks them on the implementation (MLL-CONF-003). */
+/**
+ * Every step invariant, in the order a differential run checks them on the implementation
+ * (MLL-CONF-003); the catalog lists their properties in this order too. A new invariant is
+ * defined above, with its registration, and listed here.
+ */
 export const stepInvariants: readonly StepInvariant[] = [
   conservation,
   phaseForward,

@@ -1,7 +1,8 @@
 /**
  * The few formulas the properties need, restated from the spec's text without importing
  * reference/: a property must never check the reference against itself, or a bug planted in
- * the reference would be copied into the oracle that should catch it.
+ * the reference would be copied into the oracle that should catch it. The constants it restates
+ * are compared with the spec's and the reference's by `npm run trace` (scripts/constants.ts).
  * @module
  */
 import type { Params } from '../reference/index.js';
@@ -19,10 +20,14 @@ export function expectedPenaltyBps(params: Params, counted: bigint): bigint {
   return params.exitPenaltyMaxBps - ((params.exitPenaltyMaxBps - params.exitPenaltyMinBps) * m) / params.penaltyDecayTarget;
 }
 
+/** MLL-PAR-010: the least silence before an abandonment claim, in time and in intervals. */
+const EXPECTED_MIN_SILENCE = 90n * DAY;
+const EXPECTED_MIN_SILENCE_INTERVALS = 3n;
+
 /** MLL-ABN-002: max(90 days, 3·T). */
 export function expectedSilenceThreshold(params: Params): bigint {
-  const byIntervals = 3n * params.depositInterval;
-  return byIntervals > 90n * DAY ? byIntervals : 90n * DAY;
+  const byIntervals = EXPECTED_MIN_SILENCE_INTERVALS * params.depositInterval;
+  return byIntervals > EXPECTED_MIN_SILENCE ? byIntervals : EXPECTED_MIN_SILENCE;
 }
 
 /** MLL-ARI-002: mulWadUp(a, b) = ⌈a·b / 10^18⌉ = (a·b + 10^18 − 1) / 10^18. */

@@ -158,7 +158,7 @@ const arrears: ValueChoice = { base: 'arrears', intervals: 0n, offset: 0n };
  * Multi-step plays that random single steps rarely assemble: a unilateral exit carried to its
  * countdown's edge, a peaceful exit agreed, a silence followed by a claim, the payouts.
  */
-const playArb: fc.Arbitrary<Step[]> = fc.oneof(
+export const playArb: fc.Arbitrary<Step[]> = fc.oneof(
   fc.tuple(partyArb, big(-1n, 1n), fc.constantFrom<'executeAfter' | 'lapse'>('executeAfter', 'lapse')).map(([x, offset, edge]): Step[] => [
     at(now, call(x, 'initiateUnilateralExit')),
     at({ kind: 'edge', edge: `${edge}${x as 'A' | 'B'}`, offset }, call(x, 'executeUnilateralExit')),

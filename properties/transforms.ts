@@ -71,25 +71,26 @@ export const keeperPoke: ResolvedAction = { kind: 'call', actor: 'stranger', fn:
 
 /**
  * Inserts keeper pokes between resolved steps: each (slot, fraction) puts one poke in the gap
- * before step `slot`, at that fraction of the gap. Returns the steps and where the originals went.
+ * before step `slot`, at that fraction of the gap; (slot, fraction, action) puts that call there
+ * instead (a party's poke, a stranger's withdraw). Returns the steps and where the originals went.
  */
 export function interleavePokes(
   steps: readonly ResolvedStep[],
   deployTime: bigint,
-  pokes: readonly (readonly [number, number])[],
+  pokes: readonly (readonly [number, number] | readonly [number, number, ResolvedAction])[],
 ): { steps: ResolvedStep[]; originals: number[] } {
-  const bySlot = new Map<number, number[]>();
-  for (const [slot, fraction] of pokes) {
+  const bySlot = new Map<number, (readonly [number, ResolvedAction])[]>();
+  for (const [slot, fraction, action] of pokes) {
     const key = slot % (steps.length + 1);
-    bySlot.set(key, [...(bySlot.get(key) ?? []), fraction]);
+    bySlot.set(key, [...(bySlot.get(key) ?? []), [fraction, action ?? keeperPoke]]);
   }
   const out: ResolvedStep[] = [];
   const originals: number[] = [];
   let last = deployTime;
   for (let slot = 0; slot <= steps.length; slot++) {
     const end = steps[slot]?.time ?? last + 400n * 86_400n;
-    for (const fraction of [...(bySlot.get(slot) ?? [])].sort((x, y) => x - y)) {
-      out.push({ time: last + ((end - last) * BigInt(Math.floor(fraction * 1e6))) / 1_000_000n, action: keeperPoke });
+    for (const [fraction, action] of [...(bySlot.get(slot) ?? [])].sort((x, y) => x[0] - y[0])) {
+      out.push({ time: last + ((end - last) * BigInt(Math.floor(fraction * 1e6))) / 1_000_000n, action });
     }
     const step = steps[slot];
     if (step === undefined) break;

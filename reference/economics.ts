@@ -375,9 +375,10 @@ export function kStarArticle(p: EconomicsParams): DayHorizon {
 }
 
 /**
- * What a mature defaulter (m ≥ n) keeps if it initiates a unilateral exit after k whole days of
- * bleeding (MLL-ECO-016): bleeding continues through the countdown, so
- * (1 − r)^(k + C) · (1 − penalty(m)). At defaults: 0.6198 at k = 33, 0.7313 at k = 0.
+ * Exit while bleeding (MLL-ECO-020): what a defaulter keeps, as a fraction of its share at the
+ * start of its default, if after k whole days of default it initiates a unilateral exit and pays
+ * nothing more: bleeding continues through the countdown, so (1 − r)^(k + C) · (1 − penalty(m)),
+ * m ≥ n by default. At defaults: 0.7313 at k = 0, 0.6198 at k = 33.
  */
 export function defaulterExitKeep(p: EconomicsParams, k: number, m: number = p.maturityIntervals): Decimal {
   requireNonNegInt('k', k);
@@ -385,13 +386,163 @@ export function defaulterExitKeep(p: EconomicsParams, k: number, m: number = p.m
 }
 
 /**
- * The corrected exit horizon (MLL-ECO-017): once in default the best exit available keeps
- * (1 − r)^C · (1 − P_min); staying in default falls below that after
+ * Whole days of bleed a defaulter carries through its countdown if, after k whole days of
+ * default, it pays j intervals and initiates in the same second (MLL-ECO-021): its default
+ * restarts j·T after it began, so it bleeds min(C, max(0, k + C − j·T)) days before execution
+ * (at the countdown's end, or within the day after it: a part-day is dropped, MLL-BLD-003).
+ */
+export function countdownBleedDays(p: EconomicsParams, k: number, j: number): number {
+  checkParams(p);
+  requireNonNegInt('k', k);
+  requireNonNegInt('j', j);
+  return Math.min(p.countdownDays, Math.max(0, k + p.countdownDays - j * p.intervalDays));
+}
+
+/** Result of {@link cureThenExit}: amounts in the unit of the share. */
+export interface CureThenExit {
+  /** j: intervals paid after k days of default, just before initiating. */
+  readonly intervalsPaid: number;
+  /** Whole days of bleed during the countdown, {@link countdownBleedDays}. */
+  readonly countdownBleedDays: number;
+  /** What the exit credits the defaulter. */
+  readonly credited: Decimal;
+  /** What it paid after its default began, j · d. */
+  readonly paid: Decimal;
+  /** credited − paid: what it leaves with, net of the cure. */
+  readonly net: Decimal;
+}
+
+/**
+ * Cure then exit (MLL-ECO-021): a defaulter with share s at the start of its default, its rate
+ * frozen at penalty(m) (m ≥ n by default: P_min), pays j intervals after k whole days of default
+ * and initiates its exit in the same second. It is credited
+ * (1 − penalty) · (s · (1 − r)^k + j · d) · (1 − r)^b, b = {@link countdownBleedDays}, having paid
+ * j · d more. j = 0 is the exit while bleeding (MLL-ECO-020).
+ */
+export function cureThenExit(p: EconomicsParams, share: Decimal.Value, k: number, j: number, m: number = p.maturityIntervals): CureThenExit {
+  const s = requirePositive('share', share);
+  const b = countdownBleedDays(p, k, j);
+  const paid = dep(p).times(j);
+  const atInitiation = s.times(retainedFraction(p, k)).plus(paid);
+  const credited = atInitiation.times(retainedFraction(p, b)).times(ONE.minus(penaltyFraction(p, m)));
+  return { intervalsPaid: j, countdownBleedDays: b, credited, paid, net: credited.minus(paid) };
+}
+
+/**
+ * The best exit open to a defaulter after k whole days of default (MLL-ECO-021): the j that
+ * maximises {@link cureThenExit}'s net, searched over 0 … ⌈(k + C)/T⌉ (more intervals only add
+ * penalty: each costs penalty · d and saves no bleed). Ties go to the smaller j. At defaults and
+ * s = 1 ether: j = 1, net 0.835 at k = 0; j = 2, net 0.6771 at k = 33.
+ */
+export function bestExit(p: EconomicsParams, share: Decimal.Value, k: number, m: number = p.maturityIntervals): CureThenExit {
+  const top = Math.ceil((k + p.countdownDays) / p.intervalDays);
+  let best = cureThenExit(p, share, k, 0, m);
+  for (let j = 1; j <= top; j++) {
+    const next = cureThenExit(p, share, k, j, m);
+    if (next.net.gt(best.net)) best = next;
+  }
+  return best;
+}
+
+/**
+ * Stay or exit (MLL-ECO-022): the whole days τ of one-sided default after which what a
+ * defaulter still holds, s · (1 − r)^τ, falls below what the best exit open at the start of its
+ * default would have left it, {@link bestExit}(k = 0).net; τ = ⌈ln(net/s) / ln(1 − r)⌉. It depends
+ * on d/s: with C ≤ T the best exit pays one interval and nets s − P_min · (s + d), so τ tends to
+ * the article's k* as d/s → 0. At defaults, s = 1 ether: 35.97 → 36 days.
+ */
+export function stayOrExitHorizon(p: EconomicsParams, share: Decimal.Value, m: number = p.maturityIntervals): DayHorizon {
+  const s = requirePositive('share', share);
+  const ratio = bestExit(p, s, 0, m).net.div(s);
+  const exact = ratio.ln().div(ONE.minus(dailyBleedRate(p)).ln());
+  return { exact, days: exact.ceil().toNumber() };
+}
+
+/**
+ * The horizon without the cure (MLL-ECO-022, for comparison; the figure this spec gave before issue 8):
+ * staying falls below the exit while bleeding initiated at once, (1 − r)^C · (1 − P_min), after
  * C + ln(1 − P_min) / ln(1 − r) days. At defaults 62.42 → 63 days.
  */
-export function kStarWithCountdown(p: EconomicsParams): DayHorizon {
+export function noCureHorizon(p: EconomicsParams): DayHorizon {
   const exact = kStarArticle(p).exact.plus(p.countdownDays);
   return { exact, days: exact.ceil().toNumber() };
+}
+
+/** A deviation in the credit-limit form δ_eff ≥ g / (g + v) (MLL-ECO-023). */
+export interface CreditFormDeviation {
+  /** g: the one-shot gain, counted when the deviation starts. */
+  readonly gain: Decimal;
+  /** v: the loss in every interval once the punishment runs. */
+  readonly loss: Decimal;
+  /** Intervals from the deviation to the first interval of loss: δ_eff = δ^lag. */
+  readonly lag: number;
+  /** g / (g + v): the least δ_eff that deters; ≥ 1 means none below 1 does. */
+  readonly threshold: Decimal;
+  /** The least per-interval δ that deters: threshold^(1/lag). */
+  readonly delta: Decimal;
+}
+
+/**
+ * MLL's deterrence in the form of the credit-limit literature, δ_eff ≥ g / (g + v), for the two
+ * deviations the lock punishes by bleeding, a compliant counterparty and the constant-punishment
+ * approximation of MLL-ECO-012 (MLL-ECO-023):
+ * - `standing-arrear`: pay every later interval, but one interval later than grace allows (the
+ *   party lives in default and each deposit settles its bleed): g = d, the one deposit held back
+ *   for good; v = R · s, the bleed of each interval; lag 1. Threshold d / (d + R · s), the
+ *   article's δ*.
+ * - `permanent`: never pay again: g = d, v = R · s − d (the bleed, less the deposit it goes on
+ *   withholding), lag G + 1. Threshold d / (R · s) = δ_MLL^(G+1) of MLL-ECO-012.
+ */
+export function creditFormDeterrence(p: EconomicsParams, share: Decimal.Value, deviation: 'standing-arrear' | 'permanent'): CreditFormDeviation {
+  const s = requirePositive('share', share);
+  const d = dep(p);
+  const Rs = perIntervalBleedRate(p).times(s);
+  const loss = deviation === 'standing-arrear' ? Rs : Rs.minus(d);
+  const lag = deviation === 'standing-arrear' ? 1 : p.graceIntervals + 1;
+  const threshold = loss.lte(0) ? new D(Infinity) : d.div(d.plus(loss));
+  const delta = threshold.isFinite() ? threshold.pow(ONE.div(lag)) : threshold;
+  return { gain: d, loss, lag, threshold, delta };
+}
+
+/**
+ * The standing arrear under exact decay (MLL-ECO-023): the bleed of the defector's i-th interval
+ * (i = 1, 2, …) is R · s_(i−1), its share following s_i = (1 − R) · s_(i−1) + d from s_0 = s, so
+ * s_i = s* + (s − s*)(1 − R)^i with s* = d / R, the breakeven share, where each interval's bleed
+ * is d. Present value at the deviation:
+ * R · s* · δ / (1 − δ) + R · (s − s*) · δ / (1 − δ (1 − R)). Unlike permanent defection's
+ * (MLL-ECO-013) it grows without bound as δ → 1: the defector keeps feeding the bleed.
+ */
+export function standingArrearBleedPv(p: EconomicsParams, share: Decimal.Value, delta: Decimal.Value): Decimal {
+  const x = requireDiscount(delta);
+  const s = requirePositive('share', share);
+  const R = perIntervalBleedRate(p);
+  const sStar = dep(p).div(R);
+  return R.times(sStar).times(x).div(ONE.minus(x)).plus(R.times(s.minus(sStar)).times(x).div(ONE.minus(x.times(ONE.minus(R)))));
+}
+
+/**
+ * The least δ that deters a standing arrear under exact decay (MLL-ECO-023): the root of
+ * {@link standingArrearBleedPv}(δ) = d in (0, 1), by bisection to 10⁻³⁰ (the present value rises
+ * with δ from 0 without bound, so the root exists and is unique). At defaults, s = 1 ether: 0.4239.
+ */
+export function standingArrearThreshold(p: EconomicsParams, share: Decimal.Value): Decimal {
+  const d = dep(p);
+  let lo = new D(0);
+  let hi = new D(1);
+  while (hi.minus(lo).gt('1e-30')) {
+    const mid = lo.plus(hi).div(2);
+    if (standingArrearBleedPv(p, share, mid).lt(d)) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
+/**
+ * The standing arrear's steady share s* = d / R (MLL-ECO-023), the breakeven share of MLL-ECO-009:
+ * there each interval's bleed is the deposit paid in. 0.7163 ether at defaults.
+ */
+export function standingArrearSteadyShare(p: EconomicsParams): Decimal {
+  return breakevenShare(p);
 }
 
 /**
@@ -436,9 +587,11 @@ export function articleClaims(): ClaimRow[] {
   const ms = [1, 2, 4, 7];
   const sf = selfFunding(p);
   const kA = kStarArticle(p);
-  const kC = kStarWithCountdown(p);
-  const sN = new D(p.deposit).times(p.maturityIntervals);
   const one = new D(1);
+  const h1 = stayOrExitHorizon(p, one);
+  const h07 = stayOrExitHorizon(p, '0.7');
+  const kBig = kStarArticle(p).days;
+  const sN = new D(p.deposit).times(p.maturityIntervals);
   return [
     {
       clause: 'MLL-ECO-005',
@@ -494,6 +647,15 @@ export function articleClaims(): ClaimRow[] {
       verdict: 'wrong model: the saved deposit is counted once, the bleed every interval',
     },
     {
+      clause: 'MLL-ECO-023',
+      claim: 'δ* = d / (d + R·s) deters defection',
+      article: `${sig(deltaStarArticle(p, one))} at s = 1 ETH, for permanent defection`,
+      exact: `δ ≥ g/(g + v): a standing arrear (g = d, v = R·s) needs ${sig(creditFormDeterrence(p, one, 'standing-arrear').delta)}; permanent defection (g = d, v = R·s − d, lag G + 1) needs ${sig(
+        creditFormDeterrence(p, one, 'permanent').delta,
+      )}`,
+      verdict: 'right formula, wrong deviation: it deters paying one interval later than grace allows, not stopping',
+    },
+    {
       clause: 'MLL-ECO-014',
       claim: 'grace-adjusted threshold',
       article: `[d / (d + R·s)]^(1/(G+1)): ${sig(deltaStarArticleGrace(p, one))} at s = 1 ETH`,
@@ -519,21 +681,23 @@ export function articleClaims(): ClaimRow[] {
       claim: 'k*: days of bleed after which a mature defaulter prefers to exit',
       article: '≈ 33 days',
       exact: `${kA.exact.toFixed(2)} → ${kA.days} days`,
-      verdict: 'arithmetic right; ignores the countdown (MLL-ECO-016, MLL-ECO-017)',
+      verdict: 'arithmetic right; the comparison ignores the countdown and the cure (MLL-ECO-020 … MLL-ECO-022)',
     },
     {
-      clause: 'MLL-ECO-016',
-      claim: 'share kept by a mature defaulter exiting after k* days of bleed',
+      clause: 'MLL-ECO-021',
+      claim: 'what a mature defaulter (s = 1 ETH at its default start) keeps exiting after k* days of bleed',
       article: '85 % (exit costs P_min)',
-      exact: `${pct(defaulterExitKeep(p, kA.days))} (initiated at once: ${pct(defaulterExitKeep(p, 0))})`,
-      verdict: 'wrong: bleeding continues through the 30-day countdown',
+      exact: `${pct(defaulterExitKeep(p, kBig))} paying nothing (MLL-ECO-020); ${pct(bestExit(p, one, kBig).net)} net, paying ${
+        bestExit(p, one, kBig).intervalsPaid
+      } intervals first; at once: ${pct(bestExit(p, one, 0).net)} net, paying ${bestExit(p, one, 0).intervalsPaid}`,
+      verdict: 'wrong: the countdown bleeds unless the defaulter cures first, and the cure pays P_min on what it pays in',
     },
     {
-      clause: 'MLL-ECO-017',
+      clause: 'MLL-ECO-022',
       claim: 'length of the bleed phase bounded by the exit option',
       article: '≈ 33 days',
-      exact: `${kC.exact.toFixed(2)} → ${kC.days} days`,
-      verdict: 'wrong: the countdown adds C days',
+      exact: `${h1.exact.toFixed(2)} → ${h1.days} days at s = 1 ETH, ${h07.exact.toFixed(2)} → ${h07.days} at 0.7 ETH; → ${kStarArticle(p).exact.toFixed(2)} as d/s → 0`,
+      verdict: 'close: it depends on d/s (and 63 days, ignoring the cure, was wrong)',
     },
     {
       clause: 'MLL-ECO-018',

@@ -39,6 +39,11 @@ export interface Params {
   readonly penaltyDecayTarget: bigint;
 }
 
+/** The constructor's arguments as the ABI takes them, by position. */
+export function constructorArguments(p: Params): readonly [Address, Address, bigint, bigint, bigint, bigint, bigint, bigint, bigint] {
+  return [p.partyA, p.partyB, p.depositAmount, p.depositInterval, p.bleedRateBpsPerDay, p.gracePeriods, p.exitPenaltyMaxBps, p.exitPenaltyMinBps, p.penaltyDecayTarget];
+}
+
 /** The article's defaults: d = 0.1 ether, T = 30 days, r = 50 bps/day, G = 1, 80 % → 15 %, n = 7. */
 export function articleDefaults(partyA: Address, partyB: Address): Params {
   return {

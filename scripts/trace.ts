@@ -6,15 +6,18 @@
  *
  * Problems: a clause nothing checks; a "Checked by" entry that does not exist or does not cite
  * the clause; a citation, anywhere in the code or the spec, of a clause that does not exist;
- * a duplicate clause ID; a stale spec/traceability.md. A clause whose heading ends
- * "*(withdrawn)*" (spec/README.md) is checked by nothing: it names its replacements on a
- * "Replaced by:" line, and only the spec may still cite it.
+ * a duplicate clause ID; a stale spec/traceability.md; a constant whose value differs between
+ * spec/parameters.md, reference/constants.ts, the contract and properties/oracle.ts, or that one of
+ * them lacks (scripts/constants.ts). A clause whose heading ends "*(withdrawn)*" (spec/README.md)
+ * is checked by nothing: it names its replacements on a "Replaced by:" line, and only the spec may
+ * still cite it.
  * @module
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { catalog } from '../properties/catalog.js';
+import { constantProblems, readConstantSources } from './constants.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const CLAUSE = /MLL-[A-Z]{2,5}-\d{3}/g;
@@ -146,6 +149,10 @@ function main(): number {
   const check = process.argv.includes('--check');
   const { clauses, citedBy, testFiles, problems } = collect();
   const inForce = clauses.filter((c) => c.replacedBy === null);
+
+  // One value per constant (MLL-PAR-010): the spec's, the reference's, the contract's, the oracle's.
+  problems.push(...constantProblems(readConstantSources(root)));
+
   const table = [
     '# Traceability',
     '',

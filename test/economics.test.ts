@@ -11,10 +11,14 @@ import {
   DEFAULT_PARAMS,
   type EconomicsParams,
   articleClaims,
+  bestExit,
   breakevenShare,
   checkParams,
   coldStartExitKeep,
   coldStartTable,
+  countdownBleedDays,
+  creditFormDeterrence,
+  cureThenExit,
   dailyBleedRate,
   defaulterExitKeep,
   defectionSavingPv,
@@ -26,9 +30,9 @@ import {
   exitKeepFraction,
   graceLagSavingPv,
   kStarArticle,
-  kStarWithCountdown,
   maxAppliedPenaltyBps,
   minDeterringShare,
+  noCureHorizon,
   penaltyBps,
   penaltyExactBps,
   penaltyExactFraction,
@@ -38,6 +42,10 @@ import {
   retainedFraction,
   selfFunding,
   standingAllowanceSavingPv,
+  standingArrearBleedPv,
+  standingArrearSteadyShare,
+  standingArrearThreshold,
+  stayOrExitHorizon,
 } from '../reference/economics.js';
 
 /** An independent Decimal for expected values: more digits than the module, own constructor. */
@@ -429,17 +437,17 @@ describe('MLL-ECO economics', () => {
     expect(powLoop('0.995', 33).lt('0.85')).toBe(true);
   });
 
-  it('MLL-ECO-016: a mature defaulter exiting after 33 days of bleed keeps 0.995^63 · 0.85 = 61.98 % ≈ 62 %, not 85 %', () => {
+  it('MLL-ECO-020: a mature defaulter exiting after 33 days of bleed and paying nothing keeps 0.995^63 · 0.85 = 61.98 %, not 85 %', () => {
     const keep = defaulterExitKeep(p, 33);
     expect(near(keep, powLoop('0.995', 63).times('0.85'))).toBe(true);
     expect(keep.toNumber()).toBeCloseTo(0.6198, 4);
-    expect(Math.round(keep.toNumber() * 100)).toBe(62);
     expect(keep.lt('0.85')).toBe(true);
     const now = defaulterExitKeep(p, 0);
     expect(near(now, powLoop('0.995', 30).times('0.85'))).toBe(true);
     expect(now.toNumber()).toBeCloseTo(0.7313, 4);
     // m < n: frozen penalty of the initiation count applies
     expect(near(defaulterExitKeep(p, 5, 2), powLoop('0.995', 35).times('0.3857'))).toBe(true);
+    expect(near(cureThenExit(p, 1, 33, 0).net, keep)).toBe(true);
     fc.assert(
       fc.property(paramsArb, fc.integer({ min: 0, max: 1_000 }), (q, k) =>
         // strictly falling while anything is kept; a 100 % penalty keeps 0 at every k
@@ -451,14 +459,103 @@ describe('MLL-ECO economics', () => {
     );
   });
 
-  it('MLL-ECO-017: with the countdown, staying in default falls below the best exit after 62.42 → 63 days', () => {
-    const k = kStarWithCountdown(p);
-    expect(k.exact.toFixed(2)).toBe('62.42');
-    expect(k.days).toBe(63);
-    const bestExit = powLoop('0.995', 30).times('0.85');
-    expect(powLoop('0.995', 62).gt(bestExit)).toBe(true);
-    expect(powLoop('0.995', 63).lt(bestExit)).toBe(true);
-    expect(k.days - kStarArticle(p).days).toBe(30);
+  it('MLL-ECO-021: cure then exit at s = 1 ETH — k = 0: j = 0/1/2 net 0.7313/0.835/0.82; k = 33: j = 0/2/3 net 0.6198/0.6771/0.6754', () => {
+    const net = (k: number, j: number): Decimal => cureThenExit(p, 1, k, j).net;
+    expect(net(0, 1).eq('0.835')).toBe(true);
+    expect(cureThenExit(p, 1, 0, 1).credited.eq('0.935')).toBe(true);
+    expect(net(0, 2).eq('0.82')).toBe(true);
+    expect(cureThenExit(p, 1, 0, 2).credited.eq('1.02')).toBe(true);
+    expect(near(net(33, 2), powLoop('0.995', 33).plus('0.2').times(powLoop('0.995', 3)).times('0.85').minus('0.2'))).toBe(true);
+    expect(net(33, 2).toFixed(4)).toBe('0.6771');
+    expect(near(net(33, 3), powLoop('0.995', 33).plus('0.3').times('0.85').minus('0.3'))).toBe(true);
+    expect(net(33, 3).toFixed(4)).toBe('0.6754');
+    expect([0, 1, 2, 3].map((j) => countdownBleedDays(p, 33, j))).toEqual([30, 30, 3, 0]);
+    expect(bestExit(p, 1, 0).intervalsPaid).toBe(1);
+    expect(bestExit(p, 1, 33).intervalsPaid).toBe(2);
+    // with C ≤ T and k = 0 the best exit pays one interval and nets s − P_min·(s + d)
+    fc.assert(
+      fc.property(paramsArb, fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 0, max: 200 }), (q0, sMilli, k) => {
+        const q = { ...q0, countdownDays: Math.min(q0.countdownDays, q0.intervalDays) };
+        const s = new X(sMilli).div(1000);
+        const best = bestExit(q, s, k);
+        const pMin = new X(q.penaltyMinBps).div(10_000);
+        const oneInterval = s.minus(pMin.times(s.plus(q.deposit)));
+        // best is at least every j, strictly falls in k, never beats the cheapest escape
+        const top = Math.ceil((k + q.countdownDays) / q.intervalDays);
+        const everyJ = Array.from({ length: top + 4 }, (_, j) => cureThenExit(q, s, k, j).net).every((n) => n.lte(best.net.plus(new X('1e-30'))));
+        const falls = bestExit(q, s, k + 1).net.lt(best.net) || pMin.eq(1);
+        const belowEscape = best.net.lte(s.times(new X(1).minus(pMin)));
+        const atZero = k > 0 || !bestExit(q, s, 0).net.lt(oneInterval.minus(TINY));
+        return everyJ && falls && belowEscape && atZero;
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('MLL-ECO-022: the stay-or-exit horizon depends on d/s — 37.52 → 38 d at 0.7 ETH, 35.97 → 36 at 1, 34.19 → 35 at 2 — and tends to k* = 32.42 as d/s → 0', () => {
+    const h = (s: string) => stayOrExitHorizon(p, s);
+    expect([h('0.7'), h('1'), h('2')].map((x) => `${x.exact.toFixed(2)} → ${x.days}`)).toEqual(['37.52 → 38', '35.97 → 36', '34.19 → 35']);
+    expect(near(h('1').exact, new X(Math.log(0.835)).div(Math.log(0.995)), new X('1e-12'))).toBe(true);
+    expect(h('1000000').exact.minus(kStarArticle(p).exact).abs().lt('0.001')).toBe(true);
+    // at the horizon, staying holds exactly the best exit's net
+    const x = h('1').exact;
+    expect(near(new X('0.995').pow(x), bestExit(p, 1, 0).net, new X('1e-30'))).toBe(true);
+    // below s = P_min·d / ((1 − P_min)·(1 − (1 − r)^C)) = 0.1264 ETH the cure does not pay: the horizon is the no-cure one
+    const sCure = new X('0.015').div(new X('0.85').times(new X(1).minus(powLoop('0.995', 30))));
+    expect(sCure.toFixed(4)).toBe('0.1264');
+    expect(bestExit(p, sCure.times('0.999'), 0).intervalsPaid).toBe(0);
+    expect(bestExit(p, sCure.times('1.001'), 0).intervalsPaid).toBe(1);
+    expect(h('0.1').exact.toFixed(2)).toBe('62.42');
+    // the horizon that ignores the cure: 62.42 → 63 days
+    expect(noCureHorizon(p).exact.toFixed(2)).toBe('62.42');
+    expect(noCureHorizon(p).days).toBe(63);
+    fc.assert(
+      fc.property(fc.integer({ min: 130, max: 100_000 }), fc.integer({ min: 1, max: 1_000 }), (sMilli, extra) => {
+        const s1 = new X(sMilli).div(1000);
+        const s2 = s1.plus(new X(extra).div(1000));
+        return stayOrExitHorizon(p, s2).exact.lt(stayOrExitHorizon(p, s1).exact) && stayOrExitHorizon(p, s2).exact.gt(kStarArticle(p).exact);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('MLL-ECO-023: in the credit-limit form g/(g + v): standing arrear g = d, v = R·s → 0.4173 (the article’s δ*); permanent g = d, v = R·s − d, lag G + 1 → 0.8463', () => {
+    const sa = creditFormDeterrence(p, 1, 'standing-arrear');
+    expect(sa.gain.eq('0.1') && near(sa.loss, R_LOOP)).toBe(true);
+    expect(near(sa.threshold, deltaStarArticle(p, 1))).toBe(true);
+    expect(sa.threshold.toFixed(4)).toBe('0.4173');
+    const pd = creditFormDeterrence(p, 1, 'permanent');
+    expect(near(pd.loss, R_LOOP.minus('0.1'))).toBe(true);
+    expect(pd.lag).toBe(2);
+    expect(near(pd.threshold, new X('0.1').div(R_LOOP), new X('1e-34'))).toBe(true);
+    expect(near(pd.delta, deterrenceThreshold(p, 1), new X('1e-34'))).toBe(true);
+    expect(pd.delta.toFixed(4)).toBe('0.8463');
+    // the literature's equivalence: δ ≥ g/(g + v) iff g ≤ δ·v/(1 − δ)
+    for (const dl of ['0.41', '0.42']) {
+      const x = new X(dl);
+      expect(x.gte(sa.threshold)).toBe(sa.gain.lte(x.times(sa.loss).div(new X(1).minus(x))));
+    }
+    // below the breakeven share no δ deters permanent defection
+    expect(creditFormDeterrence(p, '0.7', 'permanent').threshold.gt(1)).toBe(true);
+    // exact decay: steady share d/R = 0.7163 (the breakeven share), threshold 0.4239 at s = 1; at s = s* both forms give 1/2
+    const sStar = standingArrearSteadyShare(p);
+    expect(sStar.toFixed(4)).toBe('0.7163');
+    expect(sStar.eq(breakevenShare(p))).toBe(true);
+    let sum = new X(0);
+    let share = new X(1);
+    for (let i = 1; i <= 3_000; i++) {
+      sum = sum.plus(new X('0.9').pow(i).times(R_LOOP).times(share));
+      share = share.times(new X(1).minus(R_LOOP)).plus('0.1');
+    }
+    expect(near(standingArrearBleedPv(p, 1, '0.9'), sum, new X('1e-25'))).toBe(true);
+    const exact = standingArrearThreshold(p, 1);
+    expect(exact.toFixed(4)).toBe('0.4239');
+    expect(near(standingArrearBleedPv(p, 1, exact), new X('0.1'), new X('1e-25'))).toBe(true);
+    const atStar = new X('0.5');
+    expect(near(standingArrearThreshold(p, sStar), atStar, new X('1e-25'))).toBe(true);
+    expect(near(creditFormDeterrence(p, sStar, 'standing-arrear').threshold, atStar, new X('1e-30'))).toBe(true);
+    // grows without bound as δ → 1
+    expect(standingArrearBleedPv(p, 1, '0.999999').gt(1000)).toBe(true);
   });
 
   it('MLL-ECO-018: the cheapest escape — initiate ≥ C days before default — keeps a flat 1 − P_min = 85 %', () => {
@@ -486,7 +583,7 @@ describe('MLL-ECO economics', () => {
     const rows = articleClaims();
     expect(rows.length).toBeGreaterThanOrEqual(12);
     for (const r of rows) {
-      expect(r.clause).toMatch(/^MLL-ECO-0(0[2-9]|1[0-8])$/);
+      expect(r.clause).toMatch(/^MLL-ECO-0(0[2-9]|1[0-8]|2[0-3])$/);
       for (const f of [r.claim, r.article, r.exact, r.verdict]) expect(f.length).toBeGreaterThan(0);
     }
     const byClause = (c: string): string => rows.filter((r) => r.clause === c).map((r) => `${r.article} | ${r.exact} | ${r.verdict}`).join('\n');
@@ -500,8 +597,12 @@ describe('MLL-ECO economics', () => {
     expect(byClause('MLL-ECO-006')).toContain('70.72 %');
     expect(byClause('MLL-ECO-008')).toContain('29.28 %');
     expect(byClause('MLL-ECO-015')).toContain('32.42 → 33 days');
-    expect(byClause('MLL-ECO-016')).toContain(`${powLoop('0.995', 63).times('0.85').times(100).toFixed(2)} %`);
-    expect(byClause('MLL-ECO-017')).toContain('62.42 → 63 days');
+    expect(byClause('MLL-ECO-021')).toContain(`${powLoop('0.995', 63).times('0.85').times(100).toFixed(2)} % paying nothing`);
+    expect(byClause('MLL-ECO-021')).toContain('67.71 % net, paying 2 intervals');
+    expect(byClause('MLL-ECO-021')).toContain('83.50 % net, paying 1');
+    expect(byClause('MLL-ECO-022')).toContain('35.97 → 36 days at s = 1 ETH');
+    expect(byClause('MLL-ECO-023')).toContain('0.4173');
+    expect(byClause('MLL-ECO-023')).toContain('0.8463');
     expect(byClause('MLL-ECO-018')).toContain('85.00 %');
   });
 });

@@ -99,9 +99,9 @@ export function clauseForResult(fn: FunctionName | 'force' | 'deploy', expected:
   return (actual.ok ? undefined : clauseOfRevert(actual.revert)) ?? byFunction[fn];
 }
 
-/** The clause of a differing view field. */
-export function clauseForField(field: string): string {
-  return byField[field] ?? 'MLL-CONF-001';
+/** The clause of a differing view field; `otherwise` for a field no clause of its own governs. */
+export function clauseForField(field: string, otherwise = 'MLL-CONF-001'): string {
+  return byField[field] ?? otherwise;
 }
 
 /** A clause a differential run cannot fully check, and why: the views missing and what they would have shown. */

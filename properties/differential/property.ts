@@ -26,8 +26,7 @@ import { paramsArb } from '../scenario.js';
 import { PARTY_A, PARTY_B } from '../actors.js';
 import { articleDefaults } from '../../reference/index.js';
 import { ActivateCommand, WaitCommand, commandArb } from './commands.js';
-import type { Model, Real } from './world.js';
-import { stepCounter } from './world.js';
+import type { Model, Real, StepCounter } from './world.js';
 import { Divergence, PropertyViolation } from '../violation.js';
 
 /** One run's world before any command: parameters, deployment time, hostile parties, opening. */
@@ -112,17 +111,20 @@ export interface Sides {
 }
 
 /** Deploys on both sides, compares the deployments, and plays the opening; null when both constructors reverted alike. */
-export async function openWorld(factory: DriverFactory, world: DifferentialSetup): Promise<Sides | null> {
-  const sides = await deployWorld(factory, world);
+export async function openWorld(factory: DriverFactory, world: DifferentialSetup, counter: StepCounter = { steps: 0 }): Promise<Sides | null> {
+  const sides = await deployWorld(factory, world, counter);
   if (sides !== null) await playOpening(sides, world.opening);
   return sides;
 }
 
-/** Deploys on both sides and compares the deployments; null when both constructors reverted alike. */
-export async function deployWorld(factory: DriverFactory, world: DifferentialSetup): Promise<Sides | null> {
+/**
+ * Deploys on both sides and compares the deployments; null when both constructors reverted alike.
+ * The run's steps, this deployment first, are counted in `counter` (by default one nobody reads).
+ */
+export async function deployWorld(factory: DriverFactory, world: DifferentialSetup, counter: StepCounter = { steps: 0 }): Promise<Sides | null> {
   const reference = new ReferenceDriver(world.setup);
   const implementation = factory(world.setup);
-  stepCounter.steps++; // a deployment is a step: it is compared like any call
+  counter.steps++; // a deployment is a step: it is compared like any call
   const expected = await reference.deploy(world.params, world.deployTime);
   const actual = await implementation.deploy(world.params, world.deployTime);
   if (firstDifference(expected, actual) !== null) {
@@ -132,6 +134,7 @@ export async function deployWorld(factory: DriverFactory, world: DifferentialSet
   if (!expected.ok) return null;
   const model: Model = {
     params: world.params,
+    counter,
     reference,
     time: world.deployTime,
     observation: await reference.observe(world.deployTime),
@@ -165,11 +168,15 @@ export function sweepWorlds(): { readonly place: string; readonly world: Differe
  * MLL-PAR-001 … MLL-PAR-007). Returns the first Divergence with the place it happened at
  * (`sweep:F:V`, which --path replays), or null.
  */
-export async function constructorSweep(factory: DriverFactory, only?: string): Promise<{ readonly place: string; readonly world: DifferentialSetup; readonly error: PropertyViolation } | null> {
+export async function constructorSweep(
+  factory: DriverFactory,
+  only?: string,
+  counter: StepCounter = { steps: 0 },
+): Promise<{ readonly place: string; readonly world: DifferentialSetup; readonly error: PropertyViolation } | null> {
   for (const { place, world } of sweepWorlds()) {
     if (only !== undefined && place !== only) continue;
     try {
-      await openWorld(factory, world);
+      await openWorld(factory, world, counter);
     } catch (error) {
       if (error instanceof PropertyViolation) return { place, world, error };
       throw error;
@@ -178,10 +185,10 @@ export async function constructorSweep(factory: DriverFactory, only?: string): P
   return null;
 }
 
-/** The property: `maxCommands` random commands per run. */
-export function differentialProperty(factory: DriverFactory, maxCommands = 40) {
+/** The property: up to `maxCommands` (default 40) random commands per run, each run's steps counted in `counter`. */
+export function differentialProperty(factory: DriverFactory, { counter = { steps: 0 }, maxCommands = 40 }: { counter?: StepCounter; maxCommands?: number } = {}) {
   return fc.asyncProperty(differentialSetupArb, fc.commands([commandArb], { maxCommands, size: 'max' }), async (world, commands) => {
-    const sides = await openWorld(factory, world);
+    const sides = await openWorld(factory, world, counter);
     if (sides !== null) await fc.asyncModelRun(() => sides, commands);
   });
 }

@@ -18,6 +18,8 @@ import { clauseForField, clauseForResult } from './clauses.js';
 /** The reference side, which also decides times and amounts. */
 export interface Model {
   readonly params: Params;
+  /** Where this run's steps are counted: the budget run's counter, or one nobody reads. */
+  readonly counter: StepCounter;
   readonly reference: ReferenceDriver;
   /** Block time of the last step. */
   time: bigint;
@@ -96,8 +98,14 @@ function compareResults(when: string, action: ResolvedAction, expected: CallResu
   throw new Divergence(clauseForResult(fn, expected, actual), `${when}, outcome`, expected, actual);
 }
 
-/** Steps taken on both sides, over the whole process: the budget the runners report. */
-export const stepCounter = { steps: 0 };
+/**
+ * Steps taken on both sides (a deployment, a call, forced ether): what a step budget spends. A
+ * budget run makes one and gives it to every world it opens; a world opened outside any budget (a
+ * replay, a timeline) counts into a counter of its own that nobody reads.
+ */
+export interface StepCounter {
+  steps: number;
+}
 
 /** Moves both sides to a later block time and compares their views there. */
 export async function moveTo(model: Model, real: Real, time: bigint, why: string): Promise<void> {
@@ -125,7 +133,7 @@ export async function compareViews(model: Model, real: Real): Promise<void> {
 export async function step(model: Model, real: Real, action: ResolvedAction): Promise<void> {
   const time = model.time;
   const label = action.kind === 'call' ? `${action.fn} by ${action.actor} at ${time}` : `forcing ${action.amount} wei at ${time}`;
-  stepCounter.steps++;
+  model.counter.steps++;
   model.log.push({ time, action });
   const before = { model: model.observation, real: real.observation };
   const expected = await perform(model.reference, action, time);

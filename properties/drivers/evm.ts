@@ -25,11 +25,11 @@ import {
 } from 'viem';
 import type { Artifact } from '../../contracts/compile.js';
 import type { Address, Agreement, FunctionName, LockEvent, LockStatus, Params, PartyStatus, Phase } from '../../reference/index.js';
-import { functionNames } from '../../reference/index.js';
+import { constructorArguments, functionNames } from '../../reference/index.js';
 import { PARTY_A, PARTY_B, STRANGER } from '../actors.js';
 import { accelerate, assertPinnedVersions } from './evm-speedups.js';
-import type { CallResult, Driver, DriverFactory, DriverSetup, PartialObservation, PartyCode, ViewName, Views } from '../driver.js';
-import { ObservationFailed, viewNames } from '../driver.js';
+import type { CallResult, Driver, DriverFactory, DriverSetup, PartialObservation, ViewName, Views } from '../driver.js';
+import { ObservationFailed, partyBytecode, viewNames } from '../driver.js';
 
 /** Who deploys the lock: an account of its own, so the parties' nonces are theirs. */
 export const DEPLOYER: Address = '0x000000000000000000000000000000000000d00d';
@@ -52,14 +52,6 @@ export function engineFromEnv(env: NodeJS.ProcessEnv = process.env): Engine {
 const commons: Readonly<Record<Engine, Common>> = {
   stock: new Common({ chain: Mainnet, hardfork: Hardfork.Cancun }),
   fast: new Common({ chain: Mainnet, hardfork: Hardfork.Cancun }),
-};
-
-/** The bytecode of each hostile party (MLL-CONF-002). */
-const partyCode: Record<PartyCode, (lock: Address) => Hex> = {
-  // PUSH0 PUSH0 REVERT
-  rejecting: () => '0x5f5ffd',
-  // mstore(0, withdraw selector); call(gas, lock, 0, 28, 4, 0, 0); pop; stop — the lock address is pushed inline
-  reentrant: (lock) => `0x633ccfd60b5f525f5f6004601c5f73${lock.slice(2)}5af15000`,
 };
 
 /** What a call cost, for the gas snapshot: execution gas as a transaction would see it (cold access sets). */
@@ -227,17 +219,7 @@ export class EvmDriver implements Driver {
     const data = encodeDeployData({
       abi: this.abi,
       bytecode: this.#artifact.bytecode,
-      args: [
-        params.partyA,
-        params.partyB,
-        params.depositAmount,
-        params.depositInterval,
-        params.bleedRateBpsPerDay,
-        params.gracePeriods,
-        params.exitPenaltyMaxBps,
-        params.exitPenaltyMinBps,
-        params.penaltyDecayTarget,
-      ],
+      args: constructorArguments(params),
     });
     const result = await this.#run(DEPLOYER, null, 0n, hexToBytes(data), time);
     const exec = result.execResult;
@@ -250,7 +232,7 @@ export class EvmDriver implements Driver {
       const code = this.#options.partyCode?.[role];
       if (code === undefined) continue;
       const party = role === 'A' ? params.partyA : params.partyB;
-      await this.#evm.stateManager.putCode(toEjs(party), hexToBytes(partyCode[code](this.#lock)));
+      await this.#evm.stateManager.putCode(toEjs(party), hexToBytes(partyBytecode[code](this.#lock)));
     }
     return { ok: true, events: this.#decodeEvents(exec.logs ?? []) };
   }

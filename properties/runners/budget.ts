@@ -8,9 +8,8 @@
 import type * as fc from 'fast-check';
 import { catalog } from '../catalog.js';
 import type { DifferentialSetup } from '../differential/property.js';
-import { constructorSweep, sweepWorlds } from '../differential/property.js';
-import type { Model, Real } from '../differential/world.js';
-import { stepCounter } from '../differential/world.js';
+import { constructorSweep, differentialProperty, sweepWorlds } from '../differential/property.js';
+import type { Model, Real, StepCounter } from '../differential/world.js';
 import type { DriverFactory } from '../driver.js';
 import type { Exercise } from '../exercise.js';
 import { addExercise, countingFactory, noExercise } from '../exercise.js';
@@ -42,6 +41,7 @@ export interface StepBudget {
 }
 
 export interface BudgetReport {
+  /** Steps of the sweep and the runs (shrinking included); the replays that explain a failure are not counted. */
   readonly steps: number;
   readonly runs: number;
   readonly milliseconds: number;
@@ -59,9 +59,9 @@ export function stepsFromEnv(defaultSteps: number, env: NodeJS.ProcessEnv = proc
 }
 
 /** The constructor sweep, or the one place of it named `only`; a report of its first failure, or null. */
-async function sweep(factory: DriverFactory, seed: number, explain: boolean, only?: string): Promise<PropertyReport | null> {
+async function sweep(factory: DriverFactory, seed: number, explain: boolean, only?: string, counter?: StepCounter): Promise<PropertyReport | null> {
   const started = performance.now();
-  const found = await constructorSweep(factory, only);
+  const found = await constructorSweep(factory, only, counter);
   if (found === null) return null;
   const milliseconds = performance.now() - started;
   const explained = explain ? await explainDifferential(factory, found.world, []) : undefined;
@@ -91,21 +91,23 @@ async function sweep(factory: DriverFactory, seed: number, explain: boolean, onl
  */
 export async function runDifferentialBudget(factory: DriverFactory, budget: StepBudget): Promise<BudgetReport> {
   const started = performance.now();
-  const first = stepCounter.steps;
+  const counter: StepCounter = { steps: 0 };
+  // P-DIFFERENTIAL as the catalog defines it, its runs counted in this budget's counter.
+  const counted = { ...differential, build: (f: DriverFactory) => differentialProperty(f, { counter }) };
   const counting = countingFactory(factory);
   const explain = budget.explain !== false;
   const report = (runs: number, failed?: PropertyReport): BudgetReport => ({
-    steps: stepCounter.steps - first,
+    steps: counter.steps,
     runs,
     milliseconds: performance.now() - started,
     exercise: counting.exercise(),
     ...(failed === undefined ? {} : { failed }),
   });
-  const swept = await sweep(counting.factory, budget.seed, explain);
+  const swept = await sweep(counting.factory, budget.seed, explain, undefined, counter);
   if (swept !== null) return report(0, swept);
   let runs = 0;
-  for (let seed = budget.seed; stepCounter.steps - first < budget.steps; seed++) {
-    const chunk = await checkProperty(differential, counting.factory, { numRuns: budget.chunkRuns ?? CHUNK_RUNS, seed }, explain ? explainFor(counting.factory) : undefined);
+  for (let seed = budget.seed; counter.steps < budget.steps; seed++) {
+    const chunk = await checkProperty(counted, counting.factory, { numRuns: budget.chunkRuns ?? CHUNK_RUNS, seed }, explain ? explainFor(counting.factory) : undefined);
     runs += chunk.runs;
     if (chunk.verdict === 'fail') return report(runs, chunk);
   }

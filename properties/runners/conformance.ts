@@ -29,10 +29,11 @@ import { runDifferentialParallel } from './parallel.js';
 import type { Regression } from './regressions.js';
 import { regressionFile, revive, savableProperties, saveRegression } from './regressions.js';
 import { explainScenario } from './timeline.js';
+import { describeVectorsReport, replayVectors } from '../vectors/replay.js';
 
 const usage =
   'usage: npm start -- [--implementation contract|reference|FILE.sol|ARTIFACT.json] [--steps N] [--runs N] [--workers N]\n' +
-  '                    [--property P-ID] [--seed S] [--path PATH] [--save NAME] [--fail-fast] [--remappings a/=b/,c/=d/]';
+  '                    [--property P-ID] [--seed S] [--path PATH] [--save NAME] [--fail-fast] [--remappings a/=b/,c/=d/] [--vectors DIR]';
 
 const DEFAULT_STEPS = 20_000;
 /** Runs per scenario property: the reference is ~30× faster than the EVM. */
@@ -48,6 +49,8 @@ interface Options {
   readonly property: string | undefined;
   readonly save: string | undefined;
   readonly failFast: boolean;
+  /** A directory of conformance vectors to replay instead of the properties. */
+  readonly vectors: string | undefined;
 }
 
 function positive(name: string, text: string): number {
@@ -71,6 +74,7 @@ function parseOptions(argv: string[]): Options | 'help' {
       save: { type: 'string' },
       'fail-fast': { type: 'boolean' },
       remappings: { type: 'string' },
+      vectors: { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -109,6 +113,7 @@ function parseOptions(argv: string[]): Options | 'help' {
     property: values.property,
     save: values.save,
     failFast: values['fail-fast'] === true,
+    vectors: values.vectors,
   };
 }
 
@@ -163,19 +168,22 @@ function notRun(definition: PropertyDefinition, why: string): PropertyReport {
   return { id, title, clauses, subject, runs: 0, verdict: 'unexercised', milliseconds: 0, exercise: noExercise, notRun: why };
 }
 
+/** Property IDs in one column, however long the longest. */
+const ID_WIDTH = Math.max(...catalog.map((p) => p.id.length)) + 2;
+
 const count = (n: number): string => n.toLocaleString('en-US');
 
 /** One line per property as it finishes: its verdict and what reached the implementation. */
 function verdictLine(report: PropertyReport): string {
   const seconds = `${(report.milliseconds / 1000).toFixed(1)} s`;
   if (report.subject === 'specification') {
-    return `${report.verdict === 'pass' ? '✓' : '✗'} ${report.id.padEnd(26)}${report.verdict} — a check of the specification (the reference's own arithmetic), not of the implementation · ${count(report.runs)} runs · ${seconds}`;
+    return `${report.verdict === 'pass' ? '✓' : '✗'} ${report.id.padEnd(ID_WIDTH)}${report.verdict} — a check of the specification (the reference's own arithmetic), not of the implementation · ${count(report.runs)} runs · ${seconds}`;
   }
-  if (report.notRun !== undefined) return `∅ ${report.id.padEnd(26)}NOT RUN: ${report.notRun}`;
+  if (report.notRun !== undefined) return `∅ ${report.id.padEnd(ID_WIDTH)}NOT RUN: ${report.notRun}`;
   const reached = `${count(report.exercise.calls)} calls reached the implementation, ${count(report.exercise.succeeded)} succeeded`;
   const mark = { pass: '✓', fail: '✗', unexercised: '∅' }[report.verdict];
   const verdict = report.verdict === 'unexercised' ? 'NOT EXERCISED: no call succeeded on the implementation, so nothing was checked' : report.verdict;
-  return `${mark} ${report.id.padEnd(26)}${verdict} · ${count(report.runs)} runs · ${reached} · ${seconds}`;
+  return `${mark} ${report.id.padEnd(ID_WIDTH)}${verdict} · ${count(report.runs)} runs · ${reached} · ${seconds}`;
 }
 
 /**
@@ -214,14 +222,14 @@ function printTable(reports: readonly PropertyReport[], print: (line: string) =>
     .filter((r) => r.subject === 'implementation')
     .flatMap((report) => clausesOf(report).map((clause) => ({ clause, report })))
     .sort((x, y) => x.clause.localeCompare(y.clause) || x.report.id.localeCompare(y.report.id));
-  print(`\n${'clause'.padEnd(13)}${'property'.padEnd(27)}${'runs'.padEnd(8)}${'calls ok'.padEnd(10)}result`);
+  print(`\n${'clause'.padEnd(13)}${'property'.padEnd(ID_WIDTH + 1)}${'runs'.padEnd(8)}${'calls ok'.padEnd(10)}result`);
   for (const { clause, report } of rows) {
     const failed = report.failure?.clause;
     const result =
       report.verdict === 'fail'
         ? failed === clause ? 'FAIL' : `not judged: the run stopped at a failure of ${failed ?? 'the property'}`
         : report.verdict === 'pass' ? 'pass' : 'not exercised';
-    print(`${clause.padEnd(13)}${report.id.padEnd(27)}${String(report.runs).padEnd(8)}${String(report.exercise.succeeded).padEnd(10)}${result}`);
+    print(`${clause.padEnd(13)}${report.id.padEnd(ID_WIDTH + 1)}${String(report.runs).padEnd(8)}${String(report.exercise.succeeded).padEnd(10)}${result}`);
   }
   const implementation = reports.filter((r) => r.subject === 'implementation');
   const specification = reports.filter((r) => r.subject === 'specification');
@@ -262,6 +270,11 @@ export async function runConformance(argv: string[], print: (line: string) => vo
       return 2;
     }
     throw error;
+  }
+  if (options.vectors !== undefined) {
+    const replayed = await replayVectors(options.vectors, factory);
+    for (const line of describeVectorsReport(replayed)) print(line);
+    return replayed.failures.length > 0 || replayed.steps === 0 ? 1 : 0;
   }
   const selected = catalog.filter((p) => options.property === undefined || p.id === options.property);
   print(`MLL conformance suite — implementation: ${describeImplementation(options.implementation)}, ${selected.length} properties`);

@@ -20,12 +20,18 @@ describe('MLL-CONF-001: a verdict is earned by calls that reached the implementa
     const run = await conform(['--implementation', file, '--runs', '3', '--steps', '50', '--workers', '1']);
     expect(run.code).toBe(1);
     const lines = run.out.split('\n').filter((l) => /^[✓✗∅] P-/.test(l));
-    expect(lines).toHaveLength(15);
-    for (const line of lines.filter((l) => !l.includes('P-COMPOUNDING-BOUND'))) expect(line, line).toMatch(/^✗ P-\S+ +fail/);
+    expect(lines).toHaveLength(21);
+    for (const line of lines.filter((l) => !l.includes('P-COMPOUNDING-BOUND'))) expect(line, line).toMatch(/^✗ P-[A-Z0-9-]+ +fail/);
     expect(run.out).toMatch(/P-CONSERVATION failed: MLL-PAR-001: deployment: reference \{"ok":true/);
     // the specification's own check passes, but apart: it is not counted among the implementation's
     expect(run.out).toMatch(/✓ P-COMPOUNDING-BOUND +pass — a check of the specification/);
-    expect(run.out).toMatch(/0 of 14 properties of the implementation pass/);
+    expect(run.out).toMatch(/0 of 20 properties of the implementation pass/);
+
+    // --fail-fast: the first failure, its timeline and replay, and nothing after it
+    const fast = await conform(['--implementation', file, '--runs', '3', '--steps', '50', '--workers', '1', '--fail-fast']);
+    expect(fast.code).toBe(1);
+    expect(fast.out.split('\n').filter((l) => /^[✓✗∅] P-/.test(l))).toEqual([expect.stringMatching(/^✗ P-DIFFERENTIAL +fail/)]);
+    expect(fast.out).toMatch(/—    \+0d 00:00:00     deploy +AgreementCreated +revert InvalidPartyAddress\n/);
   }, 300_000);
 
   it('an implementation on which no call succeeds is not exercised, and exits 1', async () => {

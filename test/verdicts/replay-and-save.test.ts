@@ -53,6 +53,9 @@ describe('MLL-CONF-001: a printed replay reproduces the failure, and --save keep
       expect(found.code, found.out + found.err).toBe(1);
       const headline = /failed: (MLL-[A-Z]+-\d+)[ :]/.exec(found.out);
       expect(headline?.[1]).toMatch(c.clause);
+      // a timeline, whatever the property: the lock, the column line, at least one step or the deployment, the verdict
+      const block = failureBlock(found);
+      expect(block).toMatch(/\nlock: d=\d+ .*\nstep +time +call +reference +implementation\n(\S+ +\+\d+d \d\d:\d\d:\d\d .*\n)+✗ MLL-/);
 
       // The command as printed: the same headline, the same timeline, the same replay line.
       const replayed = await conform(printedReplay(found));

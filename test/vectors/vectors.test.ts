@@ -1,0 +1,114 @@
+/**
+ * Conformance vectors (MLL-CONF-004): 20,000 random-run steps, the constructor sweep and the
+ * regressions, generated from the reference alone and valid against spec/vectors.schema.json;
+ * forge (from the npm registry, offline, solc-js) replays them on the bundled contract, and a
+ * planted bug fails on its clause; replayVectors does the same on the embedded EVM.
+ */
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { bundledArtifact, compileSource } from '../../contracts/compile.js';
+import { evmDriverFactory } from '../../properties/drivers/evm.js';
+import { ReferenceDriver } from '../../properties/drivers/reference.js';
+import { runVectorsCommand } from '../../properties/vectors/command.js';
+import { specAbi } from '../../properties/vectors/fixture.js';
+import type { Fixture } from '../../properties/vectors/format.js';
+import { replayWithForge } from '../../properties/vectors/forge.js';
+import { differentialFixtures, writeVectors } from '../../properties/vectors/generate.js';
+import type { VectorsWritten } from '../../properties/vectors/generate.js';
+import { describeVectorsReport, replayVectors } from '../../properties/vectors/replay.js';
+import { schemaErrors } from '../../properties/vectors/schema.js';
+
+const STEPS = 20_000;
+const contract = new URL('../../contracts/MutualLiquidityLock.sol', import.meta.url);
+let dir: string;
+let written: VectorsWritten;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'mll-vectors-'));
+  written = await writeVectors(dir, STEPS, 1);
+}, 120_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The bundled contract with a comparison flipped in the bleed window (test/evm/planted-contract.test.ts). */
+function planted(): string {
+  const source = readFileSync(contract, 'utf8');
+  expect(source).toContain('uint256 hi = to < end ? to : end;');
+  return source.replace('uint256 hi = to < end ? to : end;', 'uint256 hi = to > end ? to : end;');
+}
+
+const fixtures = (): Fixture[] => readdirSync(dir).map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as Fixture);
+
+it('MLL-CONF-004: spec/MutualLiquidityLock.abi.json, which the vectors are encoded with, is the bundled contract’s ABI', () => {
+  const sorted = (abi: readonly unknown[]) => abi.map((item) => JSON.stringify(item)).sort();
+  expect(sorted(specAbi)).toEqual(sorted(bundledArtifact().abi));
+});
+
+it('MLL-CONF-004: every fixture is valid against spec/vectors.schema.json; the set has the sweep, the regressions, hostile parties and forced ether', () => {
+  const all = fixtures();
+  for (const fixture of all) expect(schemaErrors(fixture), fixture.name).toEqual([]);
+  expect(written.steps).toBeGreaterThanOrEqual(STEPS);
+  expect(all.reduce((n, f) => n + f.steps.length, 0)).toBe(written.steps);
+  expect(all.some((f) => f.name.startsWith('sweep-') && !f.deployment.success)).toBe(true);
+  expect(all.some((f) => f.name === 'regression-flipped-overlap-bound')).toBe(true);
+  expect(new Set(all.flatMap((f) => f.parties.map((p) => p.kind)))).toEqual(new Set(['rejecting', 'reentrant']));
+  expect(all.some((f) => f.steps.some((s) => s.kind === 'force'))).toBe(true);
+  // the clauses the steps name: every external function's, and most named errors'
+  expect(new Set(all.flatMap((f) => f.clauses)).size).toBeGreaterThan(30);
+});
+
+it('MLL-CONF-004: the same seed generates the same fixtures', async () => {
+  const twice = await Promise.all([1, 2].map(async () => {
+    const made: Fixture[] = [];
+    for await (const fixture of differentialFixtures(200, 7)) made.push(fixture);
+    return made;
+  }));
+  expect(twice[0]).toEqual(twice[1]);
+});
+
+it('MLL-CONF-004, MLL-CONF-002: forge replays every fixture on the bundled contract, hostile parties and forced ether included', () => {
+  const replay = replayWithForge(dir, fileURLToPath(contract));
+  expect(replay.failure).toBeNull();
+  expect(replay.passed).toBe(true);
+}, 300_000);
+
+it('MLL-CONF-004: forge fails a comparison flipped in the bleed window on MLL-BLD-004, naming fixture, step, field, expected and actual', () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'mll-planted-')), 'MutualLiquidityLock.sol');
+  writeFileSync(file, planted());
+  try {
+    const replay = replayWithForge(dir, file, 'planted-overlap');
+    expect(replay.passed).toBe(false);
+    expect(replay.failure).toMatch(/^MLL-BLD-004: fixture [\w-]+, step \d+ \((call|wait|force) at \d+\), view \S+ \S*share: expected 0x[0-9a-f]{64}, actual 0x[0-9a-f]{64}$/);
+  } finally {
+    rmSync(dirname(file), { recursive: true, force: true });
+  }
+}, 300_000);
+
+it('MLL-CONF-004: replayVectors replays a set on the embedded EVM, passes the bundled contract and fails the planted bug on MLL-BLD-004', async () => {
+  const small = mkdtempSync(join(tmpdir(), 'mll-vectors-evm-'));
+  try {
+    await writeVectors(small, 150, 3);
+    const passed = await replayVectors(small, evmDriverFactory(bundledArtifact()));
+    expect(passed.failures).toEqual([]);
+    expect(passed.steps).toBeGreaterThanOrEqual(150);
+    const failed = await replayVectors(small, evmDriverFactory(compileSource('MutualLiquidityLock.sol', planted(), 'MutualLiquidityLock')));
+    expect(failed.failures[0]?.clause).toBe('MLL-BLD-004');
+    expect(describeVectorsReport(failed)[1]).toMatch(/^✗ MLL-BLD-004: fixture [\w-]+, step \d+ \(\w+ at \d+\), view \S+ \S*share: expected 0x[0-9a-f]{64}, actual 0x[0-9a-f]{64}$/);
+    writeFileSync(join(small, 'stray.json'), '{"format":"mll-vectors/0"}');
+    const stray = await replayVectors(small, (setup) => new ReferenceDriver(setup));
+    expect(stray.failures).toEqual([expect.objectContaining({ fixture: 'stray.json', clause: 'MLL-CONF-004', what: 'not a fixture of mll-vectors/1' })]);
+  } finally {
+    rmSync(small, { recursive: true, force: true });
+  }
+}, 300_000);
+
+it('MLL-CONF-004: npm run vectors refuses what it cannot use with one line and exit 2', async () => {
+  for (const args of [[], ['--out', dir, '--steps', '1.5'], ['--out', dir, '--seed', 'x'], ['--out', dir, '--bogus'], ['--out', dir, '--forge', 'Missing.sol']]) {
+    const lines: string[] = [];
+    expect(await runVectorsCommand(args, (line) => lines.push(line))).toBe(2);
+    expect(lines.join('\n').split('\n')[0]).toMatch(/--out DIR is required|--steps must|--seed must|Unknown option '--bogus'|--forge takes a contract file/);
+  }
+});
