@@ -149,10 +149,8 @@ function main(): number {
   const check = process.argv.includes('--check');
   const { clauses, citedBy, testFiles, problems } = collect();
   const inForce = clauses.filter((c) => c.replacedBy === null);
-
   // One value per constant (MLL-PAR-010): the spec's, the reference's, the contract's, the oracle's.
   problems.push(...constantProblems(readConstantSources(root)));
-
   const table = [
     '# Traceability',
     '',
