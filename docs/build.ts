@@ -27,7 +27,9 @@ export const BUILD = join(root, 'docs/.build');
 export const sourceFiles = filesUnder(
   ['reference', 'contracts', 'properties', 'test', 'scripts', 'docs', 'gas', 'bench', 'mutation'],
   (name) => /\.(ts|sol|json)$/.test(name),
-).filter((file) => !file.startsWith('docs/site/') && !file.startsWith('docs/.build/') && !file.startsWith('test/fixtures/'));
+)
+  .filter((file) => !file.startsWith('docs/site/') && !file.startsWith('docs/.build/') && !file.startsWith('test/fixtures/'))
+  .concat(filesUnder(['spec'], (name) => name.endsWith('.json')), filesUnder(['foundry', 'examples'], (name) => /\.(sol|ts|json|toml|md)$/.test(name)));
 
 const escapeHtml = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\{/g, '&#123;').replace(/\}/g, '&#125;').replace(/@/g, '&#64;').replace(/\[/g, '&#91;').replace(/\]/g, '&#93;').replace(/\(/g, '&#40;').replace(/`/g, '&#96;');
@@ -52,9 +54,30 @@ function siteLink(from: string, target: string, pages: ReadonlyMap<string, strin
   return null;
 }
 
+/** GitHub's anchor for a heading, which links written for the repository use. */
+const githubSlug = (heading: string): string => heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/ /g, '-');
+/** typedoc's anchor for the same heading (code spans dropped). */
+const typedocSlug = (heading: string): string =>
+  heading.replace(/`[^`]*`/g, '').trim().replace(/[\u2000-\u206F\u2E00-\u2E7F\\'!"#$%&()*+,./:;<=>?@[\]^`{|}~]/g, '').replace(/\s/g, '-').replace(/--+/, '-').toLowerCase();
+
+/** Puts GitHub's anchor before every heading whose typedoc anchor differs, so links written for the repository land. */
+function githubAnchors(text: string): string {
+  let fenced = false;
+  return text
+    .split('\n')
+    .map((line) => {
+      if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+      const heading = fenced ? null : /^#{1,6} (.+)$/.exec(line)?.[1];
+      if (heading === undefined || heading === null) return line;
+      const slug = githubSlug(heading);
+      return slug === typedocSlug(heading) || /^MLL-/.test(heading) ? line : `<a id="${slug}"></a>\n\n${line}`;
+    })
+    .join('\n');
+}
+
 /** Rewrites a markdown file's links: repository files to their pages, images to their files from docs/.build. */
 function rewriteLinks(from: string, text: string, pages: ReadonlyMap<string, string>, buildPath: string): string {
-  return text.replace(/(!?)\[([^\]]*)\]\(([^)\s]+)\)/g, (whole, bang: string, label: string, target: string) => {
+  return githubAnchors(text).replace(/(!?)\[([^\]]*)\]\(([^)\s]+)\)/g, (whole, bang: string, label: string, target: string) => {
     if (bang === '!') {
       const image = posix.join(posix.dirname(from), target);
       return `![${label}](${posix.relative(posix.dirname(posix.join('docs/.build', buildPath)), image)})`;
