@@ -25,11 +25,11 @@ export const BUILD = join(root, 'docs/.build');
 
 /** Every file rendered as a source page. */
 export const sourceFiles = filesUnder(
-  ['reference', 'contracts', 'properties', 'test', 'scripts', 'docs', 'gas', 'bench', 'mutation'],
+  ['reference', 'contracts', 'properties', 'cli', 'test', 'scripts', 'docs', 'gas', 'bench', 'mutation'],
   (name) => /\.(ts|sol|json)$/.test(name),
 )
   .filter((file) => !file.startsWith('docs/site/') && !file.startsWith('docs/.build/') && !file.startsWith('test/fixtures/'))
-  .concat(filesUnder(['spec'], (name) => name.endsWith('.json')), filesUnder(['foundry', 'examples'], (name) => /\.(sol|ts|json|toml|md)$/.test(name)));
+  .concat(filesUnder(['spec'], (name) => name.endsWith('.json')), filesUnder(['reports'], (name) => name.endsWith('.txt')), filesUnder(['bin'], (name) => name.endsWith('.mjs')), filesUnder(['foundry', 'examples'], (name) => /\.(sol|ts|json|toml|md|yml)$/.test(name)));
 
 const escapeHtml = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\{/g, '&#123;').replace(/\}/g, '&#125;').replace(/@/g, '&#64;').replace(/\[/g, '&#91;').replace(/\]/g, '&#93;').replace(/\(/g, '&#40;').replace(/`/g, '&#96;');
@@ -144,6 +144,7 @@ async function main(): Promise<void> {
     ['reports/mutation.md', 'reports/mutation.md'],
     ['gas/README.md', 'gas/README.md'],
     ['bench/README.md', 'bench/README.md'],
+    ['docs/reports.md', 'docs/reports.md'],
     ...specFiles.map((f) => [f, f] as const),
   ]);
 
@@ -266,8 +267,9 @@ async function main(): Promise<void> {
   copy('docs/charts.md', 'Charts');
   copy('reports/mutation.md', 'Mutation report');
   copy('gas/README.md', 'Gas');
+  copy('docs/reports.md', 'Reports for machines');
   write('bench/README.md', frontmatter('Benchmarks', 'bench/README.md') + rewriteLinks('bench/README.md', readFileSync(join(root, 'bench/README.md'), 'utf8'), pages, 'bench/README.md') + benchFigures());
-  write('reports.md', frontmatter('Reports', 'page:reports', ['reports/mutation.md', 'gas/README.md', 'bench/README.md']) + '# Reports\n\nGenerated where they are measured; each names the command that writes it.\n\n- [Mutation report](mll:reports/mutation.md)\n- [Gas](mll:gas/README.md)\n- [Benchmarks](mll:bench/README.md)\n');
+  write('reports.md', frontmatter('Reports', 'page:reports', ['reports/mutation.md', 'gas/README.md', 'bench/README.md', 'docs/reports.md']) + '# Reports\n\nGenerated where they are measured; each names the command that writes it.\n\n- [Mutation report](mll:reports/mutation.md)\n- [Gas](mll:gas/README.md)\n- [Benchmarks](mll:bench/README.md)\n- [Reports for machines: mll check --report](mll:docs/reports.md)\n');
   write('README.md', rewriteLinks('README.md', readFileSync(join(root, 'README.md'), 'utf8'), pages, 'README.md'));
 
   // Source pages: every line anchored (#L12).

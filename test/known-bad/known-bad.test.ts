@@ -98,6 +98,6 @@ describe('known-bad variants are rejected by the differential suite', () => {
       const printed = replayCommand(report.failed!, file);
       const replayed = await conform(printed.slice('npm start -- '.length).split(' '));
       expect(replayed.out, printed).toContain(`P-DIFFERENTIAL failed: ${failure.message}\n`);
-    }, 120_000);
+    }, 300_000);
   }
 });
