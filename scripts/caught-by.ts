@@ -10,7 +10,7 @@
  *                                          changed, catalog changed) or the .md files differ from what it says
  *   npm run caught-by -- --only D2-backward-cliff[,…] [--property P-X[,…]]   prints, writes nothing
  *
- * Options: --seed S (1), --runs N per scenario property (200), --steps N for P-DIFFERENTIAL (20,000, as
+ * Options: --seed S (1), --runs N per scenario property (100), --steps N for P-DIFFERENTIAL (20,000, as
  * test/known-bad), --workers N (one per core).
  * @module
  */
@@ -113,7 +113,7 @@ async function main(): Promise<number> {
     if ([values.check, values.render, values.only !== undefined].filter(Boolean).length > 1) throw new RangeError('--check, --render and --only are three different runs: give one');
     options = {
       seed: positive('seed', values.seed, 1),
-      runs: positive('runs', values.runs, 200),
+      runs: positive('runs', values.runs, 100),
       steps: positive('steps', values.steps, 20_000),
       workers: positive('workers', values.workers, availableParallelism()),
       chunkRuns: 50,
