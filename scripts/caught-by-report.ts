@@ -136,6 +136,12 @@ function remarks(report: CaughtByReport, variants: readonly string[]): string[] 
   return out;
 }
 
+/** The properties that caught `variants`, then what else there is to say: `P-X (…), P-Y (…); caught by P-DIFFERENTIAL alone: …`. */
+function listing(report: CaughtByReport, variants: readonly string[]): string {
+  const properties = byProperty(report, variants, true);
+  return [properties.length === 0 ? 'none' : properties.join(', '), ...remarks(report, variants)].join('; ');
+}
+
 /**
  * The generated part of spec/deviations.md for `defect`, the text between its markers. D1–D10: a
  * continuation of the "**Caught by.**" bullet, one line per property; D11: a table, one row per
@@ -146,7 +152,7 @@ export function renderDeviationPart(report: CaughtByReport, defect: string): str
   if (variants.length === 0) throw new Error(`reports/caught-by.json has no known-bad variant of ${defect}`);
   const ids = variants.map((v) => v.id);
   if (defect !== 'D11') {
-    const sentence = `Known-bad variants, each property alone: ${[...byProperty(report, ids, true), ...remarks(report, ids)].join(', ')}.`;
+    const sentence = `Known-bad variants, each property alone: ${listing(report, ids)}.`;
     return `\n${wrap(sentence, 100, '  ').join('\n')}\n  `;
   }
   const rows = variants.map((v) => {
@@ -248,7 +254,7 @@ export function renderTable(report: CaughtByReport): string {
     '',
     ...defects.map((d) => {
       const ids = report.variants.filter((v) => v.defect === d).map((v) => v.id);
-      return `- **${d}**: ${[...byProperty(report, ids, true), ...remarks(report, ids)].join(', ')}.`;
+      return `- **${d}**: ${listing(report, ids)}.`;
     }),
     '',
     `Variants caught, per property: ${perProperty.join(', ')} (of ${report.variants.length}).`,
