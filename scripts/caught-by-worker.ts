@@ -1,6 +1,6 @@
 /**
  * A worker thread of `npm run caught-by`: takes the next (variant, property) job from the shared
- * counter until none is left, runs the property alone on the compiled variant, and posts a Cell
+ * counter until none is left (or it has done its maxJobs), runs the property alone on the compiled variant, and posts a Cell
  * for each; 'done' last. Variants are compiled once per worker (solc's cache under .cache/ makes
  * a second compilation a read).
  * @module
@@ -25,6 +25,8 @@ export interface Job {
   readonly runs: number;
   readonly steps: number;
   readonly chunkRuns: number;
+  /** Jobs after which the worker exits, its heap given back (the EVM drivers' memory is not all freed between jobs); the caller starts another. */
+  readonly maxJobs: number;
 }
 
 const MESSAGE_LENGTH = 200;
@@ -105,7 +107,9 @@ async function run(variantId: string, property: string): Promise<Cell> {
   }
 }
 
-for (let i = Atomics.add(next, 0, 1); i < job.jobs.length; i = Atomics.add(next, 0, 1)) {
+for (let done = 0; done < job.maxJobs; done++) {
+  const i = Atomics.add(next, 0, 1);
+  if (i >= job.jobs.length) break;
   const { variant, property } = job.jobs[i]!;
   parentPort!.postMessage(await run(variant, property));
 }

@@ -15,7 +15,8 @@
  * @module
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,25 +72,69 @@ function writeMarkdown(report: CaughtByReport): void {
 const COST_ORDER = ['P-MIRROR', 'P-TIME-SHIFT', 'P-POKE-INVARIANCE'];
 const cost = (property: string): number => (COST_ORDER.includes(property) ? COST_ORDER.indexOf(property) : COST_ORDER.length);
 
-async function runAll(selectedVariants: readonly string[], properties: readonly string[], options: { seed: number; runs: number; steps: number; workers: number; chunkRuns: number }): Promise<Cell[]> {
-  const jobs = selectedVariants.flatMap((variant) => properties.map((property) => ({ variant, property })));
-  jobs.sort((a, b) => cost(a.property) - cost(b.property));
-  const counter = new SharedArrayBuffer(4);
+/** Jobs per worker thread before it is replaced by a fresh one: a worker that ran 230 jobs ran out of heap. */
+const JOBS_PER_WORKER = 24;
+
+/**
+ * Every result is appended to a checkpoint under .cache/caught-by/, keyed by the sources, the
+ * budget and the properties, so a run that dies resumes where it stopped; its sessions' wall
+ * times add up. The checkpoint goes once the report is written.
+ */
+interface Checkpoint {
+  readonly path: string;
+  readonly cells: Cell[];
+  /** Wall seconds of the earlier sessions. */
+  readonly earlierSeconds: number;
+}
+
+function openCheckpoint(key: string): Checkpoint {
+  const directory = join(root, '.cache', 'caught-by');
+  mkdirSync(directory, { recursive: true });
+  const path = join(directory, `${createHash('sha256').update(key).digest('hex').slice(0, 24)}.jsonl`);
   const cells: Cell[] = [];
-  const job: Job = { jobs, counter, seed: options.seed, runs: options.runs, steps: options.steps, chunkRuns: options.chunkRuns };
+  const sessions = new Map<number, number>();
+  if (existsSync(path)) {
+    for (const line of readFileSync(path, 'utf8').split('\n').filter(Boolean)) {
+      const entry = JSON.parse(line) as { session: number; seconds: number; cell: Cell };
+      cells.push(entry.cell);
+      sessions.set(entry.session, Math.max(sessions.get(entry.session) ?? 0, entry.seconds));
+    }
+  }
+  return { path, cells, earlierSeconds: [...sessions.values()].reduce((a, b) => a + b, 0) };
+}
+
+async function runAll(
+  selectedVariants: readonly string[],
+  properties: readonly string[],
+  options: { seed: number; runs: number; steps: number; workers: number; chunkRuns: number },
+  checkpoint: Checkpoint | null,
+): Promise<Cell[]> {
+  const done = new Set((checkpoint?.cells ?? []).map((c) => `${c.variant} ${c.property}`));
+  const cells: Cell[] = [...(checkpoint?.cells ?? [])];
+  const jobs = selectedVariants.flatMap((variant) => properties.map((property) => ({ variant, property }))).filter((j) => !done.has(`${j.variant} ${j.property}`));
+  if (done.size > 0) console.log(`caught-by: resuming from ${checkpoint!.path}: ${done.size} results kept, ${jobs.length} to run`);
+  jobs.sort((a, b) => cost(a.property) - cost(b.property));
+  const total = cells.length + jobs.length;
+  const counter = new SharedArrayBuffer(4);
+  const next = new Int32Array(counter);
+  const session = Date.now();
+  const started = performance.now();
+  const job: Job = { jobs, counter, seed: options.seed, runs: options.runs, steps: options.steps, chunkRuns: options.chunkRuns, maxJobs: JOBS_PER_WORKER };
+  const onMessage = (message: unknown): void => {
+    if (message === 'done') return;
+    const cell = message as Cell;
+    cells.push(cell);
+    if (checkpoint !== null) appendFileSync(checkpoint.path, `${JSON.stringify({ session, seconds: (performance.now() - started) / 1000, cell })}\n`);
+    const what = cell.verdict === 'fail' ? `✗ ${cell.clause ?? 'no clause'} (run ${cell.runs}${cell.steps === null ? '' : `, ${cell.steps} steps`})` : cell.verdict;
+    console.log(`  ${String(cells.length).padStart(3)}/${total} ${cell.variant} × ${cell.property}: ${what}, ${(cell.milliseconds / 1000).toFixed(1)} s`);
+  };
   await Promise.all(
-    Array.from({ length: Math.min(options.workers, jobs.length) }, () =>
-      runInWorker(new URL('./caught-by-worker.ts', import.meta.url), job, (message) => {
-        if (message === 'done') return;
-        const cell = message as Cell;
-        cells.push(cell);
-        const what = cell.verdict === 'fail' ? `✗ ${cell.clause ?? 'no clause'} (run ${cell.runs}${cell.steps === null ? '' : `, ${cell.steps} steps`})` : cell.verdict;
-        console.log(`  ${String(cells.length).padStart(3)}/${jobs.length} ${cell.variant} × ${cell.property}: ${what}, ${(cell.milliseconds / 1000).toFixed(1)} s`);
-      }),
-    ),
+    Array.from({ length: Math.min(options.workers, jobs.length) }, async () => {
+      while (Atomics.load(next, 0) < jobs.length) await runInWorker(new URL('./caught-by-worker.ts', import.meta.url), job, onMessage);
+    }),
   );
   const index = (c: Cell): number => selectedVariants.indexOf(c.variant) * properties.length + properties.indexOf(c.property);
-  return cells.sort((a, b) => index(a) - index(b));
+  return cells.filter((c) => index(c) >= 0 && properties.includes(c.property)).sort((a, b) => index(a) - index(b));
 }
 
 async function main(): Promise<number> {
@@ -161,9 +206,12 @@ async function main(): Promise<number> {
       `${options.runs} runs / ${options.steps} differential steps, ${options.workers} workers${partial ? ' (a selection: nothing is written)' : ''}`,
   );
   const started = performance.now();
-  const cells = await runAll(selectedVariants, selectedProperties, options);
-  const wallSeconds = (performance.now() - started) / 1000;
-  console.log(`caught-by: ${cells.length} runs in ${wallSeconds.toFixed(0)} s wall time`);
+  const checkpoint = partial
+    ? null
+    : openCheckpoint(JSON.stringify({ sourceHash: current.sourceHash, properties, engine: process.env.MLL_EVM ?? 'fast', ...options, workers: undefined }));
+  const cells = await runAll(selectedVariants, selectedProperties, options, checkpoint);
+  const wallSeconds = (performance.now() - started) / 1000 + (checkpoint?.earlierSeconds ?? 0);
+  console.log(`caught-by: ${cells.length} runs in ${wallSeconds.toFixed(0)} s wall time${checkpoint?.earlierSeconds ? ' (earlier sessions included)' : ''}`);
   if (partial) return 0;
 
   const head = git(['rev-parse', 'HEAD']);
@@ -185,6 +233,7 @@ async function main(): Promise<number> {
   };
   writeFileSync(join(root, JSON_PATH), `${JSON.stringify(report, null, 2)}\n`);
   writeMarkdown(report);
+  rmSync(checkpoint!.path, { force: true });
   console.log(`caught-by: wrote ${JSON_PATH}, ${TABLE_PATH} and the generated parts of ${DEVIATIONS_PATH}`);
   return 0;
 }
