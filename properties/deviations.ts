@@ -1,7 +1,9 @@
 /**
  * Which of the deployed contract's deviations D1–D11 a clause decides, read from
  * spec/deviations.md itself: each section's `Clauses:` line, and D11's table by its clauses
- * column. One source of truth, so a failure can name its deviation beside its clause.
+ * column. Each table is read by its own header, so a table without a clauses column (the
+ * generated caught-by table) names none. One source of truth, so a failure can name its
+ * deviation beside its clause.
  * @module
  */
 import { readFileSync } from 'node:fs';
@@ -22,12 +24,13 @@ function clausesIn(text: string): string[] {
 export function parseDeviations(markdown: string): ReadonlyMap<string, readonly string[]> {
   const byClause = new Map<string, string[]>();
   let deviation: string | null = null;
-  let clausesColumn = -1;
+  // Outside a table: null; in one, its own header's clauses column (-1: it has none).
+  let clausesColumn: number | null = null;
   for (const line of markdown.split('\n')) {
     const section = SECTION.exec(line);
+    if (!line.startsWith('|')) clausesColumn = null;
     if (line.startsWith('## ')) {
       deviation = section?.[1] ?? null;
-      clausesColumn = -1;
       continue;
     }
     if (deviation === null) continue;
@@ -35,8 +38,8 @@ export function parseDeviations(markdown: string): ReadonlyMap<string, readonly 
     if (line.startsWith('Clauses:')) named = clausesIn(line);
     else if (line.startsWith('|')) {
       const cells = line.split('|').slice(1, -1).map((cell) => cell.trim());
-      if (clausesColumn < 0) clausesColumn = cells.indexOf('clauses');
-      else if (cells[clausesColumn] !== undefined) named = clausesIn(cells[clausesColumn]!);
+      if (clausesColumn === null) clausesColumn = cells.indexOf('clauses');
+      else if (clausesColumn >= 0 && cells[clausesColumn] !== undefined) named = clausesIn(cells[clausesColumn]!);
     }
     for (const clause of named) {
       const list = byClause.get(clause) ?? [];

@@ -35,6 +35,8 @@ describe('deviations D1–D11 by clause, from spec/deviations.md', () => {
 
   it('parses only the sections D<n>, and no other table', () => {
     const text = ['## D1. one', 'Clauses: MLL-BLD-001, MLL-CIN-001 … 003', '## What we keep', 'Clauses: MLL-STA-001', '## D2. two', '| x | clauses |', '|---|---|', '| y | MLL-BLD-001 |'].join('\n');
+    const withAnotherTable = [...text.split('\n'), '', '| variant | what | caught by |', '|---|---|---|', '| v | MLL-CIN-003 | w |'].join('\n');
+    expect(parseDeviations(withAnotherTable)).toEqual(parseDeviations(text)); // a table without a clauses column names none
     expect(Object.fromEntries(parseDeviations(text))).toEqual({
       'MLL-BLD-001': ['D1', 'D2'],
       'MLL-CIN-001': ['D1'],
