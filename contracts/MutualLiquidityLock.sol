@@ -189,8 +189,10 @@ contract MutualLiquidityLock {
     error UnilateralExitAlreadyActive();
     error NoActiveUnilateralExit();
     error ExitCountdownNotElapsed(uint256 executeAfter);
+    error ExitCountdownElapsed(uint256 executeAfter);
     error CounterpartyNotSilent(uint256 silentAfter);
     error CounterpartyNotInDefault();
+    error CounterpartyDefaultTooRecent(uint256 claimableAt);
     error ClaimerInDefault();
     error ClaimerRecentlyInDefault(uint256 claimAfter);
     error NothingToWithdraw();
@@ -373,41 +375,49 @@ contract MutualLiquidityLock {
         emit UnilateralExitInitiated(msg.sender, executeAfter);
     }
 
-    /// @notice MLL-UEX-008: withdraw the caller's live exit.
+    /// @notice MLL-UEX-013: withdraw the caller's live exit, during its countdown only.
     function cancelUnilateralExit() external payable {
         uint256 role = _enterActive();
         Party storage party = _parties[role];
         if (!_isExitLive(party.executeAfter)) revert NoActiveUnilateralExit();
+        if (block.timestamp >= party.executeAfter) revert ExitCountdownElapsed(party.executeAfter);
         party.executeAfter = 0;
         party.frozenPenaltyBps = 0;
         party.exitWaived = false;
         emit UnilateralExitCancelled(msg.sender);
     }
 
-    /// @notice MLL-UEX-004 … MLL-UEX-006, MLL-UEX-011: the initiator leaves, paying its frozen
-    /// rate (or none, under the waiver, MLL-UEX-010) to the counterparty.
+    /// @notice MLL-UEX-004 … MLL-UEX-006, MLL-UEX-011, MLL-UEX-012: the initiator leaves, paying its
+    /// frozen rate (or none, under the waiver, MLL-UEX-010) to the counterparty; a counterparty's
+    /// exit executable now too is executed with it, at its own rate.
     function executeUnilateralExit() external payable {
         uint256 role = _enterActive();
         Party storage party = _parties[role];
         uint256 executeAfter = party.executeAfter;
         if (!_isExitLive(executeAfter)) revert NoActiveUnilateralExit();
         if (block.timestamp < executeAfter) revert ExitCountdownNotElapsed(executeAfter);
-        bool waived = _penaltyWaived(role) || (party.exitWaived && !_isInDefault(role));
-        uint256 rate = waived ? 0 : party.frozenPenaltyBps;
+        uint256 counterparty = 1 - role;
+        uint256 otherExecuteAfter = _parties[counterparty].executeAfter;
+        bool both = _isExitLive(otherExecuteAfter) && block.timestamp >= otherExecuteAfter;
+        uint256 rate = _exitRate(role);
+        uint256 otherRate = both ? _exitRate(counterparty) : 0;
         _settle(0);
         _settle(1);
         uint256 share = party.share;
+        uint256 otherShare = _parties[counterparty].share;
         uint256 penalty = share * rate / BPS;
+        uint256 otherPenalty = otherShare * otherRate / BPS;
         uint256 received = share - penalty;
-        uint256 toOther = _parties[1 - role].share + penalty;
-        if (role == 0) _end(received, toOther);
-        else _end(toOther, received);
+        uint256 otherReceived = otherShare - otherPenalty;
+        if (role == 0) _end(received + otherPenalty, otherReceived + penalty);
+        else _end(otherReceived + penalty, received + otherPenalty);
         emit UnilateralExitExecuted(msg.sender, received, penalty);
+        if (both) emit UnilateralExitExecuted(_addressOf(counterparty), otherReceived, otherPenalty);
     }
 
     // ------------------------------------------------------------------ abandonment (MLL-ABN)
 
-    /// @notice MLL-ABN-002 … MLL-ABN-006: against a counterparty silent past the threshold and
+    /// @notice MLL-ABN-002 … MLL-ABN-006, MLL-ABN-008: against a counterparty silent past the threshold and
     /// in default, by a claimer not in default and not for as long; the silent party exits at its
     /// own rate.
     function claimAbandoned() external payable {
@@ -417,6 +427,9 @@ contract MutualLiquidityLock {
         uint256 silentAfter = _parties[silent].lastActionAt + threshold;
         if (block.timestamp <= silentAfter) revert CounterpartyNotSilent(silentAfter);
         if (!_isInDefault(silent)) revert CounterpartyNotInDefault();
+        // MLL-ABN-008: a cure in the first day of the default wins over a claim in the same block
+        uint256 claimableAt = _defaultStartsAt(silent) + DAY;
+        if (block.timestamp < claimableAt) revert CounterpartyDefaultTooRecent(claimableAt);
         if (_isInDefault(role)) revert ClaimerInDefault();
         // MLL-ABN-006: silence counts only while the claimer itself is out of default
         uint256 cured = _parties[role].curedAt;
@@ -645,6 +658,14 @@ contract MutualLiquidityLock {
     /// carry and which will be settled to the exiter (MLL-BLD-009).
     function _penaltyWaived(uint256 role) internal view returns (bool) {
         return !_isInDefault(role) && _parties[1 - role].bleedClock >= DAY;
+    }
+
+    /// @dev MLL-UEX-010: an executing exit's rate, 0 if the waiver holds now, or held at initiation
+    /// and the exiter is not in default now; else the rate frozen at initiation (MLL-UEX-009).
+    function _exitRate(uint256 role) internal view returns (uint256) {
+        Party storage party = _parties[role];
+        bool waived = _penaltyWaived(role) || (party.exitWaived && !_isInDefault(role));
+        return waived ? 0 : party.frozenPenaltyBps;
     }
 
     // ------------------------------------------------------------------ deadlines

@@ -405,8 +405,9 @@ export function oneSidedSeconds(entries: readonly TraceEntry[], role: Role): big
 }
 
 /** Whether `role` executed its own unilateral exit (on the implementation). */
-const executedOwnExit = (trace: Trace, role: Role): boolean =>
-  trace.entries.some(({ action, result }) => action.kind === 'call' && action.actor === role && action.fn === 'executeUnilateralExit' && result.ok);
+/** Whether the party's own unilateral exit was executed, by its call or with the counterparty's (MLL-UEX-012). */
+const ownExitExecuted = (trace: Trace, role: Role): boolean =>
+  trace.entries.some(({ result }) => result.ok && result.events.some((e) => e.name === 'UnilateralExitExecuted' && e.args.initiator === addressOf(role)));
 
 /** The run ended on both sides: the reference's lock is Exited, so the implementation's credits are final. */
 const endedOnReference = (trace: Trace): boolean => trace.entries.at(-1)?.expected.after.phase === Phase.Exited;
@@ -414,7 +415,8 @@ const endedOnReference = (trace: Trace): boolean => trace.entries.at(-1)?.expect
 // ---------------------------------------------------------------- the checks
 
 /**
- * MLL-GUA-003: after a successful executeUnilateralExit, a penalty below the frozen rate's
+ * MLL-GUA-003: after a successful executeUnilateralExit, for each exit it executed (the
+ * caller's, and the counterparty's with it, MLL-UEX-012), a penalty below the frozen rate's
  * (penalty(counted at initiation), MLL-UEX-009) needs the waiver: at initiation or at execution
  * the exiter not in default and the counterparty with a whole day on its bleed clock, and the
  * exiter not in default at execution (MLL-UEX-010).
@@ -422,13 +424,16 @@ const endedOnReference = (trace: Trace): boolean => trace.entries.at(-1)?.expect
 export const waiverNeedsBleed: StepCheck = (entry, trace, params) => {
   const { action, result } = entry;
   if (action.kind !== 'call' || action.actor === 'stranger' || action.fn !== 'executeUnilateralExit' || !result.ok) return;
-  const X = action.actor;
+  for (const executed of result.events) {
+    const X = executed.name === 'UnilateralExitExecuted' ? roles.find((role) => addressOf(role) === executed.args.initiator) : undefined;
+    if (executed.name === 'UnilateralExitExecuted' && X !== undefined) exitPaidItsRate(entry, trace, params, X, executed.args);
+  }
+};
+
+function exitPaidItsRate(entry: TraceEntry, trace: readonly TraceEntry[], params: Params, X: Role, { received, penaltyPaid }: { received: bigint; penaltyPaid: bigint }): void {
   const Y = other(X);
-  const executed = result.events.find((e) => e.name === 'UnilateralExitExecuted');
-  if (executed?.name !== 'UnilateralExitExecuted') return;
   const initiation = [...trace].reverse().find((e) => e.action.kind === 'call' && e.action.actor === X && e.action.fn === 'initiateUnilateralExit' && e.expected.result.ok);
   if (initiation === undefined) return; // no live exit on the reference: MLL-UEX-006, the differential's to name
-  const { received, penaltyPaid } = executed.args;
   const rate = expectedPenaltyBps(params, initiation.expected.after[X].countedIntervals);
   const due = expectedPenaltyAmount(received + penaltyPaid, rate);
   if (penaltyPaid >= due) return;
@@ -440,7 +445,7 @@ export const waiverNeedsBleed: StepCheck = (entry, trace, params) => {
     `${X}'s exit at ${entry.time} paid ${penaltyPaid} wei of penalty, its frozen rate ${rate} bps gives ${due}; ` +
     `yet ${Y}'s bleed clock was ${initiation.expected.before[Y].bleedSeconds} s at initiation (${initiation.time}, ${X} in default: ${initiation.expected.before[X].inDefault}) ` +
     `and ${entry.expected.before[Y].bleedSeconds} s at execution (${X} in default: ${exiterInDefault}): no whole day of one-sided default waived it`);
-};
+}
 
 /** ⌊paid · (1 − r/10000)^days⌋, exactly: below what a share paid in can shrink to by bleed alone (MLL-ARI-004, MLL-BLD-010). */
 function bleedFloor(paid: bigint, rateBps: bigint, days: bigint): bigint {
@@ -595,20 +600,6 @@ export function boundaryInstant(state: LockState, time: bigint): string | null {
   return null;
 }
 
-/**
- * OPEN FINDING of this search (reported with issue 8 item 2, for the rules to decide): a claim
- * may land in the very second the silent party's default starts, when its silence ended no
- * later (G = 2, T = 30 days: a party silent since activation defaults at t0 + 90 days, when its
- * silence ends). Its deposit in that second costs nothing if it comes first (MLL-DEF-001), but a
- * claim ordered before it takes its exit penalty: MLL-GUA-001 and MLL-GUA-004 promise otherwise.
- * Until the rules decide, the properties set exactly this case aside and name it.
- */
-export function claimAtDefaultStart(state: LockState, time: bigint, claimer: Role): boolean {
-  const silent = other(claimer);
-  const { params } = state;
-  return state.activatedAt !== null && time === state.activatedAt + (state[silent].paidIntervals + params.gracePeriods) * params.depositInterval;
-}
-
 const net = (trace: Trace, role: Role): bigint => credited(trace, role) - paidIn(trace.entries, role);
 
 const stepName = (s: ResolvedStep): string => (s.action.kind === 'call' ? `${s.action.actor}.${s.action.fn}(${s.action.value})` : `force(${s.action.amount})`);
@@ -629,17 +620,12 @@ export const guarantees: readonly Guarantee[] = [
     id: 'P-GUA-NO-LOSS-WHEN-COMPLIANT',
     title: 'A party never in one-sided default loses nothing',
     clauses: ['MLL-GUA-001'],
-    rule: 'A party never a second in one-sided default, that does not execute a unilateral exit itself, MUST be credited at least everything it paid in, to the wei, whatever the other party and a stranger do.',
+    rule: "A party never a second in one-sided default, whose own unilateral exit is never executed (by its call or with the counterparty's), MUST be credited at least everything it paid in, to the wei, whatever the other party and a stranger do.",
     build: (factory) =>
       fc.asyncProperty(gameScenarioArb(), async (scenario) => {
         const trace = await run(factory, scenario);
         const X = scenario.game.profiled;
-        if (!judged(scenario, trace) || oneSidedSeconds(trace.entries, X) > 0n || executedOwnExit(trace, X)) return;
-        const claimedAtDefaultStart = trace.entries.some(
-          ({ action, result, expected, time }) =>
-            action.kind === 'call' && action.actor === other(X) && action.fn === 'claimAbandoned' && (result.ok || expected.result.ok) && expected.before[X].defaultStartsAt === time,
-        );
-        if (claimedAtDefaultStart) return; // the open finding of claimAtDefaultStart
+        if (!judged(scenario, trace) || oneSidedSeconds(trace.entries, X) > 0n || ownExitExecuted(trace, X)) return;
         const [got, paid] = [credited(trace, X), paidIn(trace.entries, X)];
         ensure(got >= paid, 'MLL-GUA-001', () => `${X} (${scenario.game.profile}), never in one-sided default, paid in ${paid} and was credited ${got}`);
       }),
@@ -672,7 +658,7 @@ export const guarantees: readonly Guarantee[] = [
     id: 'P-GUA-ORDER-FREE-BOUNDARIES',
     title: 'No gain from being first in a second',
     clauses: ['MLL-GUA-004'],
-    rule: "At a due date, a default start, a silence's end, a countdown's end or lapse, or the activation window's close, reordering the calls of different senders in that second (every interleaving, up to 3 calls) MUST NOT change any party's final credit net of what it paid in, except a day-old default's cure racing the counterparty's initiation, execution or claim, and (an open finding) a claim in the silent party's default-start second.",
+    rule: "At a due date, a default start, a silence's end, a countdown's end or lapse, or the activation window's close, reordering the calls of different senders in that second (every interleaving, up to 3 calls) MUST NOT change any party's final credit net of what it paid in, except a day-old default's cure racing the counterparty's initiation, execution or claim.",
     build: (factory) =>
       fc.asyncProperty(gameScenarioArb(), async (scenario) => {
         const { game, plan } = scenario;
@@ -686,8 +672,6 @@ export const guarantees: readonly Guarantee[] = [
           sim.replay(plan.steps.slice(0, i));
           const instant = boundaryInstant(sim.state!, group[0]!.time);
           if (instant === null || dayOldCureRace(sim.observe(group[0]!.time), group.map((g) => g.action))) continue;
-          const claimer = group.find((g) => g.action.kind === 'call' && g.action.fn === 'claimAbandoned')?.action;
-          if (claimer?.kind === 'call' && claimer.actor !== 'stranger' && claimAtDefaultStart(sim.state!, group[0]!.time, claimer.actor)) continue;
           for (const order of interleavings(group, actorName).slice(1)) {
             const script = [...plan.steps.slice(0, i), ...order, ...plan.steps.slice(j, plan.finishFrom)];
             const replan = finishAfter(game, plan, script);

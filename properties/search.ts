@@ -16,7 +16,7 @@ import type { ActorName } from './actors.js';
 import { PARTY_A, PARTY_B, addressOfActor } from './actors.js';
 import { firstDifference } from './compare.js';
 import type { CallResult, Observation } from './driver.js';
-import { boundaryInstant, claimAtDefaultStart, dayOldCureRace, leavingBounded, waiverNeedsBleed } from './guarantees.js';
+import { boundaryInstant, dayOldCureRace, leavingBounded, waiverNeedsBleed } from './guarantees.js';
 import { stepInvariants } from './invariants.js';
 import { expectedSilenceThreshold } from './oracle.js';
 import type { ResolvedAction, StepCheck, TraceEntry } from './run-scenario.js';
@@ -216,8 +216,6 @@ function orderDecidesNothing(s: LockState, time: bigint, tried: readonly Call[],
     for (const second of ok.slice(i + 1)) {
       if (first.actor === second.actor) continue;
       if (dayOldCureRace(before, [first, second])) continue;
-      const claim = [first, second].find((c) => c.fn === 'claimAbandoned');
-      if (claim !== undefined && claim.actor !== 'stranger' && claimAtDefaultStart(s, time, claim.actor)) continue;
       const outcome = (x: Call, y: Call) => {
         const a = attempt(s, x, time);
         const b = attempt(a.state, y, time);

@@ -29,9 +29,11 @@ export type Revert =
   | { readonly name: 'UnilateralExitAlreadyActive' }
   | { readonly name: 'NoActiveUnilateralExit' }
   | { readonly name: 'ExitCountdownNotElapsed'; readonly executeAfter: bigint }
+  | { readonly name: 'ExitCountdownElapsed'; readonly executeAfter: bigint }
   // abandonment (MLL-ABN)
   | { readonly name: 'CounterpartyNotSilent'; readonly silentAfter: bigint }
   | { readonly name: 'CounterpartyNotInDefault' }
+  | { readonly name: 'CounterpartyDefaultTooRecent'; readonly claimableAt: bigint }
   | { readonly name: 'ClaimerInDefault' }
   | { readonly name: 'ClaimerRecentlyInDefault'; readonly claimAfter: bigint }
   // withdrawal and plain transfers (MLL-WDR)
@@ -66,8 +68,10 @@ const argumentOrder: { readonly [R in Revert as R['name']]: readonly Exclude<key
   UnilateralExitAlreadyActive: [],
   NoActiveUnilateralExit: [],
   ExitCountdownNotElapsed: ['executeAfter'],
+  ExitCountdownElapsed: ['executeAfter'],
   CounterpartyNotSilent: ['silentAfter'],
   CounterpartyNotInDefault: [],
+  CounterpartyDefaultTooRecent: ['claimableAt'],
   ClaimerInDefault: [],
   ClaimerRecentlyInDefault: ['claimAfter'],
   NothingToWithdraw: [],

@@ -12,8 +12,9 @@ import { isExitLive } from './deadlines.js';
 import { endLock } from './ending.js';
 import { penaltyBps } from './penalty.js';
 import { countedIntervals, isInDefault, penaltyWaived } from './schedule.js';
-import type { LockState } from './state.js';
-import { counterparty, withParty } from './state.js';
+import type { LockEvent } from './events.js';
+import type { LockState, Role, UnilateralExit } from './state.js';
+import { addressOf, counterparty, withParty } from './state.js';
 
 /**
  * initiateUnilateralExit(): starts the caller's countdown, freezes its maturity rate and whether
@@ -34,22 +35,42 @@ export function initiateUnilateralExit(state: LockState, call: Call): Outcome {
   return succeed(next, [{ name: 'UnilateralExitInitiated', args: { initiator: call.from, executeAfter } }]);
 }
 
-/** cancelUnilateralExit(): withdraws the caller's live exit (MLL-UEX-008). */
+/**
+ * cancelUnilateralExit(): withdraws the caller's live exit during its countdown only; once
+ * executable it can be executed or left to lapse, never withdrawn (MLL-UEX-013).
+ */
 export function cancelUnilateralExit(state: LockState, call: Call): Outcome {
   const entered = enterActive(state, call);
   if (isRevert(entered)) return fail(entered);
   const { role } = entered;
-  if (!isExitLive(entered.state[role].unilateralExit, call.now)) return fail({ name: 'NoActiveUnilateralExit' });
+  const exit = entered.state[role].unilateralExit;
+  if (!isExitLive(exit, call.now)) return fail({ name: 'NoActiveUnilateralExit' });
+  // MLL-UEX-013: otherwise the order of a cancel and the counterparty's execution in one block would decide who pays
+  if (call.now >= exit.executeAfter) return fail({ name: 'ExitCountdownElapsed', executeAfter: exit.executeAfter });
   return succeed(withParty(entered.state, role, { unilateralExit: null }), [
     { name: 'UnilateralExitCancelled', args: { canceller: call.from } },
   ]);
 }
 
+/** Whether a party's exit can be executed at `now`: live and its countdown over (MLL-UEX-004, MLL-UEX-005). */
+function isExecutable(exit: UnilateralExit | null, now: bigint): exit is UnilateralExit {
+  return isExitLive(exit, now) && now >= exit.executeAfter;
+}
+
+/**
+ * An executing exit's rate in a state accrued to `now`: 0 if the waiver holds now, or held at
+ * initiation and the exiter is not in default now; else the rate frozen at initiation (MLL-UEX-010).
+ */
+function exitRate(state: LockState, role: Role, exit: UnilateralExit, now: bigint): bigint {
+  const waived = penaltyWaived(state, role, now) || (exit.waived && !isInDefault(state, role, now));
+  return waived ? 0n : exit.penaltyBps;
+}
+
 /**
  * executeUnilateralExit(): only the initiator, only between the end of its countdown and the
- * lapse. The initiator's settled share pays ⌊share · rate / 10000⌋ to the counterparty, the
- * rate being the frozen one, or zero if the waiver holds now or held at initiation and the
- * initiator is not in default now (MLL-UEX-004 … MLL-UEX-006, MLL-UEX-010, MLL-UEX-011).
+ * lapse (MLL-UEX-004 … MLL-UEX-006). Each executed exit's settled share pays ⌊share · rate /
+ * 10000⌋ to the other party (MLL-UEX-011); if the counterparty's exit is executable now too,
+ * both are executed by this one call, each at its own rate (MLL-UEX-012).
  */
 export function executeUnilateralExit(state: LockState, call: Call): Outcome {
   const entered = enterActive(state, call);
@@ -61,16 +82,14 @@ export function executeUnilateralExit(state: LockState, call: Call): Outcome {
   // MLL-UEX-004
   if (call.now < exit.executeAfter) return fail({ name: 'ExitCountdownNotElapsed', executeAfter: exit.executeAfter });
 
-  const waived = penaltyWaived(entered.state, role, call.now) || (exit.waived && !isInDefault(entered.state, role, call.now));
-  const rate = waived ? 0n : exit.penaltyBps;
-  const [settled, bled] = settleBoth(entered.state);
   const other = counterparty(role);
-  const penalty = penaltyAmount(settled[role].share, rate);
-  const received = settled[role].share - penalty;
-  const toOther = settled[other].share + penalty;
-  const ended = role === 'A' ? endLock(settled, received, toOther) : endLock(settled, toOther, received);
-  return succeed(ended, [
-    ...bled,
-    { name: 'UnilateralExitExecuted', args: { initiator: call.from, received, penaltyPaid: penalty } },
-  ]);
+  const otherExit = entered.state[other].unilateralExit;
+  const both = isExecutable(otherExit, call.now);
+  const rates = { [role]: exitRate(entered.state, role, exit, call.now), [other]: both ? exitRate(entered.state, other, otherExit, call.now) : 0n } as Record<Role, bigint>;
+  const [settled, bled] = settleBoth(entered.state);
+  const penalty = (r: Role) => penaltyAmount(settled[r].share, rates[r]);
+  const received = (r: Role) => settled[r].share - penalty(r);
+  const credit = (r: Role) => received(r) + penalty(counterparty(r));
+  const executed = (r: Role): LockEvent => ({ name: 'UnilateralExitExecuted', args: { initiator: addressOf(entered.state, r), received: received(r), penaltyPaid: penalty(r) } });
+  return succeed(endLock(settled, credit('A'), credit('B')), [...bled, executed(role), ...(both ? [executed(other)] : [])]);
 }

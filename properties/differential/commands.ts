@@ -152,23 +152,26 @@ export class ForceEtherCommand extends AnyStateCommand {
 
 /**
  * A party's whole unilateral exit: initiate, wait for the end of the countdown (± 1 s) or the
- * lapse, execute. Random single commands reach a successful execution too rarely.
+ * lapse, execute — or cancel there, where cancelling stops (MLL-UEX-013). Random single commands
+ * reach a successful execution, and a cancel at those edges, too rarely.
  */
 export class UnilateralExitPlayCommand extends AnyStateCommand {
   constructor(
     readonly actor: 'A' | 'B',
     readonly edge: 'executeAfter' | 'lapse',
     readonly offset: bigint,
+    readonly finish: 'execute' | 'cancel',
   ) {
     super();
   }
   async run(model: Model, real: Real): Promise<void> {
     await new InitiateUnilateralExitCommand(this.actor, none).run(model, real);
     await new WaitCommand({ kind: 'edge', edge: `${this.edge}${this.actor}`, offset: this.offset }).run(model, real);
-    await new ExecuteUnilateralExitCommand(this.actor, none).run(model, real);
+    const Finish = this.finish === 'execute' ? ExecuteUnilateralExitCommand : CancelUnilateralExitCommand;
+    await new Finish(this.actor, none).run(model, real);
   }
   toString(): string {
-    return `${this.actor}.exitAt(${this.edge}${shownOffset(this.offset)})`;
+    return `${this.actor}.${this.finish === 'execute' ? 'exitAt' : 'cancelAt'}(${this.edge}${shownOffset(this.offset)})`;
   }
 }
 
@@ -348,8 +351,8 @@ export const commandArb: fc.Arbitrary<Command> = fc.oneof(
   {
     weight: 1,
     arbitrary: fc
-      .tuple(fc.constantFrom<'A' | 'B'>('A', 'B'), fc.constantFrom<'executeAfter' | 'lapse'>('executeAfter', 'lapse'), big(-1n, 1n))
-      .map(([actor, edge, offset]) => new UnilateralExitPlayCommand(actor, edge, offset) as Command),
+      .tuple(fc.constantFrom<'A' | 'B'>('A', 'B'), fc.constantFrom<'executeAfter' | 'lapse'>('executeAfter', 'lapse'), big(-1n, 1n), fc.constantFrom<'execute' | 'cancel'>('execute', 'execute', 'cancel'))
+      .map(([actor, edge, offset, finish]) => new UnilateralExitPlayCommand(actor, edge, offset, finish) as Command),
   },
   { weight: 1, arbitrary: fc.constant(new ReadViewsCommand() as Command) },
   {

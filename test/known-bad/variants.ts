@@ -197,8 +197,8 @@ export const variants: readonly Variant[] = [
     outcomesOf: ['executeUnilateralExit'],
     patches: [
       {
-        find: `${I}uint256 rate = waived ? 0 : party.frozenPenaltyBps;`,
-        replace: `${I}uint256 rate = waived ? 0 : _penaltyBps(_countedIntervals(role));`,
+        find: `${I}return waived ? 0 : party.frozenPenaltyBps;`,
+        replace: `${I}return waived ? 0 : _penaltyBps(_countedIntervals(role));`,
       },
     ],
   },
@@ -283,6 +283,27 @@ export const variants: readonly Variant[] = [
     ],
   },
 
+  {
+    // Issue 8, found by the exhaustive search at depth 3 (MLL-UEX-011 alone, MLL-UEX-012 decides it): both parties
+    // initiated at t0 and executed at the countdown's end; the first to land paid its penalty to the other.
+    id: 'D7-first-executor-pays',
+    defect: 'D7',
+    description: "an execution leaves the counterparty's executable exit unexecuted, so whichever of two exiting parties lands first pays",
+    expectedClauses: /^MLL-UEX-/,
+    outcomesOf: ['executeUnilateralExit'],
+    patches: [{ find: `${I}bool both = _isExitLive(otherExecuteAfter) && block.timestamp >= otherExecuteAfter;`, replace: `${I}bool both = false;` }],
+  },
+  {
+    // Issue 8 (the old cancelling rule, MLL-UEX-013 replaces it): an executable exit could still be cancelled, so B's
+    // cancel ordered before A's execution in one block spared B its penalty.
+    id: 'D7-cancel-after-countdown',
+    defect: 'D7',
+    description: 'an exit can be cancelled after its countdown has ended, until it lapses',
+    expectedClauses: /^MLL-UEX-/,
+    outcomesOf: ['cancelUnilateralExit'],
+    patches: [{ find: `${I}if (block.timestamp >= party.executeAfter) revert ExitCountdownElapsed(party.executeAfter);\n`, replace: '' }],
+  },
+
   // ---------------------------------------------------------------- D8
   {
     id: 'D8-silent-party-need-not-default',
@@ -324,6 +345,21 @@ export const variants: readonly Variant[] = [
     patches: [
       {
         find: `${I}if (cured != 0 && block.timestamp <= cured + threshold) revert ClaimerRecentlyInDefault(cured + threshold);\n`,
+        replace: '',
+      },
+    ],
+  },
+  {
+    // Issue 8, found by the exhaustive search (MLL-ABN-002 … 004 alone, MLL-ABN-008 decides it): with G = 2 a party
+    // silent since activation defaults in the second its silence ends; a claim ordered before its deposit took its penalty.
+    id: 'D8-claim-at-default-start',
+    defect: 'D8',
+    description: "a claim may land in the silent party's first second of default, racing the deposit that costs nothing in that second",
+    expectedClauses: /^MLL-ABN-/,
+    outcomesOf: ['claimAbandoned'],
+    patches: [
+      {
+        find: `${I}uint256 claimableAt = _defaultStartsAt(silent) + DAY;\n${I}if (block.timestamp < claimableAt) revert CounterpartyDefaultTooRecent(claimableAt);\n`,
         replace: '',
       },
     ],

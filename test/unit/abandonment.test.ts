@@ -13,7 +13,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FunctionName, LockEvent } from '../../reference/index.js';
 import { expectedPenaltyAmount, expectedPenaltyBps, expectedRetainedShare } from '../../properties/oracle.js';
-import { DAY, Lock, PARTY_A, PARTY_B, STRANGER, T, aAheadBSilent, d, defaults, fork, names } from '../support/harness.js';
+import { DAY, Lock, PARTY_A, PARTY_B, STRANGER, T, aAheadBSilent, d, defaults, fork, names, status } from '../support/harness.js';
 
 const R = 50n;
 const SILENCE = 90n * DAY;
@@ -120,19 +120,21 @@ describe('MLL-ABN-002 silence', () => {
 });
 
 describe('MLL-ABN-003 the silent party is in default', () => {
-  it('MLL-ABN-003: D8, G = 12: a silent party still in grace cannot be claimed against until its default start, to the second', () => {
+  it('MLL-ABN-003: D8, G = 12: a silent party still in grace cannot be claimed against before its default start, to the second', () => {
     const lock = aAheadBSilent({ gracePeriods: 12n }); // B defaults at t0 + 13T = day 390, A at t0 + 16T
     lock.at(lock.t0 + SILENCE + 1n);
     expect(lock.reverts(PARTY_A, 'claimAbandoned')).toEqual({ name: 'CounterpartyNotInDefault' });
     lock.at(lock.t0 + 13n * T - 1n);
     expect(lock.reverts(PARTY_A, 'claimAbandoned')).toEqual({ name: 'CounterpartyNotInDefault' });
-    lock.at(lock.t0 + 13n * T);
-    const penalty = expectedPenaltyAmount(d, expectedPenaltyBps(defaults, 1n));
-    expect(lock.ok(PARTY_A, 'claimAbandoned')).toEqual([
-      { name: 'AbandonedClaimed', args: { claimer: PARTY_A, amount: 4n * d + penalty } },
-    ]);
-    expect(lock.state.B.claimable).toBe(d - penalty); // the deployed contract took all of it
-    expect(lock.state.B.claimable).toBe(29_280_000_000_000_000n);
+    lock.at(lock.t0 + 13n * T); // in default now; a day later the claim goes through (MLL-ABN-008)
+    expect(lock.reverts(PARTY_A, 'claimAbandoned')).toEqual({ name: 'CounterpartyDefaultTooRecent', claimableAt: lock.t0 + 13n * T + DAY });
+    lock.wait(DAY);
+    const share = expectedRetainedShare(d, R, 1n); // B's one day of one-sided default
+    const penalty = expectedPenaltyAmount(share, expectedPenaltyBps(defaults, 1n));
+    expect(names(lock.ok(PARTY_A, 'claimAbandoned'))).toEqual(['BleedingApplied', 'AbandonedClaimed']);
+    expect(lock.state.A.claimable).toBe(4n * d + (d - share) + penalty);
+    expect(lock.state.B.claimable).toBe(share - penalty); // the deployed contract took all of it
+    expect(lock.state.B.claimable).toBeGreaterThan(29_000_000_000_000_000n);
   });
 
   it('MLL-ABN-003: a silent party paid ahead cannot be claimed against while its prepaid intervals last', () => {
@@ -142,11 +144,68 @@ describe('MLL-ABN-003 the silent party is in default', () => {
     lock.at(lock.t0 + T).ok(PARTY_A, 'deposit', d); // A in default only from day 180
     lock.at(lock.t0 + 150n * DAY - 1n);
     expect(lock.reverts(PARTY_A, 'claimAbandoned')).toEqual({ name: 'CounterpartyNotInDefault' });
-    lock.at(lock.t0 + 150n * DAY);
-    const penalty = expectedPenaltyAmount(4n * d, expectedPenaltyBps(defaults, 4n));
-    expect(lock.ok(PARTY_A, 'claimAbandoned')).toEqual([
-      { name: 'AbandonedClaimed', args: { claimer: PARTY_A, amount: 5n * d + penalty } },
-    ]);
+    lock.at(lock.t0 + 151n * DAY); // its default a day old (MLL-ABN-008)
+    const share = expectedRetainedShare(4n * d, R, 1n);
+    const penalty = expectedPenaltyAmount(share, expectedPenaltyBps(defaults, 4n));
+    expect(lock.ok(PARTY_A, 'claimAbandoned').at(-1)).toEqual({
+      name: 'AbandonedClaimed',
+      args: { claimer: PARTY_A, amount: 5n * d + (4n * d - share) + penalty },
+    });
+  });
+});
+
+describe('MLL-ABN-008 the silent party’s default is a day old', () => {
+  /**
+   * G = 2, T = 30 days: A activates with d a second before B, which activates paid ahead (4d), and
+   * A stays silent. At t0 + 90 days A's silence is over (since t0 − 1 s) and its default starts.
+   */
+  function silentSinceActivation(): Lock {
+    const lock = new Lock({ gracePeriods: 2n });
+    lock.ok(PARTY_A, 'activate', d);
+    lock.wait(1n).ok(PARTY_B, 'activate', 4n * d); // B in default only from day 180
+    lock.at(lock.t0 + SILENCE);
+    return lock;
+  }
+
+  it('MLL-ABN-008: issue 8, found by the search: G = 2, at t0 + 90 days (A’s default start, its silence over) a claim reverts CounterpartyDefaultTooRecent(t0 + 91 days); A’s deposit in that second then costs it nothing', () => {
+    const lock = silentSinceActivation();
+    expect(lock.state.A.lastActionAt + SILENCE).toBeLessThan(lock.now); // silent (MLL-ABN-002)
+    const claimableAt = lock.t0 + SILENCE + DAY;
+    expect(lock.reverts(PARTY_B, 'claimAbandoned')).toEqual({ name: 'CounterpartyDefaultTooRecent', claimableAt });
+    lock.ok(PARTY_A, 'deposit', 3n * d); // the cure, ordered after the claim in the same second
+    expect(lock.reverts(PARTY_B, 'claimAbandoned')).toEqual({ name: 'CounterpartyNotSilent', silentAfter: lock.now + SILENCE });
+    expect(status(lock, PARTY_A).share).toBe(4n * d); // in default for 1 s, bled nothing
+  });
+
+  it('MLL-ABN-008: in either order of claim and cure in A’s first default second the result is the same: A keeps all it paid in', () => {
+    const cureFirst = silentSinceActivation();
+    cureFirst.ok(PARTY_A, 'deposit', 3n * d);
+    expect(cureFirst.reverts(PARTY_B, 'claimAbandoned').name).toBe('CounterpartyNotSilent');
+    const claimFirst = silentSinceActivation();
+    expect(claimFirst.reverts(PARTY_B, 'claimAbandoned').name).toBe('CounterpartyDefaultTooRecent');
+    claimFirst.ok(PARTY_A, 'deposit', 3n * d);
+    expect(claimFirst.state).toEqual(cureFirst.state);
+  });
+
+  it('MLL-ABN-008: the boundary: one second before claimableAt the claim reverts, at it it goes through, taking A’s day of bleed and its exit penalty', () => {
+    const lock = silentSinceActivation();
+    const claimableAt = lock.t0 + SILENCE + DAY;
+    lock.at(claimableAt - 1n);
+    expect(lock.reverts(PARTY_B, 'claimAbandoned')).toEqual({ name: 'CounterpartyDefaultTooRecent', claimableAt });
+    lock.at(claimableAt);
+    const share = expectedRetainedShare(d, R, 1n);
+    const penalty = expectedPenaltyAmount(share, expectedPenaltyBps(defaults, 1n));
+    expect(lock.ok(PARTY_B, 'claimAbandoned').at(-1)).toEqual({ name: 'AbandonedClaimed', args: { claimer: PARTY_B, amount: 4n * d + (d - share) + penalty } });
+    expect(expectedPenaltyBps(defaults, 1n)).toBe(7_072n);
+    expect(lock.state.A.claimable).toBe(share - penalty);
+  });
+
+  it('MLL-ABN-008: checked after MLL-ABN-003 and before MLL-ABN-004: a claimer in default against a fresh default gets CounterpartyDefaultTooRecent', () => {
+    const lock = Lock.active({ gracePeriods: 2n }); // both silent: both in default from day 90
+    lock.at(lock.t0 + SILENCE + 1n);
+    expect(lock.reverts(PARTY_B, 'claimAbandoned')).toEqual({ name: 'CounterpartyDefaultTooRecent', claimableAt: lock.t0 + SILENCE + DAY });
+    lock.at(lock.t0 + SILENCE + DAY);
+    expect(lock.reverts(PARTY_B, 'claimAbandoned')).toEqual({ name: 'ClaimerInDefault' });
   });
 });
 

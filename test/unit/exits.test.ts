@@ -493,7 +493,7 @@ describe('MLL-UEX-006 only the initiator', () => {
     expect(lock.reverts(PARTY_B, 'cancelUnilateralExit')).toEqual({ name: 'NoActiveUnilateralExit' });
     expect(lock.reverts(STRANGER, 'executeUnilateralExit')).toEqual({ name: 'NotParty' });
     expect(status(lock, PARTY_A).unilateralExitLive).toBe(true);
-    expect(names(lock.ok(PARTY_A, 'cancelUnilateralExit'))).toEqual(['UnilateralExitCancelled']);
+    expect(names(lock.ok(PARTY_A, 'executeUnilateralExit'))).toEqual(['UnilateralExitExecuted']);
   });
 
   it('MLL-UEX-006: each party executes its own exit at its own frozen rate', () => {
@@ -536,8 +536,77 @@ describe('MLL-UEX-011 execution', () => {
   });
 });
 
-describe('MLL-UEX-008 cancelling', () => {
-  it('MLL-UEX-008: cancelling clears the live exit, records liveness and emits UnilateralExitCancelled', () => {
+describe('MLL-UEX-012 both exits executable: executed together', () => {
+  /** Both initiate at t0 (7072 bps each) and the clock stands at the end of both countdowns. */
+  function bothExecutable(): Lock {
+    const lock = Lock.active();
+    lock.ok(PARTY_A, 'initiateUnilateralExit');
+    lock.ok(PARTY_B, 'initiateUnilateralExit');
+    return lock.wait(COUNTDOWN);
+  }
+
+  it('MLL-UEX-012: issue 8, found by the search at depth 3: both initiate at t0 and execute at the countdown’s end; in either order each pays its own penalty to the other, and the second call reverts WrongPhase', () => {
+    const penalty = expectedPenaltyAmount(d, 7_072n);
+    const aFirst = bothExecutable();
+    expect(aFirst.ok(PARTY_A, 'executeUnilateralExit')).toEqual([executed(PARTY_A, d - penalty, penalty), executed(PARTY_B, d - penalty, penalty)]);
+    expect(aFirst.reverts(PARTY_B, 'executeUnilateralExit')).toEqual({ name: 'WrongPhase', expected: 1, actual: 2 });
+    const bFirst = bothExecutable();
+    expect(bFirst.ok(PARTY_B, 'executeUnilateralExit')).toEqual([executed(PARTY_B, d - penalty, penalty), executed(PARTY_A, d - penalty, penalty)]);
+    expect(bFirst.reverts(PARTY_A, 'executeUnilateralExit')).toEqual({ name: 'WrongPhase', expected: 1, actual: 2 });
+    expect([aFirst.state.A.claimable, aFirst.state.B.claimable]).toEqual([d, d]); // under MLL-UEX-011 alone the first to land got d − 0.07072
+    expect([bFirst.state.A.claimable, bFirst.state.B.claimable]).toEqual([d, d]);
+  });
+
+  it('MLL-UEX-012: each party at its own frozen rate; each is credited its received plus the other’s penaltyPaid', () => {
+    const lock = Lock.active();
+    lock.at(lock.t0 + T).ok(PARTY_A, 'deposit', d);
+    lock.ok(PARTY_A, 'initiateUnilateralExit'); // two counted: 6143
+    lock.ok(PARTY_B, 'initiateUnilateralExit'); // B within its grace, one counted: 7072
+    lock.wait(DAY).ok(PARTY_B, 'deposit', d);
+    expect([status(lock, PARTY_A).frozenPenaltyBps, status(lock, PARTY_B).frozenPenaltyBps]).toEqual([6_143n, 7_072n]);
+    lock.at(lock.t0 + T + COUNTDOWN);
+    const [pA, pB] = [expectedPenaltyAmount(2n * d, 6_143n), expectedPenaltyAmount(2n * d, 7_072n)];
+    expect(lock.ok(PARTY_B, 'executeUnilateralExit')).toEqual([executed(PARTY_B, 2n * d - pB, pB), executed(PARTY_A, 2n * d - pA, pA)]);
+    expect([lock.state.A.claimable, lock.state.B.claimable]).toEqual([2n * d - pA + pB, 2n * d - pB + pA]);
+  });
+
+  it('MLL-UEX-012: the waiver is each party’s own: A leaving a defaulter pays nothing, B pays its frozen rate on its settled share', () => {
+    const lock = aAheadBSilent(); // B in default from t0 + 2T
+    lock.at(lock.t0 + 2n * T + DAY);
+    lock.ok(PARTY_B, 'initiateUnilateralExit'); // B in default: 7072
+    lock.ok(PARTY_A, 'initiateUnilateralExit'); // B's clock holds a day: waived
+    lock.wait(COUNTDOWN);
+    const share = expectedRetainedShare(d, R, 31n);
+    const penalty = expectedPenaltyAmount(share, 7_072n);
+    const aShare = 4n * d + (d - share);
+    expect(lock.ok(PARTY_A, 'executeUnilateralExit')).toEqual([
+      bleedingApplied(PARTY_B, PARTY_A, d - share),
+      executed(PARTY_A, aShare, 0n),
+      executed(PARTY_B, share - penalty, penalty),
+    ]);
+    expect([lock.state.A.claimable, lock.state.B.claimable]).toEqual([aShare + penalty, share - penalty]);
+  });
+
+  it('MLL-UEX-012: a counterparty’s exit still counting down, or lapsed, is not executed: it is cleared with the lock (MLL-UEX-011)', () => {
+    const counting = Lock.active();
+    counting.ok(PARTY_A, 'initiateUnilateralExit');
+    counting.wait(1n).ok(PARTY_B, 'initiateUnilateralExit');
+    counting.wait(COUNTDOWN - 1n);
+    const penalty = expectedPenaltyAmount(d, 7_072n);
+    expect(counting.ok(PARTY_A, 'executeUnilateralExit')).toEqual([executed(PARTY_A, d - penalty, penalty)]);
+    expect([counting.state.A.claimable, counting.state.B.claimable, counting.state.B.unilateralExit]).toEqual([d - penalty, d + penalty, null]);
+
+    const lapsed = Lock.active();
+    lapsed.ok(PARTY_B, 'initiateUnilateralExit');
+    lapsed.wait(WINDOW).ok(PARTY_A, 'initiateUnilateralExit');
+    lapsed.wait(COUNTDOWN); // B's exit lapsed at t0 + 37 days
+    expect(status(lapsed, PARTY_B).unilateralExitLive).toBe(false);
+    expect(lapsed.ok(PARTY_A, 'executeUnilateralExit')).toEqual([executed(PARTY_A, d - penalty, penalty)]);
+  });
+});
+
+describe('MLL-UEX-013 cancelling, during the countdown only', () => {
+  it('MLL-UEX-013: cancelling clears the live exit, records liveness and emits UnilateralExitCancelled', () => {
     const lock = Lock.active();
     lock.ok(PARTY_B, 'initiateUnilateralExit');
     lock.wait(10n * DAY);
@@ -551,11 +620,31 @@ describe('MLL-UEX-008 cancelling', () => {
     ]);
   });
 
-  it('MLL-UEX-008: an exit whose countdown has ended can still be cancelled until it lapses', () => {
+  it('MLL-UEX-013: one second before executeAfter the exit can be cancelled; from executeAfter ExitCountdownElapsed(executeAfter) until it lapses, then NoActiveUnilateralExit', () => {
     const lock = Lock.active();
     lock.ok(PARTY_A, 'initiateUnilateralExit');
-    lock.wait(COUNTDOWN + WINDOW - 1n);
-    expect(names(lock.ok(PARTY_A, 'cancelUnilateralExit'))).toEqual(['UnilateralExitCancelled']);
+    const executeAfter = lock.now + COUNTDOWN;
+    expect(names(fork(lock).at(executeAfter - 1n).ok(PARTY_A, 'cancelUnilateralExit'))).toEqual(['UnilateralExitCancelled']);
+    lock.at(executeAfter);
+    expect(lock.reverts(PARTY_A, 'cancelUnilateralExit')).toEqual({ name: 'ExitCountdownElapsed', executeAfter });
+    lock.at(executeAfter + WINDOW - 1n);
+    expect(lock.reverts(PARTY_A, 'cancelUnilateralExit')).toEqual({ name: 'ExitCountdownElapsed', executeAfter });
+    expect(status(lock, PARTY_A).unilateralExitLive).toBe(true); // still executable
+    lock.wait(1n);
     expect(lock.reverts(PARTY_A, 'cancelUnilateralExit')).toEqual({ name: 'NoActiveUnilateralExit' });
+  });
+
+  it('MLL-UEX-013: issue 8: when both exits are executable, B can no longer cancel to escape its penalty, so B’s cancel and A’s execution give the same in either order', () => {
+    const lock = Lock.active();
+    lock.ok(PARTY_A, 'initiateUnilateralExit');
+    lock.ok(PARTY_B, 'initiateUnilateralExit');
+    lock.wait(COUNTDOWN);
+    const cancelFirst = fork(lock);
+    expect(cancelFirst.reverts(PARTY_B, 'cancelUnilateralExit').name).toBe('ExitCountdownElapsed');
+    cancelFirst.ok(PARTY_A, 'executeUnilateralExit');
+    lock.ok(PARTY_A, 'executeUnilateralExit');
+    expect(lock.reverts(PARTY_B, 'cancelUnilateralExit').name).toBe('WrongPhase');
+    expect(cancelFirst.state).toEqual(lock.state);
+    expect([lock.state.A.claimable, lock.state.B.claimable]).toEqual([d, d]);
   });
 });

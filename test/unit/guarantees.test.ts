@@ -8,7 +8,7 @@
  * reference.
  */
 import { describe, expect, it } from 'vitest';
-import type { LockEvent } from '../../reference/index.js';
+import type { Address, FunctionName, LockEvent } from '../../reference/index.js';
 import { deploy } from '../../reference/index.js';
 import { expectedPenaltyAmount, expectedPenaltyBps, expectedRetainedShare } from '../../properties/oracle.js';
 import { DAY, Lock, PARTY_A, PARTY_B, STRANGER, T, d, defaults, fork, status } from '../support/harness.js';
@@ -151,6 +151,53 @@ describe('MLL-GUA-004 no gain from the order of calls at a boundary second', () 
     expect(lock.reverts(PARTY_B, 'claimAbandoned').name).toBe('ClaimerRecentlyInDefault');
     lock.ok(PARTY_A, 'deposit', 3n * d); // A, second in the same block, is as safe as B
     expect([status(lock, PARTY_A).share, status(lock, PARTY_B).share]).toEqual([4n * d, 4n * d]);
+  });
+
+  /** Each party's share + claimable net of what the calls paid in, after making `calls` in the given order (a call that reverts pays nothing). */
+  function netAfter(lock: Lock, calls: readonly (readonly [Address, FunctionName, bigint])[]): bigint[] {
+    const paid = new Map<Address, bigint>([[PARTY_A, 0n], [PARTY_B, 0n]]);
+    for (const [from, fn, value] of calls) if (lock.call(from, fn, value).ok) paid.set(from, paid.get(from)! + value);
+    return [PARTY_A, PARTY_B].map((who) => status(lock, who).share + lock.state[who === PARTY_A ? 'A' : 'B'].claimable - paid.get(who)!);
+  }
+
+  it('MLL-GUA-004: issue 8, found by the search, MLL-ABN-008: G = 2, A silent since activation, at t0 + 90 days B’s claim and A’s cure in either order: A loses nothing, B gains nothing', () => {
+    const silent = () => {
+      const lock = new Lock({ gracePeriods: 2n });
+      lock.ok(PARTY_A, 'activate', d);
+      lock.wait(1n).ok(PARTY_B, 'activate', 4n * d);
+      return lock.at(lock.t0 + 90n * DAY); // A's default starts, its silence is over
+    };
+    const claim = [PARTY_B, 'claimAbandoned', 0n] as const;
+    const cure = [PARTY_A, 'deposit', 3n * d] as const;
+    const claimFirst = netAfter(silent(), [claim, cure]);
+    expect(claimFirst).toEqual(netAfter(silent(), [cure, claim]));
+    expect(claimFirst).toEqual([d, 4n * d]); // the old rule: A credited d − ⌊d · 7072 / 10000⌋, B the rest
+  });
+
+  it('MLL-GUA-004: issue 8, found by the search at depth 3, MLL-UEX-012: both initiate at t0 and both execute at the countdown’s end: the same credits in either order', () => {
+    const both = () => {
+      const lock = Lock.active();
+      lock.ok(PARTY_A, 'initiateUnilateralExit');
+      lock.ok(PARTY_B, 'initiateUnilateralExit');
+      return lock.wait(30n * DAY);
+    };
+    const [a, b] = [[PARTY_A, 'executeUnilateralExit', 0n], [PARTY_B, 'executeUnilateralExit', 0n]] as const;
+    const aFirst = netAfter(both(), [a, b]);
+    expect(aFirst).toEqual(netAfter(both(), [b, a]));
+    expect(aFirst).toEqual([d, d]); // each paid the other ⌊d · 7072 / 10000⌋
+  });
+
+  it('MLL-GUA-004: MLL-UEX-013: both exits executable, B’s cancel and A’s execution in either order: B pays its penalty either way', () => {
+    const both = () => {
+      const lock = Lock.active();
+      lock.ok(PARTY_A, 'initiateUnilateralExit');
+      lock.ok(PARTY_B, 'initiateUnilateralExit');
+      return lock.wait(30n * DAY);
+    };
+    const [cancel, execute] = [[PARTY_B, 'cancelUnilateralExit', 0n], [PARTY_A, 'executeUnilateralExit', 0n]] as const;
+    const cancelFirst = netAfter(both(), [cancel, execute]);
+    expect(cancelFirst).toEqual(netAfter(both(), [execute, cancel]));
+    expect(cancelFirst).toEqual([d, d]); // under the old cancelling rule the cancel first left A paying 0.07072 to B
   });
 });
 

@@ -207,8 +207,8 @@ describe('MLL-STA-005: reverts are named and change nothing', () => {
     'InvalidGracePeriods', 'InvalidPenaltyBounds', 'InvalidPenaltyDecayTarget', 'UnexpectedValue',
     'NotParty', 'WrongPhase', 'AlreadyActivated', 'ActivationWindowClosed', 'ActivationWindowOpen',
     'InvalidDepositValue', 'PrepaymentLimitExceeded', 'UnilateralExitAlreadyActive',
-    'NoActiveUnilateralExit', 'ExitCountdownNotElapsed', 'CounterpartyNotSilent',
-    'CounterpartyNotInDefault', 'ClaimerInDefault', 'NothingToWithdraw', 'TransferFailed',
+    'NoActiveUnilateralExit', 'ExitCountdownNotElapsed', 'ExitCountdownElapsed', 'CounterpartyNotSilent',
+    'CounterpartyNotInDefault', 'CounterpartyDefaultTooRecent', 'ClaimerInDefault', 'NothingToWithdraw', 'TransferFailed',
     'DirectTransferRejected',
   ];
 
@@ -395,8 +395,12 @@ describe('MLL-STA-008: the check-order table, every pair of failing checks plant
     if (row !== null) table.set(row[1]!, [...row[2]!.matchAll(/`(\w+)`/g)].map((m) => m[1] as RevertName));
   }
   const GENERIC: readonly RevertName[] = ['UnexpectedValue', 'NotParty', 'WrongPhase'];
-  /** A countdown exists only for a live exit. */
-  const CANNOT_FAIL_TOGETHER: readonly (readonly [RevertName, RevertName])[] = [['NoActiveUnilateralExit', 'ExitCountdownNotElapsed']];
+  /** A countdown exists only for a live exit; a default is too recent only if there is one. */
+  const CANNOT_FAIL_TOGETHER: readonly (readonly [RevertName, RevertName])[] = [
+    ['NoActiveUnilateralExit', 'ExitCountdownNotElapsed'],
+    ['NoActiveUnilateralExit', 'ExitCountdownElapsed'],
+    ['CounterpartyNotInDefault', 'CounterpartyDefaultTooRecent'],
+  ];
 
   interface Planted {
     lock: Lock;
@@ -406,17 +410,22 @@ describe('MLL-STA-008: the check-order table, every pair of failing checks plant
   }
   const active = (): Planted => ({ lock: Lock.active(), from: PARTY_A, value: 0n });
 
-  /** Claimer B against A at day 95, G = 1: each of the four claim conditions planted independently. */
-  function claim(fails: ReadonlySet<RevertName>): Planted {
+  /**
+   * Claimer B against A at day 95, G = 1 (at day 90 + 1 s when A's default is to be too recent):
+   * each of the five claim conditions planted independently.
+   */
+  function claim(fails: ReadonlySet<RevertName>): Planted | null {
+    if (fails.has('CounterpartyNotInDefault') && fails.has('CounterpartyDefaultTooRecent')) return null;
     const lock = Lock.active();
     if (fails.has('CounterpartyNotInDefault')) lock.ok(PARTY_A, 'deposit', 3n * d); // A in default only from day 150
+    if (fails.has('CounterpartyDefaultTooRecent')) lock.ok(PARTY_A, 'deposit', d); // A in default from day 90
     if (!fails.has('ClaimerInDefault') && !fails.has('ClaimerRecentlyInDefault')) lock.ok(PARTY_B, 'deposit', 3n * d);
     if (fails.has('ClaimerRecentlyInDefault')) {
       lock.at(lock.t0 + 61n * DAY); // B in default since day 60: this deposit cures it
       lock.ok(PARTY_B, 'deposit', fails.has('ClaimerInDefault') ? d : 3n * d); // in default again from day 90, or from 150
     }
     if (fails.has('CounterpartyNotSilent')) lock.at(lock.t0 + 85n * DAY).ok(PARTY_A, 'cancelExitProposal');
-    lock.at(lock.t0 + 95n * DAY);
+    lock.at(fails.has('CounterpartyDefaultTooRecent') ? lock.t0 + 90n * DAY + 1n : lock.t0 + 95n * DAY);
     return { lock, from: PARTY_B, value: 0n };
   }
 
@@ -449,8 +458,10 @@ describe('MLL-STA-008: the check-order table, every pair of failing checks plant
       return planted;
     },
     cancelUnilateralExit: (fails) => {
+      if (fails.has('NoActiveUnilateralExit') && fails.has('ExitCountdownElapsed')) return null;
       const planted = active();
       if (!fails.has('NoActiveUnilateralExit')) planted.lock.ok(PARTY_A, 'initiateUnilateralExit');
+      planted.lock.wait(fails.has('ExitCountdownElapsed') ? 30n * DAY : DAY);
       return planted;
     },
     executeUnilateralExit: (fails) => {

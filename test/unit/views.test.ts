@@ -406,8 +406,9 @@ describe('MLL-VIEW-006: changes from the deployed interface', () => {
     lock.ok(PARTY_B, 'initiateUnilateralExit'); // B's own exit, not blocked by A's
     const a = status(lock, PARTY_A);
     expect([a.unilateralExitLive, a.executeAfter, a.frozenPenaltyBps]).toEqual([true, lock.t0 + 30n * DAY, 7_072n]);
-    lock.wait(30n * DAY);
-    lock.ok(PARTY_B, 'cancelUnilateralExit');
+    lock.wait(30n * DAY - 1n);
+    lock.ok(PARTY_B, 'cancelUnilateralExit'); // during its countdown (MLL-UEX-013)
+    lock.wait(1n);
     // B cannot execute A's exit
     expect(lock.reverts(PARTY_B, 'executeUnilateralExit')).toEqual({ name: 'NoActiveUnilateralExit' });
     expect(names(lock.ok(PARTY_A, 'executeUnilateralExit'))).toEqual(['UnilateralExitExecuted']);
