@@ -30,7 +30,7 @@ import { constructorArguments, functionNames } from '../../reference/index.js';
 import { PARTY_A, PARTY_B, STRANGER } from '../actors.js';
 import { accelerate, assertPinnedVersions } from './evm-speedups.js';
 import type { CallResult, Driver, DriverFactory, DriverSetup, PartialObservation, ViewName, Views } from '../driver.js';
-import { ObservationFailed, partyBytecode, viewNames } from '../driver.js';
+import { ObservationFailed, callEncoding, partyBytecode, viewNames } from '../driver.js';
 
 /**
  * Who deploys the lock: an account of its own, so the parties' nonces are theirs.
@@ -254,7 +254,7 @@ export class EvmDriver implements Driver {
   }
 
   async call(from: Address, fn: FunctionName, value: bigint, time: bigint): Promise<CallResult> {
-    const data = fn === 'receive' ? new Uint8Array(0) : this.#callData(fn, []);
+    const data = callEncoding[fn] === 'no data' ? new Uint8Array(0) : this.#callData(fn, []);
     const exec = (await this.#run(from, this.address, value, data, time)).execResult;
     this.#options.onGas?.({ fn, gas: exec.executionGasUsed, ok: exec.exceptionError === undefined });
     if (exec.exceptionError !== undefined) {
@@ -393,7 +393,8 @@ export class InterfaceMismatch extends Error {
  */
 export function missingInterface(abi: Abi): string[] {
   const functions = new Set(abi.flatMap((item) => (item.type === 'function' ? [item.name] : [])));
-  const missing = functionNames.filter((fn) => fn !== 'receive' && !functions.has(fn)).map((fn) => `${fn}()`);
+  const missing = functionNames.filter((fn) => callEncoding[fn] === 'selector' && !functions.has(fn)).map((fn) => `${fn}()`);
+  // a call with no data reaches receive(): the one function of that encoding
   if (!abi.some((item) => item.type === 'receive')) missing.push('receive()');
   const constructor = abi.find((item) => item.type === 'constructor');
   const inputs = constructor?.type === 'constructor' ? constructor.inputs.map((i) => i.type) : [];
