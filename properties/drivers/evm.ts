@@ -30,7 +30,7 @@ import { constructorArguments, functionNames } from '../../reference/index.js';
 import { PARTY_A, PARTY_B, STRANGER } from '../actors.js';
 import { accelerate, assertPinnedVersions } from './evm-speedups.js';
 import type { CallResult, Driver, DriverFactory, DriverSetup, PartialObservation, ViewName, Views } from '../driver.js';
-import { ObservationFailed, callEncoding, partyBytecode, viewNames } from '../driver.js';
+import { ObservationFailed, UndecodableEvent, callEncoding, partyBytecode, viewNames } from '../driver.js';
 
 /**
  * Who deploys the lock: an account of its own, so the parties' nonces are theirs.
@@ -214,15 +214,18 @@ export class EvmDriver implements Driver {
     }
   }
 
+  /** The lock's logs as the Driver reports them; UndecodableEvent for one its ABI does not declare or that does not decode. */
   #decodeEvents(logs: readonly [Uint8Array, Uint8Array[], Uint8Array][]): LockEvent[] {
     const events = indexOf(this.abi).events;
-    return logs.map(([, topics, data]) => {
-      const event = topics[0] === undefined ? undefined : events.get(bytesToHex(topics[0]));
-      const decoded = decodeEventLog({
-        abi: event === undefined ? this.abi : [event],
-        topics: topics.map((t) => bytesToHex(t)) as [Hex, ...Hex[]],
-        data: bytesToHex(data),
-      });
+    return logs.map(([, topicBytes, dataBytes]) => {
+      const log = { topics: topicBytes.map((t) => bytesToHex(t)), data: bytesToHex(dataBytes) };
+      const event = log.topics[0] === undefined ? undefined : events.get(log.topics[0]);
+      let decoded;
+      try {
+        decoded = decodeEventLog({ abi: event === undefined ? this.abi : [event], topics: log.topics as [Hex, ...Hex[]], data: log.data });
+      } catch (error) {
+        throw new UndecodableEvent(log, error instanceof Error ? error.message.split('\n')[0]! : String(error));
+      }
       const args = Object.fromEntries(
         Object.entries(decoded.args as unknown as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? v.toLowerCase() : v]),
       );
