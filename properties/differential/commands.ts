@@ -299,7 +299,9 @@ export const commandArb: fc.Arbitrary<Command> = fc.oneof(
   { weight: 4, arbitrary: timeStepArb.map((t) => new WaitCommand(t) as Command) },
   ...callRows.map(([fn, { command }]) => ({
     weight: command.weight,
-    arbitrary: fc.tuple(callers[command.callers], values[command.value]).map(([actor, value]) => new CallCommand(fn, actor, value) as Command),
+    arbitrary: fc
+      .tuple(callers[command.callers], values[command.value])
+      .map(([actor, value]) => new CallCommand(fn, actor, value) as Command),
   })),
   { weight: 1, arbitrary: big(1n, 10n ** 18n).map((wei) => new ForceEtherCommand(wei) as Command) },
   {

@@ -98,7 +98,8 @@ function compareObservations(when: string, expected: Observation, real: Real): v
   const difference = observedDifference(shownWithout(expected, blindOf(real.implementation.capabilities).fields), real.observation);
   if (difference === null) return;
   const { party, field } = difference;
-  throw new Divergence(clauseForField(field), `${when}, view ${party === null ? '' : `${party}.`}${field}`, difference.expected, difference.actual);
+  const what = `${when}, view ${party === null ? '' : `${party}.`}${field}`;
+  throw new Divergence(clauseForField(field), what, difference.expected, difference.actual);
 }
 
 function compareResults(when: string, action: ResolvedAction, expected: CallResult, actual: CallResult): void {

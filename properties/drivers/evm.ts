@@ -144,6 +144,15 @@ function block(timestamp: bigint) {
   } as unknown as NonNullable<Parameters<EVM['runCall']>[0]['block']>;
 }
 
+/** viem's decoding of one of the lock's logs; UndecodableEvent, carrying the log, where viem cannot decode it. */
+function decodeLog(abi: Abi, log: { readonly topics: readonly Hex[]; readonly data: Hex }) {
+  try {
+    return decodeEventLog({ abi, topics: log.topics as [Hex, ...Hex[]], data: log.data });
+  } catch (error) {
+    throw new UndecodableEvent(log, error instanceof Error ? error.message.split('\n')[0]! : String(error));
+  }
+}
+
 export class EvmDriver implements Driver {
   readonly #artifact: Artifact;
   readonly #options: EvmDriverOptions;
@@ -220,12 +229,7 @@ export class EvmDriver implements Driver {
     return logs.map(([, topicBytes, dataBytes]) => {
       const log = { topics: topicBytes.map((t) => bytesToHex(t)), data: bytesToHex(dataBytes) };
       const event = log.topics[0] === undefined ? undefined : events.get(log.topics[0]);
-      let decoded;
-      try {
-        decoded = decodeEventLog({ abi: event === undefined ? this.abi : [event], topics: log.topics as [Hex, ...Hex[]], data: log.data });
-      } catch (error) {
-        throw new UndecodableEvent(log, error instanceof Error ? error.message.split('\n')[0]! : String(error));
-      }
+      const decoded = decodeLog(event === undefined ? this.abi : [event], log);
       const args = Object.fromEntries(
         Object.entries(decoded.args as unknown as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? v.toLowerCase() : v]),
       );

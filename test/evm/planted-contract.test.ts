@@ -55,9 +55,17 @@ describe('MLL-CONF-001: a log the ABI does not decode is a divergence named by t
   const emit = 'emit Deposited(msg.sender, msg.value, share);';
   const plants = [
     // a topic no event of the ABI has
-    { log: 'an event the ABI does not declare', topic: '0x4d4c4c', reason: /events \(Encoded event signature "0x0+4d4c4c" not found on ABI\.\)/ },
+    {
+      log: 'an event the ABI does not declare',
+      topic: '0x4d4c4c',
+      reason: /events \(Encoded event signature "0x0+4d4c4c" not found on ABI\.\)/,
+    },
     // Deposited's own topic without its indexed party: the ABI's event, but not as it encodes it
-    { log: 'a declared event that does not decode', topic: toEventSelector('Deposited(address,uint256,uint256)'), reason: /events \(Expected a topic for indexed event parameter "party" on event "Deposited\(/ },
+    {
+      log: 'a declared event that does not decode',
+      topic: toEventSelector('Deposited(address,uint256,uint256)'),
+      reason: /events \(Expected a topic for indexed event parameter "party" on event "Deposited\(/,
+    },
   ];
   for (const { log, topic, reason } of plants) {
     it(`MLL-CONF-001: ${log}, after every deposit`, async () => {
