@@ -30,7 +30,7 @@ import { constructorArguments, functionNames } from '../../reference/index.js';
 import { PARTY_A, PARTY_B, STRANGER } from '../actors.js';
 import { accelerate, assertPinnedVersions } from './evm-speedups.js';
 import type { CallResult, Driver, DriverFactory, DriverSetup, PartialObservation, ViewName, Views } from '../driver.js';
-import { ObservationFailed, partyBytecode, viewNames } from '../driver.js';
+import { ObservationFailed, UndecodableEvent, callEncoding, partyBytecode, viewNames } from '../driver.js';
 
 /**
  * Who deploys the lock: an account of its own, so the parties' nonces are theirs.
@@ -144,6 +144,15 @@ function block(timestamp: bigint) {
   } as unknown as NonNullable<Parameters<EVM['runCall']>[0]['block']>;
 }
 
+/** viem's decoding of one of the lock's logs; UndecodableEvent, carrying the log, where viem cannot decode it. */
+function decodeLog(abi: Abi, log: { readonly topics: readonly Hex[]; readonly data: Hex }) {
+  try {
+    return decodeEventLog({ abi, topics: log.topics as [Hex, ...Hex[]], data: log.data });
+  } catch (error) {
+    throw new UndecodableEvent(log, error instanceof Error ? error.message.split('\n')[0]! : String(error));
+  }
+}
+
 export class EvmDriver implements Driver {
   readonly #artifact: Artifact;
   readonly #options: EvmDriverOptions;
@@ -214,15 +223,13 @@ export class EvmDriver implements Driver {
     }
   }
 
+  /** The lock's logs as the Driver reports them; UndecodableEvent for one its ABI does not declare or that does not decode. */
   #decodeEvents(logs: readonly [Uint8Array, Uint8Array[], Uint8Array][]): LockEvent[] {
     const events = indexOf(this.abi).events;
-    return logs.map(([, topics, data]) => {
-      const event = topics[0] === undefined ? undefined : events.get(bytesToHex(topics[0]));
-      const decoded = decodeEventLog({
-        abi: event === undefined ? this.abi : [event],
-        topics: topics.map((t) => bytesToHex(t)) as [Hex, ...Hex[]],
-        data: bytesToHex(data),
-      });
+    return logs.map(([, topicBytes, dataBytes]) => {
+      const log = { topics: topicBytes.map((t) => bytesToHex(t)), data: bytesToHex(dataBytes) };
+      const event = log.topics[0] === undefined ? undefined : events.get(log.topics[0]);
+      const decoded = decodeLog(event === undefined ? this.abi : [event], log);
       const args = Object.fromEntries(
         Object.entries(decoded.args as unknown as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? v.toLowerCase() : v]),
       );
@@ -254,7 +261,7 @@ export class EvmDriver implements Driver {
   }
 
   async call(from: Address, fn: FunctionName, value: bigint, time: bigint): Promise<CallResult> {
-    const data = fn === 'receive' ? new Uint8Array(0) : this.#callData(fn, []);
+    const data = callEncoding[fn] === 'no data' ? new Uint8Array(0) : this.#callData(fn, []);
     const exec = (await this.#run(from, this.address, value, data, time)).execResult;
     this.#options.onGas?.({ fn, gas: exec.executionGasUsed, ok: exec.exceptionError === undefined });
     if (exec.exceptionError !== undefined) {
@@ -393,7 +400,8 @@ export class InterfaceMismatch extends Error {
  */
 export function missingInterface(abi: Abi): string[] {
   const functions = new Set(abi.flatMap((item) => (item.type === 'function' ? [item.name] : [])));
-  const missing = functionNames.filter((fn) => fn !== 'receive' && !functions.has(fn)).map((fn) => `${fn}()`);
+  const missing = functionNames.filter((fn) => callEncoding[fn] === 'selector' && !functions.has(fn)).map((fn) => `${fn}()`);
+  // a call with no data reaches receive(): the one function of that encoding
   if (!abi.some((item) => item.type === 'receive')) missing.push('receive()');
   const constructor = abi.find((item) => item.type === 'constructor');
   const inputs = constructor?.type === 'constructor' ? constructor.inputs.map((i) => i.type) : [];

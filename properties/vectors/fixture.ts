@@ -16,7 +16,7 @@ import { clauseForField, clauseForResult, clauseOfFunction } from '../differenti
 import type { DifferentialSetup } from '../differential/property.js';
 import type { LogEntry } from '../differential/world.js';
 import type { CallResult, ViewName, Views } from '../driver.js';
-import { partyBytecode, viewClauses } from '../driver.js';
+import { callEncoding, partyBytecode, viewClauses } from '../driver.js';
 import { ReferenceDriver } from '../drivers/reference.js';
 import { perform } from '../run-scenario.js';
 import type { Effects, Fixture, Hex, HostileParty, VectorLog, VectorStep, ViewCall, ViewResult } from './format.js';
@@ -162,7 +162,7 @@ export async function fixtureOf(name: string, source: string, world: Omit<Differ
             kind: 'call' as const,
             sender: addressOfActor[action.actor],
             value: action.value.toString(),
-            input: action.fn === 'receive' ? ('0x' as Hex) : encodeFunctionData({ abi: specAbi, functionName: action.fn } as Parameters<typeof encodeFunctionData>[0]),
+            input: callEncoding[action.fn] === 'no data' ? ('0x' as Hex) : encodeFunctionData({ abi: specAbi, functionName: action.fn } as Parameters<typeof encodeFunctionData>[0]),
             clause: clauseForResult(action.fn, result, result),
           }
         : { kind: 'force' as const, ...noCall, value: action.amount.toString(), clause: clauseOfFunction('force') };
