@@ -90,7 +90,7 @@ const cases: [string[], RegExp][] = [
   [['replay'], /missing required argument 'file'/],
   [['replay', join(dir, 'missing.json')], /missing\.json: cannot read it \(ENOENT\)/],
   [['replay', regressionNotJson], /regression\.json: not JSON/],
-  [['replay', notRegression], /not-regression\.json: not a saved regression/],
+  [['replay', notRegression], /not-regression\.json: not a saved regression \(no world and steps\) nor a fixture \(format mll-vectors\/1\)$/],
   [['replay', notRegression, '--implementation', 'nope'], /implementation: expected 'reference', 'contract'/],
   // econ
   [['econ', '--r', '0'], /--r must be an integer in \(0, 10000\), got 0/],
@@ -109,9 +109,19 @@ const cases: [string[], RegExp][] = [
   [['merge', notArtifact], /NotArtifact\.json: not an mll report/],
   [['merge', shardReport], /shard\.json: an mll report of version 99/],
   [['merge', notArtifact, '--report', 'pdf=x'], /--report: expected json, junit or md/],
-  // trace, vectors
+  // trace
   [['trace', '--fix'], /unknown option '--fix'/],
-  [['vectors'], /mll vectors is not available in this version yet/],
+  // vectors
+  [['vectors'], /^mll vectors: --out DIR is required: the directory the fixtures are written to$/],
+  [['vectors', '--out'], /option '--out <dir>' argument missing/],
+  [['vectors', '--out', dir, '--steps', '1.5'], /--steps must be an integer of at least 0 in decimal digits, got '1\.5'/],
+  [['vectors', '--out', dir, '--steps', '-1'], /--steps must be an integer of at least 0 in decimal digits, got '-1'/],
+  [['vectors', '--out', dir, '--seed', 'x'], /--seed must be an integer of at least 0 in decimal digits, got 'x'/],
+  [['vectors', '--out', dir, '--bogus'], /unknown option '--bogus'/],
+  [['vectors', '--out', dir, 'extra'], /too many arguments/],
+  [['vectors', '--out', notJson], /--out: '.*NotJson\.json' is a file, not a directory/],
+  [['vectors', '--out', dir, '--forge', join(dir, 'Missing.sol')], /--forge takes a contract file \(\.sol\) named as its contract, got '.*Missing\.sol'/],
+  [['vectors', '--out', dir, '--forge', notJson], /--forge takes a contract file \(\.sol\)/],
 ];
 
 describe('MLL-CONF-001: every bad argument of mll is refused in one line, exit 2', () => {
