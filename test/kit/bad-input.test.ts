@@ -73,6 +73,11 @@ const cases: [string[], RegExp][] = [
   [['check', '--nope'], /unknown option '--nope'/],
   [['check', 'a.sol', 'b.sol'], /too many arguments/],
   [['check', 'Lock.sol', '--implementation', 'contract'], /give the implementation once/],
+  [['check', '--engine', 'fast'], /option '--engine <engine>' argument 'fast' is invalid\. Allowed choices are embedded, native, both/],
+  [['check', '--engine'], /option '--engine <engine>' argument missing/],
+  [['check', '--engine', 'native', '--implementation', 'reference'], /^--engine native and both replay vectors on a contract with forge: not on the reference$/],
+  [['check', '--engine', 'both', '--shard', '1/2', '--seed', '1'], /^--engine both runs the whole differential; --shard, --path and --vectors run on the embedded engine: not together$/],
+  [['check', '--engine', 'native', '--vectors', dir], /^--engine native runs the whole differential/],
   // check: files
   [['check', join(dir, 'Missing.json')], /implementation: no such file '.*Missing\.json'/],
   [['check', join(dir, 'Dir.json')], /implementation: '.*Dir\.json' is not a file/],
