@@ -109,8 +109,11 @@ function bytecodeTest(file: string): string {
  */
 export function replayWithForge(vectors: string, target: ForgeTarget, project = typeof target === 'string' ? basename(target, '.sol') : target.name, readable = vectors): ForgeReplay {
   const dir = join(root, '.cache', 'forge', project);
-  mkdirSync(join(dir, 'src'), { recursive: true });
-  mkdirSync(join(dir, 'test'), { recursive: true });
+  // sources and tests of an earlier target would be built and run too; the build cache (out/, cache/) stays
+  for (const sub of ['src', 'test']) {
+    rmSync(join(dir, sub), { recursive: true, force: true });
+    mkdirSync(join(dir, sub), { recursive: true });
+  }
   const creationCode = join(dir, 'creation-code.hex');
   writeFileSync(join(dir, 'foundry.toml'), foundryToml(typeof target === 'string' ? [resolve(readable)] : [resolve(readable), creationCode]));
   copyFileSync(join(root, 'foundry', 'MllVectorReplayer.sol'), join(dir, 'test', 'MllVectorReplayer.sol'));

@@ -75,7 +75,7 @@ const failingFixture = (reason: string): string | undefined => /^[A-Z]+-[A-Z]+-\
 type Replay = (dir: string) => ForgeReplay;
 
 /** forge's project directory for a target (.cache/forge/NAME): one per contract, so its build is cached between batches. */
-const projectOf = (target: ForgeTarget): string => `native-${typeof target === 'string' ? basename(target, '.sol') : target.name}`;
+const projectOf = (target: ForgeTarget): string => (typeof target === 'string' ? `native-${basename(target, '.sol')}` : `native-artifact-${target.name}`);
 
 /**
  * Runs the differential's plan for `steps` steps from `seed` on `target` with forge, batch by
