@@ -32,6 +32,9 @@ import { LANES, differentialReport, inShard, parseShard, runDifferentialLanes, r
 import type { Regression } from '../properties/runners/regressions.js';
 import { regressionFile, revive, savableProperties, saveRegression } from '../properties/runners/regressions.js';
 import { describeVectorsReport, replayVectors } from '../properties/vectors/replay.js';
+import type { ForgeTarget } from '../properties/vectors/forge.js';
+import type { EngineChoice } from './engines.js';
+import { ENGINES, bothEngines, nativeDifferential, nativeTarget } from './engines.js';
 import { explainScenario } from '../properties/runners/timeline.js';
 import type { Progress } from './progress.js';
 import { progressLine } from './progress.js';
@@ -63,6 +66,9 @@ interface Options {
   readonly quiet: boolean;
   /** A directory of conformance vectors to replay instead of the properties. */
   readonly vectors: string | undefined;
+  /** Which engine runs P-DIFFERENTIAL (cli/engines.ts), and what forge replays on when native takes part. */
+  readonly engine: EngineChoice;
+  readonly nativeTarget: ForgeTarget | null;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -91,6 +97,11 @@ export function checkCommand(name = 'mll check'): Command {
     .option('--save <name>', "keep a failure's counterexample as test/regressions/NAME.json")
     .option('--fail-fast', 'stop at the first failure')
     .option('--vectors <dir>', 'replay a directory of conformance vectors (mll-vectors/1) instead of the properties')
+    .addOption(
+      new Option('--engine <engine>', 'who runs P-DIFFERENTIAL: embedded (@ethereumjs/evm), native (fixtures from the reference replayed by forge; a divergence is shrunk on embedded), or both, reporting an ENGINE DISAGREEMENT; native takes the bundled contract, a .sol that imports nothing, or an artifact JSON')
+        .choices(ENGINES)
+        .default('embedded'),
+    )
     .option('--shard <K/N>', `run shard K of N (N ≤ ${LANES}) of the run: merge the shards' JSON reports with mll merge`)
     .helpOption('-h, --help', 'this help')
     .exitOverride()
@@ -159,7 +170,7 @@ function parseOptions(argv: string[]): Options | 'help' {
   const command = checkCommand();
   const values = parseWith(command, argv) as 'help' | {
     implementation?: string; remappings?: string; report?: string[]; out?: string[]; quiet?: boolean; steps?: string; runs?: string; workers?: string;
-    seed?: string; property?: string; clause?: string; path?: string; save?: string; failFast?: boolean; shard?: string; vectors?: string;
+    seed?: string; property?: string; clause?: string; path?: string; save?: string; failFast?: boolean; shard?: string; vectors?: string; engine: EngineChoice;
   };
   if (values === 'help') return 'help';
   const positional = command.args[0];
@@ -197,6 +208,9 @@ function parseOptions(argv: string[]): Options | 'help' {
   if (shard !== undefined && budget.seed === undefined) throw new RangeError('--shard: give --seed too, the same for every shard, so the shards are parts of one run');
   if (shard !== undefined && (values.path !== undefined || values.save !== undefined)) throw new RangeError('--shard runs part of a run; --path and --save replay one failure: not together');
   const reports = reportTargets(values.report ?? [], values.out ?? []);
+  if (values.engine !== 'embedded' && (shard !== undefined || values.path !== undefined || values.vectors !== undefined)) {
+    throw new RangeError(`--engine ${values.engine} runs the whole differential; --shard, --path and --vectors run on the embedded engine: not together`);
+  }
   return {
     implementationText,
     implementation,
@@ -213,6 +227,8 @@ function parseOptions(argv: string[]): Options | 'help' {
     reports,
     quiet: values.quiet === true,
     vectors: values.vectors,
+    engine: values.engine,
+    nativeTarget: values.engine === 'embedded' ? null : nativeTarget(implementation),
   };
 }
 
@@ -457,6 +473,13 @@ export async function runConformance(
       let report: PropertyReport;
       if (blind && property.subject === 'implementation' && property.id !== 'P-DIFFERENTIAL') {
         report = notRun(property, 'its checks read fields only getLockStatus and getPartyStatus report');
+      } else if (property.id === 'P-DIFFERENTIAL' && options.nativeTarget !== null) {
+        const native = await nativeDifferential(options.nativeTarget, factory, { steps: options.steps, seed: options.seed }, say, progress);
+        if (options.engine === 'both') {
+          const ran = await runDifferential(options, factory, print, progress);
+          differential = ran.run;
+          report = await bothEngines(ran.report, native, options.nativeTarget, say);
+        } else report = native;
       } else if (property.id === 'P-DIFFERENTIAL') {
         const ran = await runDifferential(options, factory, print, progress);
         report = ran.report;

@@ -28,7 +28,7 @@ export type Implementation =
 const callerDirectory = (): string => process.env.INIT_CWD ?? process.cwd();
 
 /** A path as the caller typed it, made absolute from the caller's directory. */
-const callerPath = (text: string): string => resolve(callerDirectory(), text);
+export const callerPath = (text: string): string => resolve(callerDirectory(), text);
 
 /** A human name for reports. */
 export function describeImplementation(implementation: Implementation): string {

@@ -73,6 +73,11 @@ const cases: [string[], RegExp][] = [
   [['check', '--nope'], /unknown option '--nope'/],
   [['check', 'a.sol', 'b.sol'], /too many arguments/],
   [['check', 'Lock.sol', '--implementation', 'contract'], /give the implementation once/],
+  [['check', '--engine', 'fast'], /option '--engine <engine>' argument 'fast' is invalid\. Allowed choices are embedded, native, both/],
+  [['check', '--engine'], /option '--engine <engine>' argument missing/],
+  [['check', '--engine', 'native', '--implementation', 'reference'], /^--engine native and both replay vectors on a contract with forge: not on the reference$/],
+  [['check', '--engine', 'both', '--shard', '1/2', '--seed', '1'], /^--engine both runs the whole differential; --shard, --path and --vectors run on the embedded engine: not together$/],
+  [['check', '--engine', 'native', '--vectors', dir], /^--engine native runs the whole differential/],
   // check: files
   [['check', join(dir, 'Missing.json')], /implementation: no such file '.*Missing\.json'/],
   [['check', join(dir, 'Dir.json')], /implementation: '.*Dir\.json' is not a file/],
@@ -90,7 +95,7 @@ const cases: [string[], RegExp][] = [
   [['replay'], /missing required argument 'file'/],
   [['replay', join(dir, 'missing.json')], /missing\.json: cannot read it \(ENOENT\)/],
   [['replay', regressionNotJson], /regression\.json: not JSON/],
-  [['replay', notRegression], /not-regression\.json: not a saved regression/],
+  [['replay', notRegression], /not-regression\.json: not a saved regression \(no world and steps\) nor a fixture \(format mll-vectors\/1\)$/],
   [['replay', notRegression, '--implementation', 'nope'], /implementation: expected 'reference', 'contract'/],
   // econ
   [['econ', '--r', '0'], /--r must be an integer in \(0, 10000\), got 0/],
@@ -109,9 +114,19 @@ const cases: [string[], RegExp][] = [
   [['merge', notArtifact], /NotArtifact\.json: not an mll report/],
   [['merge', shardReport], /shard\.json: an mll report of version 99/],
   [['merge', notArtifact, '--report', 'pdf=x'], /--report: expected json, junit or md/],
-  // trace, vectors
+  // trace
   [['trace', '--fix'], /unknown option '--fix'/],
-  [['vectors'], /mll vectors is not available in this version yet/],
+  // vectors
+  [['vectors'], /^mll vectors: --out DIR is required: the directory the fixtures are written to$/],
+  [['vectors', '--out'], /option '--out <dir>' argument missing/],
+  [['vectors', '--out', dir, '--steps', '1.5'], /--steps must be an integer of at least 0 in decimal digits, got '1\.5'/],
+  [['vectors', '--out', dir, '--steps', '-1'], /--steps must be an integer of at least 0 in decimal digits, got '-1'/],
+  [['vectors', '--out', dir, '--seed', 'x'], /--seed must be an integer of at least 0 in decimal digits, got 'x'/],
+  [['vectors', '--out', dir, '--bogus'], /unknown option '--bogus'/],
+  [['vectors', '--out', dir, 'extra'], /too many arguments/],
+  [['vectors', '--out', notJson], /--out: '.*NotJson\.json' is a file, not a directory/],
+  [['vectors', '--out', dir, '--forge', join(dir, 'Missing.sol')], /--forge takes a contract file \(\.sol\) named as its contract, got '.*Missing\.sol'/],
+  [['vectors', '--out', dir, '--forge', notJson], /--forge takes a contract file \(\.sol\)/],
 ];
 
 describe('MLL-CONF-001: every bad argument of mll is refused in one line, exit 2', () => {
