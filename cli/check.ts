@@ -449,6 +449,7 @@ export async function runConformance(
   const selected = options.selected.filter((p) => p.id === 'P-DIFFERENTIAL' || inShard(shard, others.indexOf(p)));
   say(
     `MLL conformance suite — implementation: ${describeImplementation(options.implementation)}, ${selected.length} properties` +
+      (options.engine === 'embedded' ? '' : `; P-DIFFERENTIAL ${options.engine === 'native' ? 'on forge instead' : 'on forge as well'} (--engine ${options.engine})`) +
       (options.shard === undefined ? '' : ` (shard ${shard.index}/${shard.count} of the run with seed ${options.seed})`),
   );
   // An implementation lacking views is judged on what it has: the differential compares what its views show.
