@@ -13,9 +13,9 @@ import { fileURLToPath } from 'node:url';
 import { EVM_VERSION } from '../../contracts/compile.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-/** The platform's binary that @foundry-rs/forge ships (its bin.mjs wrapper does not pass the exit code on). */
-const forgeBin = createRequire(import.meta.url).resolve(`@foundry-rs/forge-${process.platform}-${process.arch === 'x64' ? 'amd64' : process.arch}/bin/forge`);
-const solcJs = join(root, 'contracts', 'solc-js.mjs');
+/** The platform's binary that @foundry-rs/forge ships (its bin.mjs wrapper does not pass the exit code on); solc-js behind solc's CLI, for forge --use. */
+export const forgeBin = createRequire(import.meta.url).resolve(`@foundry-rs/forge-${process.platform}-${process.arch === 'x64' ? 'amd64' : process.arch}/bin/forge`);
+export const solcJs = join(root, 'contracts', 'solc-js.mjs');
 
 /** What forge said: passed or not, the first failure's reason, its whole output, and how long it took. */
 export interface ForgeReplay {
