@@ -137,7 +137,7 @@ function jsonDeployment(file: string, json: DeployJson): Deployment {
     initializer === undefined ? null : `then ${initializer.function}(${initializer.arguments.join(', ')})`,
   ].filter((part) => part !== null);
   return {
-    description: `deployed by ${basename(file)}: ${parts.join(', ')}`,
+    description: `deployed by ${basename(file)}: ${parts.length === 0 ? "the spec's constructor" : parts.join(', ')}`,
     async deploy(params, deployer) {
       const implementation = await deployer.deploy(argumentsOf(params, constructor));
       const lock = proxy === undefined ? implementation : await deployer.proxy(implementation);
