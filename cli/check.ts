@@ -26,7 +26,7 @@ import { replayDifferential, stepsFromEnv } from '../properties/runners/budget.j
 import type { Budget, Explain, PropertyReport } from '../properties/runners/check.js';
 import { budgetFromEnv, checkProperty } from '../properties/runners/check.js';
 import type { Implementation } from '../properties/runners/implementations.js';
-import { describeImplementation, driverFactoryFor, parseImplementation, parseRemappings } from '../properties/runners/implementations.js';
+import { describeImplementation, driverFactoryFor, parseImplementation, parseRemappings, withDeployAdapter } from '../properties/runners/implementations.js';
 import type { DifferentialRun, Shard } from '../properties/runners/lanes.js';
 import { LANES, differentialReport, inShard, parseShard, runDifferentialLanes, runSteps, wholeRun } from '../properties/runners/lanes.js';
 import type { Regression } from '../properties/runners/regressions.js';
@@ -78,6 +78,7 @@ export function implementationOptions(command: Command): Command {
   return command
     .option('--implementation <impl>', "contract (the bundled one), reference, FILE.sol, or a Foundry/Hardhat ARTIFACT.json", 'contract')
     .option('--remappings <list>', "Foundry remappings for a .sol that imports: 'a/=b/,c/=d/'")
+    .option('--deploy <adapter>', 'deploy the contract with a deploy adapter: ADAPTER.json (mll-deploy/1) or a module (.ts, .mjs) exporting the deployment')
     .addOption(new Option('--report <kind>', 'json, junit or md, paired in order with --out FILE; or KIND=FILE[,KIND=FILE]; repeatable').argParser(collect))
     .addOption(new Option('--out <file>', 'where the --report of the same place goes; repeatable').argParser(collect))
     .option('--quiet', 'no progress line on stderr');
@@ -141,9 +142,10 @@ export function clauseGlob(glob: string): RegExp {
 }
 
 /** Parses `--implementation` and `--remappings` together. */
-export function parseImplementationOptions(values: { implementation?: string; remappings?: string }): { text: string; implementation: Implementation } {
+export function parseImplementationOptions(values: { implementation?: string; remappings?: string; deploy?: string }): { text: string; implementation: Implementation } {
   const text = values.implementation ?? 'contract';
-  const parsed = parseImplementation(text);
+  const typed = parseImplementation(text);
+  const parsed = values.deploy === undefined ? typed : withDeployAdapter(typed, values.deploy);
   if (values.remappings !== undefined && !(parsed.kind === 'contract' && parsed.file?.endsWith('.sol') === true)) {
     throw new RangeError('--remappings goes with --implementation FILE.sol');
   }
@@ -169,7 +171,7 @@ export function parseWith(command: Command, argv: readonly string[]): 'help' | R
 function parseOptions(argv: string[]): Options | 'help' {
   const command = checkCommand();
   const values = parseWith(command, argv) as 'help' | {
-    implementation?: string; remappings?: string; report?: string[]; out?: string[]; quiet?: boolean; steps?: string; runs?: string; workers?: string;
+    implementation?: string; remappings?: string; deploy?: string; report?: string[]; out?: string[]; quiet?: boolean; steps?: string; runs?: string; workers?: string;
     seed?: string; property?: string; clause?: string; path?: string; save?: string; failFast?: boolean; shard?: string; vectors?: string; engine: EngineChoice;
   };
   if (values === 'help') return 'help';
@@ -281,7 +283,7 @@ async function stockConfirmation(report: PropertyReport, options: Options): Prom
   const { implementation } = options;
   if (implementation.kind !== 'contract' || implementation.file === null || engineFromEnv() === 'stock') return null;
   const failure = report.failure!;
-  const stock = driverFactoryFor(implementation, { engine: 'stock' });
+  const stock = await driverFactoryFor(implementation, { engine: 'stock' });
   const definition = catalog.find((p) => p.id === report.id)!;
   const path = replayPath(failure.path);
   const again =
@@ -322,10 +324,13 @@ function verdictLine(report: PropertyReport): string {
  * (fast-check would need their replayPath too), while running the same run from the same seed
  * fails and shrinks to the same counterexample again, since every step is deterministic.
  */
-export function replayCommand(report: PropertyReport, implementationText: string): string {
+export function replayCommand(report: PropertyReport, implementationText: string, deploy?: string): string {
   const f = report.failure!;
-  return `npm start -- --implementation ${implementationText} --property ${report.id} --seed ${f.seed} --path ${replayPath(f.path)}`;
+  const adapter = deploy === undefined ? '' : ` --deploy ${deploy}`;
+  return `npm start -- --implementation ${implementationText}${adapter} --property ${report.id} --seed ${f.seed} --path ${replayPath(f.path)}`;
 }
+
+const adapterOf = (implementation: Implementation): string | undefined => (implementation.kind === 'contract' ? implementation.deploy : undefined);
 
 /** Prints a failure: headline, timeline, the stock engine's word, the saved file, the replay; returns the stock engine's word. */
 async function printFailure(report: PropertyReport, options: Options, print: (line: string) => void, invokedAs: string): Promise<string | null> {
@@ -340,7 +345,7 @@ async function printFailure(report: PropertyReport, options: Options, print: (li
     print(`\nsaved as a regression test: ${relative(process.cwd(), file)}`);
   }
   const saveHint = options.save === undefined && savableProperties.includes(report.id) ? ' [--save NAME]' : '';
-  print(`\nreplay: ${invokedAs} ${replayCommand(report, options.implementationText).slice('npm start -- '.length)}${saveHint}\n`);
+  print(`\nreplay: ${invokedAs} ${replayCommand(report, options.implementationText, adapterOf(options.implementation)).slice('npm start -- '.length)}${saveHint}\n`);
   return confirmation;
 }
 
@@ -422,7 +427,7 @@ export async function runConformance(
   }
   let factory: DriverFactory;
   try {
-    factory = driverFactoryFor(options.implementation);
+    factory = await driverFactoryFor(options.implementation);
   } catch (error) {
     // an implementation that cannot be compiled, loaded or spoken to is bad input, not a failed property
     if (error instanceof CompileError) {
@@ -494,7 +499,7 @@ export async function runConformance(
       let confirmation: string | null = null;
       if (report.verdict === 'fail') {
         failures++;
-        replay = `${invokedAs} ${replayCommand(report, options.implementationText).slice('npm start -- '.length)}`;
+        replay = `${invokedAs} ${replayCommand(report, options.implementationText, adapterOf(options.implementation)).slice('npm start -- '.length)}`;
         confirmation = await printFailure(report, options, say, invokedAs);
       }
       entries.push(reportProperty(report, replay, confirmation));

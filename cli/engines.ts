@@ -36,6 +36,8 @@ const differential = catalog.find((p) => p.id === 'P-DIFFERENTIAL')!;
  */
 export function nativeTarget(implementation: Implementation): ForgeTarget {
   if (implementation.kind === 'reference') throw new RangeError('--engine native and both replay vectors on a contract with forge: not on the reference');
+  // forge's replayer deploys with the spec's constructor (foundry/MllVectorReplayer.sol's deployLock)
+  if (implementation.deploy !== undefined) throw new RangeError('--engine native deploys with the spec\'s constructor: a --deploy adapter runs on the embedded engine only');
   forgeBinary();
   const { file } = implementation;
   if (file === null) return fileURLToPath(new URL('../contracts/MutualLiquidityLock.sol', import.meta.url));

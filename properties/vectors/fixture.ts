@@ -5,8 +5,7 @@
  * compiler and no EVM are needed.
  * @module
  */
-import { readFileSync } from 'node:fs';
-import type { Abi, AbiEvent, AbiParameter } from 'viem';
+import type { AbiEvent, AbiParameter } from 'viem';
 import { encodeAbiParameters, encodeErrorResult, encodeEventTopics, encodeFunctionData, encodeFunctionResult } from 'viem';
 import type { Agreement, LockEvent, LockState, LockStatus, Params } from '../../reference/index.js';
 import { constructorArguments } from '../../reference/index.js';
@@ -17,13 +16,13 @@ import type { DifferentialSetup } from '../differential/property.js';
 import type { LogEntry } from '../differential/world.js';
 import type { CallResult, ViewName, Views } from '../driver.js';
 import { callEncoding, partyBytecode, viewClauses } from '../driver.js';
+import { specAbi } from '../drivers/interface.js';
 import { ReferenceDriver } from '../drivers/reference.js';
 import { perform } from '../run-scenario.js';
 import type { Effects, Fixture, Hex, HostileParty, VectorLog, VectorStep, ViewCall, ViewResult } from './format.js';
 import { FORMAT } from './format.js';
 
-/** The spec's interface: the bundled contract's ABI, committed (test/vectors checks they agree). */
-export const specAbi: Abi = JSON.parse(readFileSync(new URL('../../spec/MutualLiquidityLock.abi.json', import.meta.url), 'utf8')) as Abi;
+export { specAbi };
 
 /** A view every step reads: the function, whose address it takes, and its answer in what a Driver reads. */
 interface ViewDefinition {

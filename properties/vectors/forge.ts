@@ -15,7 +15,8 @@ import type { Hex } from 'viem';
 import { EVM_VERSION } from '../../contracts/compile.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const solcJs = join(root, 'contracts', 'solc-js.mjs');
+/** solc-js behind solc's CLI, for forge --use. */
+export const solcJs = join(root, 'contracts', 'solc-js.mjs');
 
 /** No forge to run: bad input for whoever asked for the native engine (exit 2), one line. */
 export class ForgeMissing extends RangeError {}
