@@ -9,11 +9,22 @@
  *   These three on both engines, `fast` and `stock` (MLL_EVM), their rounds interleaved.
  * - diffStepsPerSecAllCores: the same over one worker thread per core, 40,000 steps, worker start-up
  *   included, on the engine MLL_EVM names (fast by default).
+ * - vectorGenerationStepsPerSec: fixture steps generated on the reference alone (P-DIFFERENTIAL's
+ *   runs written as mll-vectors/1 JSON, in memory), one core.
+ * - foundryReplay: 20,000 fixture steps replayed by forge on the bundled contract, the build cache
+ *   removed before each round: steps/s by forge's own test time, and by its whole run with
+ *   compilation (solc-js, viaIR) and start-up.
+ * - foundryCampaign: the peer, a plain forge invariant campaign on the same contract
+ *   (bench/MllInvariantCampaign.t.sol, 1024 runs × 50 depth): calls/s the same two ways.
+ * - ratios: the targets of issue 10 — replay ≥ 10× the embedded differential's steps/s (one core,
+ *   fast engine), the vectors route (generate, then replay: 1/(1/g + 1/r)) ≥ the campaign's calls/s.
  * - gas: gas/snapshot.json's figures.
  * @module
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as fc from 'fast-check';
 import { bundledArtifact } from '../contracts/compile.js';
 import { PARTY_A, PARTY_B, STRANGER } from '../properties/actors.js';
@@ -24,6 +35,8 @@ import { runDifferentialBudget } from '../properties/runners/budget.js';
 import { runDifferentialParallel } from '../properties/runners/parallel.js';
 import { runScenario } from '../properties/run-scenario.js';
 import { scenarioArb } from '../properties/scenario.js';
+import { runCampaign, replayWithForge } from '../properties/vectors/forge.js';
+import { differentialFixtures, writeVectors } from '../properties/vectors/generate.js';
 import { DAY, articleDefaults } from '../reference/index.js';
 
 const ROUNDS = 3;
@@ -107,6 +120,69 @@ async function diffStepsPerSecAllCores(): Promise<number> {
   });
 }
 
+async function vectorGenerationStepsPerSec(): Promise<number> {
+  return rounds(async () => {
+    let steps = 0;
+    const started = performance.now();
+    for await (const fixture of differentialFixtures(5_000, 11)) {
+      JSON.stringify(fixture);
+      steps += fixture.steps.length;
+    }
+    return steps / ((performance.now() - started) / 1000);
+  });
+}
+
+const contractFile = fileURLToPath(new URL('../contracts/MutualLiquidityLock.sol', import.meta.url));
+const forgeCache = (project: string): string => fileURLToPath(new URL(`../.cache/forge/${project}`, import.meta.url));
+
+/** Per second by forge's test time and by its whole run, medians of the rounds. */
+interface ForgeRate {
+  readonly testTime: number;
+  readonly wallWithCompilation: number;
+}
+
+async function foundryReplay(): Promise<ForgeRate & { readonly steps: number; readonly fixtures: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'mll-bench-vectors-'));
+  try {
+    const written = await writeVectors(dir, 20_000, 11);
+    const test: number[] = [];
+    const wall: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      rmSync(forgeCache('bench-replay'), { recursive: true, force: true });
+      const replay = replayWithForge(dir, contractFile, 'bench-replay');
+      if (!replay.passed) throw new Error(`forge failed the bundled contract: ${replay.failure}`);
+      test.push(written.steps / replay.testSeconds);
+      wall.push(written.steps / replay.seconds);
+    }
+    return { steps: written.steps, fixtures: written.fixtures, testTime: Math.round(median(test)), wallWithCompilation: Math.round(median(wall)) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function foundryCampaign(): Promise<ForgeRate & { readonly runs: number; readonly depth: number; readonly calls: number; readonly reverts: number }> {
+  const test: number[] = [];
+  const wall: number[] = [];
+  let last = { calls: 0, reverts: 0 };
+  for (let round = 0; round < ROUNDS; round++) {
+    const campaign = runCampaign(fileURLToPath(new URL('MllInvariantCampaign.t.sol', import.meta.url)), contractFile, { runs: 1024, depth: 50, project: 'bench-campaign', fresh: true });
+    if (!campaign.passed) throw new Error('the invariant campaign failed on the bundled contract');
+    test.push(campaign.calls / campaign.testSeconds);
+    wall.push(campaign.calls / campaign.seconds);
+    last = campaign;
+  }
+  return { runs: 1024, depth: 50, calls: last.calls, reverts: last.reverts, testTime: Math.round(median(test)), wallWithCompilation: Math.round(median(wall)) };
+}
+
+const loadBefore = loadavg();
+const diff = await diffStepsPerSec();
+const generation = await vectorGenerationStepsPerSec();
+const replay = await foundryReplay();
+const campaign = await foundryCampaign();
+/** Generating, then replaying, the same steps: their rates combined as a pipeline run one after the other. */
+const route = (replayRate: number): number => Math.round(1 / (1 / generation + 1 / replayRate));
+const ratio = (x: number): number => Math.round(x * 100) / 100;
+
 const results = {
   measuredAt: new Date().toISOString(),
   machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: availableParallelism(), node: process.version },
@@ -114,8 +190,19 @@ const results = {
   referenceStepsPerSec: await referenceStepsPerSec(),
   evmCallsPerSec: await evmCallsPerSec(),
   evmObservationsPerSec: await evmObservationsPerSec(),
-  diffStepsPerSec: await diffStepsPerSec(),
+  diffStepsPerSec: diff,
   diffStepsPerSecAllCores: await diffStepsPerSecAllCores(),
+  vectorGenerationStepsPerSec: generation,
+  foundryReplay: replay,
+  foundryCampaign: campaign,
+  vectorsRouteStepsPerSec: { testTime: route(replay.testTime), wallWithCompilation: route(replay.wallWithCompilation) },
+  ratios: {
+    foundryReplayOverEmbeddedDifferential: ratio(replay.testTime / diff.fast),
+    foundryReplayWallOverEmbeddedDifferential: ratio(replay.wallWithCompilation / diff.fast),
+    vectorsRouteOverCampaign: ratio(route(replay.testTime) / campaign.testTime),
+    vectorsRouteWallOverCampaignWall: ratio(route(replay.wallWithCompilation) / campaign.wallWithCompilation),
+  },
+  loadAverage: { before: loadBefore.map((l) => Math.round(l * 100) / 100), after: loadavg().map((l) => Math.round(l * 100) / 100) },
   gas: (JSON.parse(readFileSync(new URL('../gas/snapshot.json', import.meta.url), 'utf8')) as { functions: unknown }).functions,
 };
 writeFileSync(new URL('results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);

@@ -26,12 +26,15 @@ import { replayDifferential, stepsFromEnv } from '../properties/runners/budget.j
 import type { Budget, Explain, PropertyReport } from '../properties/runners/check.js';
 import { budgetFromEnv, checkProperty } from '../properties/runners/check.js';
 import type { Implementation } from '../properties/runners/implementations.js';
-import { describeImplementation, driverFactoryFor, parseImplementation, parseRemappings } from '../properties/runners/implementations.js';
+import { describeImplementation, driverFactoryFor, parseImplementation, parseRemappings, withDeployAdapter } from '../properties/runners/implementations.js';
 import type { DifferentialRun, Shard } from '../properties/runners/lanes.js';
 import { LANES, differentialReport, inShard, parseShard, runDifferentialLanes, runSteps, wholeRun } from '../properties/runners/lanes.js';
 import type { Regression } from '../properties/runners/regressions.js';
 import { regressionFile, revive, savableProperties, saveRegression } from '../properties/runners/regressions.js';
 import { describeVectorsReport, replayVectors } from '../properties/vectors/replay.js';
+import type { ForgeTarget } from '../properties/vectors/forge.js';
+import type { EngineChoice } from './engines.js';
+import { ENGINES, bothEngines, nativeDifferential, nativeTarget } from './engines.js';
 import { explainScenario } from '../properties/runners/timeline.js';
 import type { Progress } from './progress.js';
 import { progressLine } from './progress.js';
@@ -63,6 +66,9 @@ interface Options {
   readonly quiet: boolean;
   /** A directory of conformance vectors to replay instead of the properties. */
   readonly vectors: string | undefined;
+  /** Which engine runs P-DIFFERENTIAL (cli/engines.ts), and what forge replays on when native takes part. */
+  readonly engine: EngineChoice;
+  readonly nativeTarget: ForgeTarget | null;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -72,6 +78,7 @@ export function implementationOptions(command: Command): Command {
   return command
     .option('--implementation <impl>', "contract (the bundled one), reference, FILE.sol, or a Foundry/Hardhat ARTIFACT.json", 'contract')
     .option('--remappings <list>', "Foundry remappings for a .sol that imports: 'a/=b/,c/=d/'")
+    .option('--deploy <adapter>', 'deploy the contract with a deploy adapter: ADAPTER.json (mll-deploy/1) or a module (.ts, .mjs) exporting the deployment')
     .addOption(new Option('--report <kind>', 'json, junit or md, paired in order with --out FILE; or KIND=FILE[,KIND=FILE]; repeatable').argParser(collect))
     .addOption(new Option('--out <file>', 'where the --report of the same place goes; repeatable').argParser(collect))
     .option('--quiet', 'no progress line on stderr');
@@ -91,6 +98,11 @@ export function checkCommand(name = 'mll check'): Command {
     .option('--save <name>', "keep a failure's counterexample as test/regressions/NAME.json")
     .option('--fail-fast', 'stop at the first failure')
     .option('--vectors <dir>', 'replay a directory of conformance vectors (mll-vectors/1) instead of the properties')
+    .addOption(
+      new Option('--engine <engine>', 'who runs P-DIFFERENTIAL: embedded (@ethereumjs/evm), native (fixtures from the reference replayed by forge; a divergence is shrunk on embedded), or both, reporting an ENGINE DISAGREEMENT; native takes the bundled contract, a .sol that imports nothing, or an artifact JSON')
+        .choices(ENGINES)
+        .default('embedded'),
+    )
     .option('--shard <K/N>', `run shard K of N (N ≤ ${LANES}) of the run: merge the shards' JSON reports with mll merge`)
     .helpOption('-h, --help', 'this help')
     .exitOverride()
@@ -130,9 +142,10 @@ export function clauseGlob(glob: string): RegExp {
 }
 
 /** Parses `--implementation` and `--remappings` together. */
-export function parseImplementationOptions(values: { implementation?: string; remappings?: string }): { text: string; implementation: Implementation } {
+export function parseImplementationOptions(values: { implementation?: string; remappings?: string; deploy?: string }): { text: string; implementation: Implementation } {
   const text = values.implementation ?? 'contract';
-  const parsed = parseImplementation(text);
+  const typed = parseImplementation(text);
+  const parsed = values.deploy === undefined ? typed : withDeployAdapter(typed, values.deploy);
   if (values.remappings !== undefined && !(parsed.kind === 'contract' && parsed.file?.endsWith('.sol') === true)) {
     throw new RangeError('--remappings goes with --implementation FILE.sol');
   }
@@ -158,8 +171,8 @@ export function parseWith(command: Command, argv: readonly string[]): 'help' | R
 function parseOptions(argv: string[]): Options | 'help' {
   const command = checkCommand();
   const values = parseWith(command, argv) as 'help' | {
-    implementation?: string; remappings?: string; report?: string[]; out?: string[]; quiet?: boolean; steps?: string; runs?: string; workers?: string;
-    seed?: string; property?: string; clause?: string; path?: string; save?: string; failFast?: boolean; shard?: string; vectors?: string;
+    implementation?: string; remappings?: string; deploy?: string; report?: string[]; out?: string[]; quiet?: boolean; steps?: string; runs?: string; workers?: string;
+    seed?: string; property?: string; clause?: string; path?: string; save?: string; failFast?: boolean; shard?: string; vectors?: string; engine: EngineChoice;
   };
   if (values === 'help') return 'help';
   const positional = command.args[0];
@@ -197,6 +210,9 @@ function parseOptions(argv: string[]): Options | 'help' {
   if (shard !== undefined && budget.seed === undefined) throw new RangeError('--shard: give --seed too, the same for every shard, so the shards are parts of one run');
   if (shard !== undefined && (values.path !== undefined || values.save !== undefined)) throw new RangeError('--shard runs part of a run; --path and --save replay one failure: not together');
   const reports = reportTargets(values.report ?? [], values.out ?? []);
+  if (values.engine !== 'embedded' && (shard !== undefined || values.path !== undefined || values.vectors !== undefined)) {
+    throw new RangeError(`--engine ${values.engine} runs the whole differential; --shard, --path and --vectors run on the embedded engine: not together`);
+  }
   return {
     implementationText,
     implementation,
@@ -213,6 +229,8 @@ function parseOptions(argv: string[]): Options | 'help' {
     reports,
     quiet: values.quiet === true,
     vectors: values.vectors,
+    engine: values.engine,
+    nativeTarget: values.engine === 'embedded' ? null : nativeTarget(implementation),
   };
 }
 
@@ -265,7 +283,7 @@ async function stockConfirmation(report: PropertyReport, options: Options): Prom
   const { implementation } = options;
   if (implementation.kind !== 'contract' || implementation.file === null || engineFromEnv() === 'stock') return null;
   const failure = report.failure!;
-  const stock = driverFactoryFor(implementation, { engine: 'stock' });
+  const stock = await driverFactoryFor(implementation, { engine: 'stock' });
   const definition = catalog.find((p) => p.id === report.id)!;
   const path = replayPath(failure.path);
   const again =
@@ -306,10 +324,13 @@ function verdictLine(report: PropertyReport): string {
  * (fast-check would need their replayPath too), while running the same run from the same seed
  * fails and shrinks to the same counterexample again, since every step is deterministic.
  */
-export function replayCommand(report: PropertyReport, implementationText: string): string {
+export function replayCommand(report: PropertyReport, implementationText: string, deploy?: string): string {
   const f = report.failure!;
-  return `npm start -- --implementation ${implementationText} --property ${report.id} --seed ${f.seed} --path ${replayPath(f.path)}`;
+  const adapter = deploy === undefined ? '' : ` --deploy ${deploy}`;
+  return `npm start -- --implementation ${implementationText}${adapter} --property ${report.id} --seed ${f.seed} --path ${replayPath(f.path)}`;
 }
+
+const adapterOf = (implementation: Implementation): string | undefined => (implementation.kind === 'contract' ? implementation.deploy : undefined);
 
 /** Prints a failure: headline, timeline, the stock engine's word, the saved file, the replay; returns the stock engine's word. */
 async function printFailure(report: PropertyReport, options: Options, print: (line: string) => void, invokedAs: string): Promise<string | null> {
@@ -324,7 +345,7 @@ async function printFailure(report: PropertyReport, options: Options, print: (li
     print(`\nsaved as a regression test: ${relative(process.cwd(), file)}`);
   }
   const saveHint = options.save === undefined && savableProperties.includes(report.id) ? ' [--save NAME]' : '';
-  print(`\nreplay: ${invokedAs} ${replayCommand(report, options.implementationText).slice('npm start -- '.length)}${saveHint}\n`);
+  print(`\nreplay: ${invokedAs} ${replayCommand(report, options.implementationText, adapterOf(options.implementation)).slice('npm start -- '.length)}${saveHint}\n`);
   return confirmation;
 }
 
@@ -406,7 +427,7 @@ export async function runConformance(
   }
   let factory: DriverFactory;
   try {
-    factory = driverFactoryFor(options.implementation);
+    factory = await driverFactoryFor(options.implementation);
   } catch (error) {
     // an implementation that cannot be compiled, loaded or spoken to is bad input, not a failed property
     if (error instanceof CompileError) {
@@ -433,6 +454,7 @@ export async function runConformance(
   const selected = options.selected.filter((p) => p.id === 'P-DIFFERENTIAL' || inShard(shard, others.indexOf(p)));
   say(
     `MLL conformance suite — implementation: ${describeImplementation(options.implementation)}, ${selected.length} properties` +
+      (options.engine === 'embedded' ? '' : `; P-DIFFERENTIAL ${options.engine === 'native' ? 'on forge instead' : 'on forge as well'} (--engine ${options.engine})`) +
       (options.shard === undefined ? '' : ` (shard ${shard.index}/${shard.count} of the run with seed ${options.seed})`),
   );
   // An implementation lacking views is judged on what it has: the differential compares what its views show.
@@ -457,6 +479,13 @@ export async function runConformance(
       let report: PropertyReport;
       if (blind && property.subject === 'implementation' && property.id !== 'P-DIFFERENTIAL') {
         report = notRun(property, 'its checks read fields only getLockStatus and getPartyStatus report');
+      } else if (property.id === 'P-DIFFERENTIAL' && options.nativeTarget !== null) {
+        const native = await nativeDifferential(options.nativeTarget, factory, { steps: options.steps, seed: options.seed }, say, progress);
+        if (options.engine === 'both') {
+          const ran = await runDifferential(options, factory, print, progress);
+          differential = ran.run;
+          report = await bothEngines(ran.report, native, options.nativeTarget, say);
+        } else report = native;
       } else if (property.id === 'P-DIFFERENTIAL') {
         const ran = await runDifferential(options, factory, print, progress);
         report = ran.report;
@@ -470,7 +499,7 @@ export async function runConformance(
       let confirmation: string | null = null;
       if (report.verdict === 'fail') {
         failures++;
-        replay = `${invokedAs} ${replayCommand(report, options.implementationText).slice('npm start -- '.length)}`;
+        replay = `${invokedAs} ${replayCommand(report, options.implementationText, adapterOf(options.implementation)).slice('npm start -- '.length)}`;
         confirmation = await printFailure(report, options, say, invokedAs);
       }
       entries.push(reportProperty(report, replay, confirmation));

@@ -4,11 +4,11 @@
  * (one line on stderr, never a stack trace).
  *
  *   mll check    hold an implementation to the spec (npm start -- ARGS is mll check ARGS)
- *   mll replay   replay a saved regression JSON on an implementation
+ *   mll replay   replay a saved regression or a fixture (mll-vectors/1) on an implementation
  *   mll econ     the closed-form economics for parameters
  *   mll trace    clauses ↔ tests ↔ properties (in a clone of the repository)
  *   mll merge    join the JSON reports of a run's shards
- *   mll vectors  (to come: fixtures generated from the reference)
+ *   mll vectors  conformance vectors generated from the reference (npm run vectors -- ARGS)
  * @internal
  * @module
  */
@@ -22,6 +22,9 @@ import { CompileError } from '../contracts/compile.js';
 import { InterfaceMismatch } from '../properties/drivers/evm.js';
 import { UnpinnedVersion } from '../properties/drivers/evm-speedups.js';
 import { describeImplementation, driverFactoryFor } from '../properties/runners/implementations.js';
+import { DEFAULT_STEPS as DEFAULT_VECTOR_STEPS, runVectors, vectorsOptions } from '../properties/vectors/command.js';
+import { FORMAT } from '../properties/vectors/format.js';
+import { describeVectorsReport, replayVectorFiles } from '../properties/vectors/replay.js';
 import type { Regression } from '../properties/runners/regressions.js';
 import { replayRegression, revive } from '../properties/runners/regressions.js';
 import { compileErrorText, implementationOptions, parseImplementationOptions, parseWith, runConformance } from './check.js';
@@ -51,7 +54,7 @@ const commandOf = (name: string, description: string, args = ''): Command => {
 };
 
 function replayCommand(): Command {
-  return implementationOptions(commandOf('mll replay', 'replay a saved regression (test/regressions/NAME.json, written by --save) on an implementation', '<file>'));
+  return implementationOptions(commandOf('mll replay', 'replay a saved regression (test/regressions/NAME.json, written by --save) or a fixture (mll-vectors/1, written by mll vectors) on an implementation', '<file>'));
 }
 
 function mergeCommand(): Command {
@@ -68,7 +71,11 @@ function traceCommand(): Command {
 }
 
 function vectorsCommand(): Command {
-  return commandOf('mll vectors', 'fixtures generated from the reference alone (to come)');
+  return commandOf('mll vectors', 'write conformance vectors (mll-vectors/1, spec/conformance.md) generated from the reference alone: the constructor sweep, the saved regressions and random runs; exit 1 when --forge finds a difference')
+    .option('--out <dir>', 'the directory the fixtures (one NAME.json each) are written to; required')
+    .option('--steps <n>', `random-run steps at least (default ${DEFAULT_VECTOR_STEPS})`)
+    .option('--seed <s>', 'the seed of the random runs (default 0): the same seed writes the same fixtures')
+    .option('--forge <file.sol>', 'then replay them with forge on this contract (named as its file, importing nothing)');
 }
 
 /** `npm start` in this repository prints its replays as `npm start -- …`; anywhere else, `mll check …`. */
@@ -81,7 +88,7 @@ const replay: Subcommand = async (argv, io) => {
   const values = parseWith(command, argv);
   if (values === 'help') return help(command, io);
   const file = command.args[0]!;
-  const { text, implementation } = parseImplementationOptions(values as { implementation?: string; remappings?: string });
+  const { text, implementation } = parseImplementationOptions(values as { implementation?: string; remappings?: string; deploy?: string });
   let regression: Regression;
   try {
     regression = JSON.parse(readFileSync(file, 'utf8'), revive) as Regression;
@@ -89,16 +96,22 @@ const replay: Subcommand = async (argv, io) => {
     const code = (error as NodeJS.ErrnoException).code;
     throw new BadInput(code === undefined ? `${file}: not JSON` : `${file}: cannot read it (${code})`);
   }
-  if (regression === null || typeof regression !== 'object' || !Array.isArray(regression.steps) || typeof regression.world !== 'object' || regression.world === null) {
-    throw new BadInput(`${file}: not a saved regression (no world and steps)`);
+  const fixture = (regression as { format?: unknown } | null)?.format === FORMAT;
+  if (!fixture && (regression === null || typeof regression !== 'object' || !Array.isArray(regression.steps) || typeof regression.world !== 'object' || regression.world === null)) {
+    throw new BadInput(`${file}: not a saved regression (no world and steps) nor a fixture (format ${FORMAT})`);
   }
   const name = regression.name ?? file;
   let factory;
   try {
-    factory = driverFactoryFor(implementation);
+    factory = await driverFactoryFor(implementation);
   } catch (error) {
     if (error instanceof CompileError) throw new BadInput(compileErrorText(text, error));
     throw error;
+  }
+  if (fixture) {
+    const replayed = await replayVectorFiles([file], factory);
+    for (const line of describeVectorsReport(replayed)) io.print(line);
+    return replayed.failures.length > 0 ? 1 : 0;
   }
   try {
     await replayRegression(factory, regression);
@@ -155,14 +168,11 @@ const merge: Subcommand = async (argv, io) => {
   return doc.exitCode;
 };
 
-/**
- * `mll vectors` is another engineer's (properties/vectors/): it replaces this entry with its
- * generator. Until then it says so and exits 2.
- */
 const vectors: Subcommand = async (argv, io) => {
   const command = vectorsCommand();
-  if (parseWith(command, argv) === 'help') return help(command, io);
-  throw new BadInput('mll vectors is not available in this version yet');
+  const values = parseWith(command, argv);
+  if (values === 'help') return help(command, io);
+  return runVectors(vectorsOptions(values), io.print);
 };
 
 const subcommands: Record<string, { run: Subcommand; summary: string }> = {
@@ -171,7 +181,7 @@ const subcommands: Record<string, { run: Subcommand; summary: string }> = {
   econ: { run: econ, summary: 'the closed-form economics for --d --T --r … as a table or --json' },
   trace: { run: trace, summary: 'clauses ↔ tests ↔ properties (in a clone of the repository)' },
   merge: { run: merge, summary: "join the JSON reports of a run's shards (--shard K/N)" },
-  vectors: { run: vectors, summary: 'fixtures generated from the reference (to come)' },
+  vectors: { run: vectors, summary: 'conformance vectors generated from the reference --out DIR (npm run vectors -- ARGS)' },
 };
 
 function help(command: Command, io: Io): number {

@@ -322,6 +322,7 @@ Set the parameters, build a timeline of calls — who, what, when, with what val
     clauses: new Map(trace.clauses.map((c) => [c.id, c.file])),
     properties: new Set(catalog.map((p) => p.id)),
     sources: new Set(sourceFiles),
+    titles: new Map([...trace.clauses.map((c) => [c.id, c.title.replaceAll('*', '')] as const), ...catalog.map((p) => [p.id, p.title] as const)]),
   });
   await esbuild({
     entryPoints: [join(root, 'docs/playground/app.ts')],

@@ -5,7 +5,8 @@
  * that names nothing fails the build.
  * @module
  */
-import { posix } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
 import type { DocumentReflection, PageEvent, Reflection, RendererEvent } from 'typedoc';
 import { Application, PageEvent as PageEvents, Renderer } from 'typedoc';
 
@@ -15,6 +16,8 @@ export interface Targets {
   readonly properties: ReadonlySet<string>;
   /** Repository files with a source page. */
   readonly sources: ReadonlySet<string>;
+  /** Clause and property ID → its title: what the search shows beside the ID. */
+  readonly titles: ReadonlyMap<string, string>;
 }
 
 const ID_OR_PATH =
@@ -91,9 +94,28 @@ export async function render(targets: Targets): Promise<number> {
     if (slugger !== undefined) for (const [, id] of html.matchAll(/ id="([^"]+)"/g)) slugger.seen.set(id!, 0);
     page.contents = html;
   });
-  await app.generateDocs(project, app.options.getValue('out'));
+  const out = app.options.getValue('out');
+  await app.generateDocs(project, out);
   console.log(`typedoc: rendered in ${((Date.now() - time) / 1000).toFixed(1)} s`);
+  writeIdIndex(join(out, 'assets', 'mll-ids.js'), targets, urls);
   if (unresolved.length > 0) throw new Error(`links that name nothing:\n${unresolved.join('\n')}`);
   if (app.logger.hasErrors()) throw new Error('typedoc: rendering failed');
   return count;
+}
+
+/**
+ * The site's search finds words in pages, not where a clause stands: assets/mll-ids.js maps every
+ * clause and property ID to its permalink (from the site's root) and title, for docs/id-search.js
+ * to offer as the first result when the search box holds exactly that ID.
+ */
+function writeIdIndex(path: string, targets: Targets, urls: ReadonlyMap<string, string>): void {
+  const entries: Record<string, readonly [string, string]> = {};
+  const permalink = (page: string | undefined, id: string): string => {
+    const url = page === undefined ? undefined : urls.get(page);
+    if (url === undefined) throw new Error(`the search index: no page for ${id}`);
+    return `${url}#${id}`;
+  };
+  for (const [id, page] of targets.clauses) entries[id] = [permalink(page, id), targets.titles.get(id) ?? ''];
+  for (const id of targets.properties) entries[id] = [permalink('page:catalog', id), targets.titles.get(id) ?? ''];
+  writeFileSync(path, `window.mllIds = ${JSON.stringify(entries)};\n`);
 }

@@ -149,6 +149,41 @@ export class ObservationFailed extends PropertyViolation {
   }
 }
 
+/**
+ * A log of the lock's that its ABI does not declare, or that does not decode as the event it
+ * declares: no conforming call emits one (MLL-CONF-001: the reference's events, and only those).
+ * @public
+ */
+export class UndecodableEvent extends PropertyViolation {
+  constructor(
+    readonly log: { readonly topics: readonly `0x${string}`[]; readonly data: `0x${string}` },
+    readonly reason: string,
+  ) {
+    super('MLL-CONF-001', `a log the ABI does not decode: ${reason}`);
+    this.name = 'UndecodableEvent';
+  }
+}
+
+/**
+ * How a call of each external function is sent over the ABI (the EVM driver, the vectors):
+ * `receive` as a plain transfer with no call data, every other as its selector with no
+ * arguments. A function added to the interface fails the type check here until it is said.
+ */
+export const callEncoding: Readonly<Record<FunctionName, 'no data' | 'selector'>> = {
+  activate: 'selector',
+  deposit: 'selector',
+  applyBleeding: 'selector',
+  proposeExit: 'selector',
+  cancelExitProposal: 'selector',
+  initiateUnilateralExit: 'selector',
+  cancelUnilateralExit: 'selector',
+  executeUnilateralExit: 'selector',
+  claimAbandoned: 'selector',
+  cancelInactive: 'selector',
+  withdraw: 'selector',
+  receive: 'no data',
+};
+
 export interface Driver {
   /** Deploys a lock at block time `time`; a constructor revert comes back as its name. */
   deploy(params: Params, time: bigint): Promise<CallResult>;

@@ -14,6 +14,8 @@ export { catalog } from './catalog.js';
 export { ReferenceDriver } from './drivers/reference.js';
 export type { Engine, EvmEngineOptions } from './drivers/evm.js';
 export { EvmDriver, InterfaceMismatch, evmDriverFactory, missingInterface } from './drivers/evm.js';
+export type { Deployer, DeployFunction, Deployment } from './drivers/deploy.js';
+export { DeployAdapterError, loadDeployment, specDeployment } from './drivers/deploy.js';
 export type { Budget, Failure, PropertyReport, Verdict } from './runners/check.js';
 export { checkProperty } from './runners/check.js';
 export type { StepBudget, BudgetReport } from './runners/budget.js';

@@ -19,6 +19,8 @@ import {
 } from '../reference/index.js';
 import type { ActorName } from './actors.js';
 import { PARTY_A, PARTY_B } from './actors.js';
+import type { CallValue, Callers } from './calls.js';
+import { REST_CALL_WEIGHT, callRows } from './calls.js';
 
 /** A point in time the next step moves to, relative to the last step's time. */
 export type TimeStep =
@@ -115,30 +117,31 @@ const noValue: ValueChoice = { base: 'none', intervals: 0n, offset: 0n };
 
 const partyArb = fc.constantFrom<ActorName>('A', 'B');
 
-/** Calls weighted toward what keeps a lock alive and moving: activation and deposits most. */
+const callersArb: Readonly<Record<Callers, fc.Arbitrary<ActorName>>> = {
+  party: partyArb,
+  anyone: fc.constantFrom<ActorName>('A', 'B', 'A', 'B', 'stranger'),
+  stranger: fc.constant<ActorName>('stranger'),
+};
+const callValueArb: Readonly<Record<CallValue, fc.Arbitrary<ValueChoice>>> = {
+  amount: valueArb,
+  none: fc.oneof({ weight: 19, arbitrary: fc.constant(noValue) }, { weight: 1, arbitrary: valueArb }),
+};
+const callOf = (fn: fc.Arbitrary<FunctionName>, callers: Callers, value: CallValue): fc.Arbitrary<Action> =>
+  fc.record({ kind: fc.constant('call' as const), actor: callersArb[callers], fn, value: callValueArb[value] });
+
+/** The functions a scenario draws as one choice (calls.ts). */
+const restFunctions = callRows.flatMap(([fn, row]) => (row.scenario === 'rest' ? [fn] : []));
+
+/**
+ * Calls as calls.ts weighs them, toward what keeps a lock alive and moving: activation and
+ * deposits most. The rest are one choice, in the place of the first of them.
+ */
 export const callArb: fc.Arbitrary<Action> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('call' as const), actor: partyArb, fn: fc.constant<FunctionName>('deposit'), value: valueArb }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('call' as const), actor: partyArb, fn: fc.constant<FunctionName>('activate'), value: valueArb }) },
-  {
-    weight: 6,
-    arbitrary: fc.record({
-      kind: fc.constant('call' as const),
-      actor: fc.constantFrom<ActorName>('A', 'B', 'A', 'B', 'stranger'),
-      fn: fc.constantFrom<FunctionName>(
-        'applyBleeding',
-        'proposeExit',
-        'cancelExitProposal',
-        'initiateUnilateralExit',
-        'cancelUnilateralExit',
-        'executeUnilateralExit',
-        'claimAbandoned',
-        'cancelInactive',
-        'withdraw',
-      ),
-      value: fc.oneof({ weight: 19, arbitrary: fc.constant(noValue) }, { weight: 1, arbitrary: valueArb }),
-    }),
-  },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('call' as const), actor: fc.constant<ActorName>('stranger'), fn: fc.constant<FunctionName>('receive'), value: valueArb }) },
+  ...callRows.flatMap(([fn, { scenario }]) => {
+    if (scenario !== 'rest') return [{ weight: scenario.weight, arbitrary: callOf(fc.constant(fn), scenario.callers, scenario.value) }];
+    if (fn !== restFunctions[0]) return [];
+    return [{ weight: REST_CALL_WEIGHT, arbitrary: callOf(fc.constantFrom(...restFunctions), 'anyone', 'none') }];
+  }),
 );
 
 export const forceArb: fc.Arbitrary<Action> = fc.record({ kind: fc.constant('force' as const), amount: big(1n, 10n ** 18n) });

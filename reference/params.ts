@@ -39,9 +39,15 @@ export interface Params {
   readonly penaltyDecayTarget: bigint;
 }
 
+/** The parameters' names in the constructor's order: what a deployment adapter reorders. */
+export const parameterNames = [
+  'partyA', 'partyB', 'depositAmount', 'depositInterval', 'bleedRateBpsPerDay', 'gracePeriods', 'exitPenaltyMaxBps', 'exitPenaltyMinBps', 'penaltyDecayTarget',
+] as const satisfies readonly (keyof Params)[];
+export type ParameterName = (typeof parameterNames)[number];
+
 /** The constructor's arguments as the ABI takes them, by position. */
 export function constructorArguments(p: Params): readonly [Address, Address, bigint, bigint, bigint, bigint, bigint, bigint, bigint] {
-  return [p.partyA, p.partyB, p.depositAmount, p.depositInterval, p.bleedRateBpsPerDay, p.gracePeriods, p.exitPenaltyMaxBps, p.exitPenaltyMinBps, p.penaltyDecayTarget];
+  return parameterNames.map((name) => p[name]) as unknown as readonly [Address, Address, bigint, bigint, bigint, bigint, bigint, bigint, bigint];
 }
 
 /** The article's defaults: d = 0.1 ether, T = 30 days, r = 50 bps/day, G = 1, 80 % → 15 %, n = 7. */

@@ -8,11 +8,13 @@
  * @module
  */
 import { createHash } from 'node:crypto';
+import type { Variant } from '../test/known-bad/variants.js';
+import { applyPatches } from '../test/known-bad/variants.js';
 
 /** Bumped when the JSON's shape changes. */
 export const REPORT_VERSION = 1;
 
-/** The files whose content the results depend on: a change to either makes the JSON stale. */
+/** The files the results are made from (sourceHash() reads what of them the verdicts depend on). */
 export const SOURCE_FILES = ['contracts/MutualLiquidityLock.sol', 'test/known-bad/variants.ts'] as const;
 
 /** What one property said, run alone on one variant. `error`: the harness itself broke (never a catch). */
@@ -42,7 +44,7 @@ export interface CaughtByReport {
   readonly generatedBy: string;
   /** HEAD when the run was made, and whether the source files differed from it. */
   readonly commit: { readonly head: string | null; readonly sourcesModified: boolean | null };
-  /** sha256 of SOURCE_FILES (sourceHash()); `--check` compares it with the files as they are. */
+  /** sourceHash() of the contract and variants it was made from; `--check` compares it with theirs now. */
   readonly sourceHash: string;
   readonly sourceFiles: readonly string[];
   readonly seed: number;
@@ -59,10 +61,19 @@ export interface CaughtByReport {
   readonly cells: readonly Cell[];
 }
 
-/** sha256 over each source file's path and content, in SOURCE_FILES order. */
-export function sourceHash(read: (path: string) => string): string {
+/**
+ * sha256 of what the verdicts depend on: the contract, and each variant as it is compiled (its
+ * patched source) and judged (its defect, accepted clauses and outcomes). A comment or a
+ * reformatting of variants.ts changes none of these, so it leaves the JSON current.
+ */
+export function sourceHash(contract: string, known: readonly Variant[]): string {
   const hash = createHash('sha256');
-  for (const path of SOURCE_FILES) hash.update(`${path}\n${createHash('sha256').update(read(path)).digest('hex')}\n`);
+  const digest = (text: string): string => createHash('sha256').update(text).digest('hex');
+  hash.update(`contract\n${digest(contract)}\n`);
+  for (const variant of known) {
+    const judged = { id: variant.id, defect: variant.defect, expectedClauses: String(variant.expectedClauses), outcomesOf: variant.outcomesOf ?? [] };
+    hash.update(`${JSON.stringify(judged)}\n${digest(applyPatches(contract, variant.patches, variant.id))}\n`);
+  }
   return hash.digest('hex');
 }
 
@@ -219,7 +230,7 @@ export function stalenessProblems(report: CaughtByReport, current: { readonly so
   const problems: string[] = [];
   if (report.version !== REPORT_VERSION) problems.push(`reports/caught-by.json is version ${report.version}, this script writes ${REPORT_VERSION}: ${rerun}`);
   if (report.sourceHash !== current.sourceHash) {
-    problems.push(`reports/caught-by.json was made from other sources (${SOURCE_FILES.join(' or ')} changed since): ${rerun}`);
+    problems.push(`reports/caught-by.json was made from another contract or other known-bad variants (${SOURCE_FILES.join(', ')}): ${rerun}`);
   }
   if (report.properties.join() !== current.properties.join()) {
     problems.push(`reports/caught-by.json covers the properties ${report.properties.join(', ')}; the catalog's are ${current.properties.join(', ')}: ${rerun}`);

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDeviations } from '../properties/deviations.js';
 import type { CaughtByReport, Cell } from '../scripts/caught-by-report.js';
+import type { Variant } from './known-bad/variants.js';
 import {
   REPORT_VERSION,
   checkAll,
@@ -151,17 +152,21 @@ describe('the caught-by check', () => {
     ]);
   });
 
-  it('says re-run when the contract or the variants changed since the JSON was made', () => {
-    const files: Record<string, string> = { 'contracts/MutualLiquidityLock.sol': 'contract A {}', 'test/known-bad/variants.ts': 'export const variants = [];' };
-    const hash = sourceHash((path) => files[path]!);
+  it('says re-run when the contract or a variant changed since the JSON was made, not when variants.ts only reads differently', () => {
+    const contract = 'contract A { uint256 x = 1; }';
+    const variant: Variant = { id: 'D2-x', defect: 'D2', description: 'x is 2', expectedClauses: ['MLL-BLD-'], patches: [{ find: 'x = 1', replace: 'x = 2' }] };
+    const hash = sourceHash(contract, [variant]);
     const made = { ...report, sourceHash: hash };
-    expect(stalenessProblems(made, { sourceHash: hash, properties: PROPERTIES })).toEqual([]);
-    for (const path of Object.keys(files)) {
-      const edited = sourceHash((p) => (p === path ? `${files[p]} ` : files[p]!));
-      expect(edited).not.toBe(hash);
-      const problems = stalenessProblems(made, { sourceHash: edited, properties: PROPERTIES });
-      expect(problems).toEqual([
-        'reports/caught-by.json was made from other sources (contracts/MutualLiquidityLock.sol or test/known-bad/variants.ts changed since): re-run `npm run caught-by`',
+    expect(stalenessProblems(made, { sourceHash: sourceHash(contract, [{ ...variant, description: 'reworded' }]), properties: PROPERTIES })).toEqual([]);
+    const changed = [
+      sourceHash(`${contract} `, [variant]),
+      sourceHash(contract, [{ ...variant, patches: [{ find: 'x = 1', replace: 'x = 3' }] }]),
+      sourceHash(contract, [{ ...variant, expectedClauses: ['MLL-SCH-'] }]),
+      sourceHash(contract, [variant, { ...variant, id: 'D2-y' }]),
+    ];
+    for (const edited of changed) {
+      expect(stalenessProblems(made, { sourceHash: edited, properties: PROPERTIES })).toEqual([
+        'reports/caught-by.json was made from another contract or other known-bad variants (contracts/MutualLiquidityLock.sol, test/known-bad/variants.ts): re-run `npm run caught-by`',
       ]);
     }
   });

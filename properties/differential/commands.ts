@@ -1,13 +1,16 @@
 /**
- * Model-based commands for the differential suite: one small class per external function, plus
- * moving time and forcing ether. Each resolves its amount (or time) against the reference's
- * views, takes the step on both sides and compares (world.ts).
+ * Model-based commands for the differential suite: a call of any external function, drawn as
+ * calls.ts weighs it, plus moving time, forcing ether and multi-step plays. Each resolves its
+ * amount (or time) against the reference's views, takes the step on both sides and compares
+ * (world.ts).
  * @module
  */
 import * as fc from 'fast-check';
 import type { FunctionName } from '../../reference/index.js';
 import { DAY } from '../../reference/index.js';
 import type { ActorName } from '../actors.js';
+import type { CallValue, Callers } from '../calls.js';
+import { callRows } from '../calls.js';
 import type { ResolvedAction } from '../run-scenario.js';
 import { resolveTime, resolveValue } from '../run-scenario.js';
 import type { TimeStep, ValueChoice } from '../scenario.js';
@@ -36,9 +39,9 @@ const describeValue = (v: ValueChoice): string =>
   `${v.base === 'none' ? '' : `${v.base}+`}${v.intervals}·d${v.offset === 0n ? '' : v.offset > 0n ? `+${v.offset}` : `${v.offset}`}`;
 
 /** A call of `fn` by `actor`; the value is resolved against the caller's schedule when it runs. */
-abstract class CallCommand extends AnyStateCommand {
-  abstract readonly fn: FunctionName;
+export class CallCommand extends AnyStateCommand {
   constructor(
+    readonly fn: FunctionName,
     readonly actor: ActorName,
     readonly value: ValueChoice,
   ) {
@@ -55,43 +58,6 @@ abstract class CallCommand extends AnyStateCommand {
     const shown = v.base === 'none' && v.intervals === 0n && v.offset === 0n ? '' : `{value: ${describeValue(v)}}`;
     return `${this.actor}.${this.fn}(${shown})`;
   }
-}
-
-export class ActivateCommand extends CallCommand {
-  readonly fn = 'activate';
-}
-export class DepositCommand extends CallCommand {
-  readonly fn = 'deposit';
-}
-export class ApplyBleedingCommand extends CallCommand {
-  readonly fn = 'applyBleeding';
-}
-export class ProposeExitCommand extends CallCommand {
-  readonly fn = 'proposeExit';
-}
-export class CancelExitProposalCommand extends CallCommand {
-  readonly fn = 'cancelExitProposal';
-}
-export class InitiateUnilateralExitCommand extends CallCommand {
-  readonly fn = 'initiateUnilateralExit';
-}
-export class CancelUnilateralExitCommand extends CallCommand {
-  readonly fn = 'cancelUnilateralExit';
-}
-export class ExecuteUnilateralExitCommand extends CallCommand {
-  readonly fn = 'executeUnilateralExit';
-}
-export class ClaimAbandonedCommand extends CallCommand {
-  readonly fn = 'claimAbandoned';
-}
-export class CancelInactiveCommand extends CallCommand {
-  readonly fn = 'cancelInactive';
-}
-export class WithdrawCommand extends CallCommand {
-  readonly fn = 'withdraw';
-}
-export class ReceiveCommand extends CallCommand {
-  readonly fn = 'receive';
 }
 
 /** Moves block time: to an edge of the schedule (± 1 s), or by a plain amount, up to decades. */
@@ -128,9 +94,9 @@ export class PeacefulExitPlayCommand extends AnyStateCommand {
     super();
   }
   async run(model: Model, real: Real): Promise<void> {
-    await new ProposeExitCommand(this.first, none).run(model, real);
+    await new CallCommand('proposeExit', this.first, none).run(model, real);
     await new WaitCommand({ kind: 'after', seconds: this.after }).run(model, real);
-    await new ProposeExitCommand(this.first === 'A' ? 'B' : 'A', none).run(model, real);
+    await new CallCommand('proposeExit', this.first === 'A' ? 'B' : 'A', none).run(model, real);
   }
   toString(): string {
     return `${this.first}.proposeExit(), then ${this.first === 'A' ? 'B' : 'A'} after ${this.after}s`;
@@ -165,10 +131,9 @@ export class UnilateralExitPlayCommand extends AnyStateCommand {
     super();
   }
   async run(model: Model, real: Real): Promise<void> {
-    await new InitiateUnilateralExitCommand(this.actor, none).run(model, real);
+    await new CallCommand('initiateUnilateralExit', this.actor, none).run(model, real);
     await new WaitCommand({ kind: 'edge', edge: `${this.edge}${this.actor}`, offset: this.offset }).run(model, real);
-    const Finish = this.finish === 'execute' ? ExecuteUnilateralExitCommand : CancelUnilateralExitCommand;
-    await new Finish(this.actor, none).run(model, real);
+    await new CallCommand(this.finish === 'execute' ? 'executeUnilateralExit' : 'cancelUnilateralExit', this.actor, none).run(model, real);
   }
   toString(): string {
     return `${this.actor}.${this.finish === 'execute' ? 'exitAt' : 'cancelAt'}(${this.edge}${shownOffset(this.offset)})`;
@@ -191,19 +156,19 @@ export class AbandonmentPlayCommand extends AnyStateCommand {
   }
   async run(model: Model, real: Real): Promise<void> {
     const silent = this.actor === 'A' ? 'B' : 'A';
-    if (this.silentPrepays) await new DepositCommand(silent, { base: 'prepayLimit', intervals: 0n, offset: 0n }).run(model, real);
+    if (this.silentPrepays) await new CallCommand('deposit', silent, { base: 'prepayLimit', intervals: 0n, offset: 0n }).run(model, real);
     for (let k = 0; k < this.dueDates; k++) {
       await new WaitCommand({ kind: 'edge', edge: 'nextDueDate', offset: 0n }).run(model, real);
-      await new DepositCommand(this.actor, arrears).run(model, real);
+      await new CallCommand('deposit', this.actor, arrears).run(model, real);
     }
     if (!this.silentPrepays) {
       // a long grace (G·T past the silence threshold) would otherwise make most claims premature
       await new WaitCommand({ kind: 'edge', edge: `defaultStart${silent}`, offset: 0n }).run(model, real);
-      await new DepositCommand(this.actor, arrears).run(model, real);
+      await new CallCommand('deposit', this.actor, arrears).run(model, real);
     }
     await new WaitCommand({ kind: 'edge', edge: `silence${silent}`, offset: this.offset }).run(model, real);
-    await new DepositCommand(this.actor, arrears).run(model, real);
-    await new ClaimAbandonedCommand(this.actor, none).run(model, real);
+    await new CallCommand('deposit', this.actor, arrears).run(model, real);
+    await new CallCommand('claimAbandoned', this.actor, none).run(model, real);
   }
   toString(): string {
     const prepaid = this.silentPrepays ? `${this.actor === 'A' ? 'B' : 'A'} prepaid, ` : '';
@@ -225,9 +190,9 @@ export class LapsePlayCommand extends AnyStateCommand {
   }
   async run(model: Model, real: Real): Promise<void> {
     const other = this.actor === 'A' ? 'B' : 'A';
-    await new DepositCommand(other, arrears).run(model, real);
+    await new CallCommand('deposit', other, arrears).run(model, real);
     await new WaitCommand({ kind: 'edge', edge: `defaultStart${this.actor}`, offset: 0n }).run(model, real);
-    await new DepositCommand(other, arrears).run(model, real);
+    await new CallCommand('deposit', other, arrears).run(model, real);
     for (let day = 1; day <= this.bleedDays; day++) {
       await new WaitCommand({ kind: 'edge', edge: `nextBleedDay${this.actor}`, offset: day === this.bleedDays ? this.offset : 0n }).run(model, real);
     }
@@ -251,7 +216,7 @@ export class CatchUpPlayCommand extends AnyStateCommand {
   }
   async run(model: Model, real: Real): Promise<void> {
     await new LapsePlayCommand(this.actor, this.bleedDays, this.offset).run(model, real);
-    await new DepositCommand(this.actor, arrears).run(model, real);
+    await new CallCommand('deposit', this.actor, arrears).run(model, real);
   }
   toString(): string {
     return `${this.actor}.catchUpAfter(${this.bleedDays} bleed days${shownOffset(this.offset, ' ')})`;
@@ -274,8 +239,8 @@ export class PeacefulExitWhileBleedingPlayCommand extends AnyStateCommand {
     const other = this.actor === 'A' ? 'B' : 'A';
     await new LapsePlayCommand(this.actor, this.bleedDays).run(model, real);
     const [first, second]: [ActorName, ActorName] = this.actorProposesFirst ? [this.actor, other] : [other, this.actor];
-    await new ProposeExitCommand(first, none).run(model, real);
-    await new ProposeExitCommand(second, none).run(model, real);
+    await new CallCommand('proposeExit', first, none).run(model, real);
+    await new CallCommand('proposeExit', second, none).run(model, real);
   }
   toString(): string {
     return `${this.actor}.bleeds(${this.bleedDays} days), then peaceful exit proposed by ${this.actorProposesFirst ? this.actor : this.actor === 'A' ? 'B' : 'A'} first`;
@@ -298,10 +263,10 @@ export class ExitFromDefaulterPlayCommand extends AnyStateCommand {
   }
   async run(model: Model, real: Real): Promise<void> {
     await new LapsePlayCommand(this.actor === 'A' ? 'B' : 'A', 1).run(model, real);
-    await new InitiateUnilateralExitCommand(this.actor, none).run(model, real);
+    await new CallCommand('initiateUnilateralExit', this.actor, none).run(model, real);
     await new WaitCommand({ kind: 'edge', edge: `executeAfter${this.actor}`, offset: this.offset }).run(model, real);
-    if (this.keepsPaying) await new DepositCommand(this.actor, arrears).run(model, real);
-    await new ExecuteUnilateralExitCommand(this.actor, none).run(model, real);
+    if (this.keepsPaying) await new CallCommand('deposit', this.actor, arrears).run(model, real);
+    await new CallCommand('executeUnilateralExit', this.actor, none).run(model, real);
   }
   toString(): string {
     return `${this.actor}.exitsFromDefaulter(${shownOffset(this.offset)}${this.keepsPaying ? '' : ', stops paying'})`;
@@ -327,26 +292,19 @@ const noValue: fc.Arbitrary<ValueChoice> = fc.oneof(
   { weight: 1, arbitrary: fc.constant<ValueChoice>({ base: 'none', intervals: 0n, offset: 1n }) },
 );
 
-type CallClass = new (actor: ActorName, value: ValueChoice) => CallCommand;
-const call = (Class: CallClass, actor: fc.Arbitrary<ActorName>, value: fc.Arbitrary<ValueChoice>) =>
-  fc.tuple(actor, value).map(([a, v]) => new Class(a, v) as Command);
+const callers: Readonly<Record<Callers, fc.Arbitrary<ActorName>>> = { party, anyone, stranger: fc.constant<ActorName>('stranger') };
+const values: Readonly<Record<CallValue, fc.Arbitrary<ValueChoice>>> = { amount, none: noValue };
 
-/** Every command, weighted toward what keeps a lock alive and moving: time, deposits, activations. */
+/** Every command, weighted toward what keeps a lock alive and moving: time, deposits, activations (calls.ts). */
 export const commandArb: fc.Arbitrary<Command> = fc.oneof(
   { weight: 5, arbitrary: fc.constantFrom(...edges).chain((edge) => big(-1n, 1n).map((offset) => new WaitCommand({ kind: 'edge', edge, offset }) as Command)) },
   { weight: 4, arbitrary: timeStepArb.map((t) => new WaitCommand(t) as Command) },
-  { weight: 8, arbitrary: call(DepositCommand, party, amount) },
-  { weight: 2, arbitrary: call(ActivateCommand, anyone, amount) },
-  { weight: 1, arbitrary: call(ApplyBleedingCommand, anyone, noValue) },
-  { weight: 2, arbitrary: call(ProposeExitCommand, anyone, noValue) },
-  { weight: 1, arbitrary: call(CancelExitProposalCommand, anyone, noValue) },
-  { weight: 2, arbitrary: call(InitiateUnilateralExitCommand, anyone, noValue) },
-  { weight: 1, arbitrary: call(CancelUnilateralExitCommand, anyone, noValue) },
-  { weight: 2, arbitrary: call(ExecuteUnilateralExitCommand, anyone, noValue) },
-  { weight: 2, arbitrary: call(ClaimAbandonedCommand, anyone, noValue) },
-  { weight: 1, arbitrary: call(CancelInactiveCommand, anyone, noValue) },
-  { weight: 2, arbitrary: call(WithdrawCommand, anyone, noValue) },
-  { weight: 1, arbitrary: call(ReceiveCommand, anyone, amount) },
+  ...callRows.map(([fn, { command }]) => ({
+    weight: command.weight,
+    arbitrary: fc
+      .tuple(callers[command.callers], values[command.value])
+      .map(([actor, value]) => new CallCommand(fn, actor, value) as Command),
+  })),
   { weight: 1, arbitrary: big(1n, 10n ** 18n).map((wei) => new ForceEtherCommand(wei) as Command) },
   {
     weight: 1,

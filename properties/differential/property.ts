@@ -25,7 +25,7 @@ import { firstDifference } from '../compare.js';
 import { paramsArb } from '../scenario.js';
 import { PARTY_A, PARTY_B } from '../actors.js';
 import { articleDefaults } from '../../reference/index.js';
-import { ActivateCommand, WaitCommand, commandArb } from './commands.js';
+import { CallCommand, WaitCommand, commandArb } from './commands.js';
 import type { Model, Real, StepCounter } from './world.js';
 import { Divergence, PropertyViolation } from '../violation.js';
 
@@ -150,9 +150,9 @@ export async function playOpening({ model, real }: Sides, opening: DifferentialS
   if (opening === null) return;
   const { first, firstAfter, a, b, gap } = opening;
   await new WaitCommand({ kind: 'after', seconds: firstAfter }).run(model, real);
-  await new ActivateCommand(first, { base: 'none', intervals: a, offset: 0n }).run(model, real);
+  await new CallCommand('activate', first, { base: 'none', intervals: a, offset: 0n }).run(model, real);
   await new WaitCommand({ kind: 'after', seconds: gap }).run(model, real);
-  if (b !== null) await new ActivateCommand(first === 'A' ? 'B' : 'A', { base: 'none', intervals: b, offset: 0n }).run(model, real);
+  if (b !== null) await new CallCommand('activate', first === 'A' ? 'B' : 'A', { base: 'none', intervals: b, offset: 0n }).run(model, real);
 }
 
 /** The worlds of the constructor sweep: every boundary variant of the article's defaults, by argument F and variant V. */

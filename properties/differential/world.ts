@@ -3,10 +3,10 @@
  * test (the real system), both behind a Driver, and how one step is taken on both and compared.
  * @module
  */
-import type { Params } from '../../reference/index.js';
+import type { Params, Role } from '../../reference/index.js';
 import { firstDifference } from '../compare.js';
 import type { CallResult, Driver, ObservedField, Observation, PartialObservation, ViewName, Views } from '../driver.js';
-import { functionOfView, unobservedFields, viewClauses } from '../driver.js';
+import { UndecodableEvent, functionOfView, unobservedFields, viewClauses } from '../driver.js';
 import type { ReferenceDriver } from '../drivers/reference.js';
 import type { StepInvariant } from '../invariants.js';
 import { stepInvariants } from '../invariants.js';
@@ -77,19 +77,29 @@ function shownWithout(observation: Observation, fields: readonly ObservedField[]
   };
 }
 
-/** Compares what the implementation shows with what the reference shows of the same fields. */
-function compareObservations(when: string, expected: Observation, real: Real): void {
-  const actual = real.observation;
-  const difference = firstDifference(shownWithout(expected, blindOf(real.implementation.capabilities).fields), actual);
-  if (difference === null) return;
-  const path = difference.slice(0, difference.indexOf(':'));
-  const field = path.split('.').at(-1) ?? '';
-  const role = path.startsWith('.A.') ? 'A' : path.startsWith('.B.') ? 'B' : '';
-  throw new Divergence(clauseForField(field), `${when}, view ${role}${role ? '.' : ''}${field}`, lookup(expected, path), lookup(actual, path));
+/** Where two observations first differ: the party whose status it is (null for the lock's own fields), the field, each side's value. */
+interface ObservedDifference {
+  readonly party: Role | null;
+  readonly field: string;
+  readonly expected: unknown;
+  readonly actual: unknown;
 }
 
-function lookup(value: unknown, path: string): unknown {
-  return path.split('.').filter(Boolean).reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key], value);
+function observedDifference(expected: PartialObservation, actual: PartialObservation): ObservedDifference | null {
+  const difference = firstDifference(expected, actual);
+  if (difference === null) return null;
+  const [first, ...below] = difference.path;
+  const party = (first === 'A' || first === 'B') && below.length > 0 ? first : null;
+  return { party, field: difference.path.at(-1) ?? '', expected: difference.expected, actual: difference.actual };
+}
+
+/** Compares what the implementation shows with what the reference shows of the same fields. */
+function compareObservations(when: string, expected: Observation, real: Real): void {
+  const difference = observedDifference(shownWithout(expected, blindOf(real.implementation.capabilities).fields), real.observation);
+  if (difference === null) return;
+  const { party, field } = difference;
+  const what = `${when}, view ${party === null ? '' : `${party}.`}${field}`;
+  throw new Divergence(clauseForField(field), what, difference.expected, difference.actual);
 }
 
 function compareResults(when: string, action: ResolvedAction, expected: CallResult, actual: CallResult): void {
@@ -125,7 +135,7 @@ export async function compareViews(model: Model, real: Real): Promise<void> {
     const fn = functionOfView[view];
     if (!real.implementation.capabilities.has(fn)) continue;
     const difference = firstDifference(expected[view], actual[view]);
-    if (difference !== null) throw new Divergence(viewClauses[fn], `at ${model.time}, ${view}${difference.slice(0, difference.indexOf(':'))}`, expected[view], actual[view]);
+    if (difference !== null) throw new Divergence(viewClauses[fn], `at ${model.time}, ${view}${difference.where}`, expected[view], actual[view]);
   }
 }
 
@@ -137,7 +147,11 @@ export async function step(model: Model, real: Real, action: ResolvedAction): Pr
   model.log.push({ time, action });
   const before = { model: model.observation, real: real.observation };
   const expected = await perform(model.reference, action, time);
-  const actual = await perform(real.implementation, action, time);
+  const actual = await perform(real.implementation, action, time).catch((error: unknown) => {
+    if (!(error instanceof UndecodableEvent)) throw error;
+    delete model.lastResults; // the implementation's result is not a CallResult: no results row for this step
+    throw new Divergence('MLL-CONF-001', `${label}, events (${error.reason})`, expected, error.log);
+  });
   model.lastResults = { expected, actual };
   compareResults(label, action, expected, actual);
   // Both reverted alike: a revert changes nothing in the EVM (MLL-STA-005), so the views stand.

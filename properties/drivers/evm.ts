@@ -26,11 +26,15 @@ import {
 } from 'viem';
 import type { Artifact } from '../../contracts/compile.js';
 import type { Address, Agreement, FunctionName, LockEvent, LockStatus, Params, PartyStatus, Phase } from '../../reference/index.js';
-import { constructorArguments, functionNames } from '../../reference/index.js';
 import { PARTY_A, PARTY_B, STRANGER } from '../actors.js';
 import { accelerate, assertPinnedVersions } from './evm-speedups.js';
 import type { CallResult, Driver, DriverFactory, DriverSetup, PartialObservation, ViewName, Views } from '../driver.js';
-import { ObservationFailed, partyBytecode, viewNames } from '../driver.js';
+import { ObservationFailed, UndecodableEvent, callEncoding, partyBytecode, viewNames } from '../driver.js';
+import type { Deployer, Deployment } from './deploy.js';
+import { DeployAdapterFailed, DeploymentReverted, specDeployment } from './deploy.js';
+import { InterfaceMismatch, missingInterface } from './interface.js';
+
+export { InterfaceMismatch, missingInterface };
 
 /**
  * Who deploys the lock: an account of its own, so the parties' nonces are theirs.
@@ -83,7 +87,18 @@ export interface EvmEngineOptions {
   readonly onGas?: (sample: GasSample) => void;
 }
 
-export interface EvmDriverOptions extends DriverSetup, EvmEngineOptions {}
+/**
+ * How a factory deploys its locks: the spec's constructor, or a deploy adapter's deployment.
+ * @public
+ */
+export interface EvmFactoryOptions extends EvmEngineOptions {
+  readonly deployment?: Deployment;
+}
+
+export interface EvmDriverOptions extends DriverSetup, EvmFactoryOptions {}
+
+/** EIP-1167's creation code around the implementation's address: a proxy delegating every call to it. */
+const minimalProxy = (implementation: Address): Hex => `0x3d602d80600a3d3981f3363d3d373d3d3d363d73${implementation.slice(2)}5af43d82803e903d91602b57fd5bf3`;
 
 const ejsAddresses = new Map<string, ReturnType<typeof createAddressFromString>>();
 /** The EVM's address object for `address`, made once: parsing hex on every call shows in the profile. */
@@ -142,6 +157,15 @@ function block(timestamp: bigint) {
       getBlobGasPrice: () => undefined,
     },
   } as unknown as NonNullable<Parameters<EVM['runCall']>[0]['block']>;
+}
+
+/** viem's decoding of one of the lock's logs; UndecodableEvent, carrying the log, where viem cannot decode it. */
+function decodeLog(abi: Abi, log: { readonly topics: readonly Hex[]; readonly data: Hex }) {
+  try {
+    return decodeEventLog({ abi, topics: log.topics as [Hex, ...Hex[]], data: log.data });
+  } catch (error) {
+    throw new UndecodableEvent(log, error instanceof Error ? error.message.split('\n')[0]! : String(error));
+  }
 }
 
 export class EvmDriver implements Driver {
@@ -214,15 +238,13 @@ export class EvmDriver implements Driver {
     }
   }
 
+  /** The lock's logs as the Driver reports them; UndecodableEvent for one its ABI does not declare or that does not decode. */
   #decodeEvents(logs: readonly [Uint8Array, Uint8Array[], Uint8Array][]): LockEvent[] {
     const events = indexOf(this.abi).events;
-    return logs.map(([, topics, data]) => {
-      const event = topics[0] === undefined ? undefined : events.get(bytesToHex(topics[0]));
-      const decoded = decodeEventLog({
-        abi: event === undefined ? this.abi : [event],
-        topics: topics.map((t) => bytesToHex(t)) as [Hex, ...Hex[]],
-        data: bytesToHex(data),
-      });
+    return logs.map(([, topicBytes, dataBytes]) => {
+      const log = { topics: topicBytes.map((t) => bytesToHex(t)), data: bytesToHex(dataBytes) };
+      const event = log.topics[0] === undefined ? undefined : events.get(log.topics[0]);
+      const decoded = decodeLog(event === undefined ? this.abi : [event], log);
       const args = Object.fromEntries(
         Object.entries(decoded.args as unknown as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? v.toLowerCase() : v]),
       );
@@ -230,31 +252,55 @@ export class EvmDriver implements Driver {
     });
   }
 
+  /**
+   * Deploys through the deployment (the spec's constructor or an adapter's steps), every step a
+   * transaction of the deployer at `time`; the first step that reverts is the deployment's revert.
+   * The lock's events are the ones its own address emitted.
+   */
   async deploy(params: Params, time: bigint): Promise<CallResult> {
     this.#evm = await this.#fresh();
-    const data = encodeDeployData({
+    let gas = 0n;
+    const logs: [Uint8Array, Uint8Array[], Uint8Array][] = [];
+    const step = async (to: Address | null, data: Hex) => {
+      const result = await this.#run(DEPLOYER, to, 0n, hexToBytes(data), time);
+      const exec = result.execResult;
+      gas += exec.executionGasUsed;
+      if (exec.exceptionError !== undefined) throw new DeploymentReverted(this.#decodeRevert(exec.returnValue, exec.exceptionError.error));
+      logs.push(...(exec.logs ?? []));
+      return result;
+    };
+    const create = async (data: Hex) => (await step(null, data)).createdAddress!.toString() as Address;
+    const deployer: Deployer = {
       abi: this.abi,
-      bytecode: this.#artifact.bytecode,
-      args: constructorArguments(params),
-    });
-    const result = await this.#run(DEPLOYER, null, 0n, hexToBytes(data), time);
-    const exec = result.execResult;
-    this.#options.onGas?.({ fn: 'deploy', gas: exec.executionGasUsed, ok: exec.exceptionError === undefined });
-    if (exec.exceptionError !== undefined) {
-      return this.#decodeRevert(exec.returnValue, exec.exceptionError.error);
+      deploy: (args = []) => create(encodeDeployData({ abi: this.abi, bytecode: this.#artifact.bytecode, args } as Parameters<typeof encodeDeployData>[0])),
+      create,
+      proxy: (implementation) => create(minimalProxy(implementation)),
+      call: async (address, functionName, args = []) => {
+        await step(address, encodeFunctionData({ abi: this.abi, functionName, args } as Parameters<typeof encodeFunctionData>[0]));
+      },
+    };
+    const deployment = this.#options.deployment ?? specDeployment;
+    let lock: Address;
+    try {
+      lock = (await deployment.deploy(params, deployer)).toLowerCase() as Address;
+    } catch (error) {
+      if (!(error instanceof DeploymentReverted)) throw new DeployAdapterFailed(deployment.description ?? "the spec's constructor", error);
+      this.#options.onGas?.({ fn: 'deploy', gas, ok: false });
+      return error.result;
     }
-    this.#lock = result.createdAddress!.toString() as Address;
+    this.#options.onGas?.({ fn: 'deploy', gas, ok: true });
+    this.#lock = lock;
     for (const role of ['A', 'B'] as const) {
       const code = this.#options.partyCode?.[role];
       if (code === undefined) continue;
       const party = role === 'A' ? params.partyA : params.partyB;
       await this.#evm.stateManager.putCode(toEjs(party), hexToBytes(partyBytecode[code](this.#lock)));
     }
-    return { ok: true, events: this.#decodeEvents(exec.logs ?? []) };
+    return { ok: true, events: this.#decodeEvents(logs.filter(([address]) => bytesToHex(address) === lock)) };
   }
 
   async call(from: Address, fn: FunctionName, value: bigint, time: bigint): Promise<CallResult> {
-    const data = fn === 'receive' ? new Uint8Array(0) : this.#callData(fn, []);
+    const data = callEncoding[fn] === 'no data' ? new Uint8Array(0) : this.#callData(fn, []);
     const exec = (await this.#run(from, this.address, value, data, time)).execResult;
     this.#options.onGas?.({ fn, gas: exec.executionGasUsed, ok: exec.exceptionError === undefined });
     if (exec.exceptionError !== undefined) {
@@ -364,58 +410,15 @@ export class EvmDriver implements Driver {
   }
 }
 
-const CONSTRUCTOR_ARGUMENTS = 9;
-/** The constructor's argument types: the two parties, then d, T, r, G, P_max, P_min, n (spec/parameters.md). */
-const CONSTRUCTOR_TYPES = ['address', 'address', ...Array<string>(7).fill('uint256')];
-/** The views that take an argument (a party's address); every other function and view takes none. */
-const VIEW_ARGUMENTS: Readonly<Record<string, readonly string[]>> = { claimable: ['address'], getExitPenalty: ['address'], getPartyStatus: ['address'] };
-
 /**
- * An ABI that lacks what the suite must call to drive a lock (spec/views-events.md): nothing could be run.
- * @public
- */
-export class InterfaceMismatch extends Error {
-  constructor(
-    readonly contractName: string,
-    readonly missing: readonly string[],
-  ) {
-    super(`${contractName} does not have the spec's interface: missing ${missing.join(', ')}`);
-    this.name = 'InterfaceMismatch';
-  }
-}
-
-/**
- * What of the spec's interface an ABI lacks that a run cannot do without, by name: functions,
- * receive, the constructor's arguments, and the argument types of every function and view the
- * driver calls. Missing views are not among them: the driver compares
- * what the others show (its capabilities) and the run lists what that leaves unchecked.
- * @public
- */
-export function missingInterface(abi: Abi): string[] {
-  const functions = new Set(abi.flatMap((item) => (item.type === 'function' ? [item.name] : [])));
-  const missing = functionNames.filter((fn) => fn !== 'receive' && !functions.has(fn)).map((fn) => `${fn}()`);
-  if (!abi.some((item) => item.type === 'receive')) missing.push('receive()');
-  const constructor = abi.find((item) => item.type === 'constructor');
-  const inputs = constructor?.type === 'constructor' ? constructor.inputs.map((i) => i.type) : [];
-  if (inputs.length !== CONSTRUCTOR_ARGUMENTS) missing.push(`a constructor of ${CONSTRUCTOR_ARGUMENTS} arguments (it has ${inputs.length})`);
-  else if (inputs.join(',') !== CONSTRUCTOR_TYPES.join(',')) missing.push(`constructor(${CONSTRUCTOR_TYPES.join(',')}) (it has constructor(${inputs.join(',')}))`);
-  // The argument types the driver encodes: a function of another shape could not be called at all.
-  for (const name of new Set<string>([...functionNames, ...viewNames])) {
-    const overloads = abi.flatMap((item) => (item.type === 'function' && item.name === name ? [item.inputs.map((i) => i.type).join(',')] : []));
-    const expected = (VIEW_ARGUMENTS[name] ?? []).join(',');
-    if (overloads.length > 0 && !overloads.includes(expected)) missing.push(`${name}(${expected}) (it has ${overloads.map((o) => `${name}(${o})`).join(', ')})`);
-  }
-  return missing;
-}
-
-/**
- * A factory of EVM drivers on one compiled artifact. Throws InterfaceMismatch for an ABI the
+ * A factory of EVM drivers on one compiled artifact, deployed as `options.deployment` says (by
+ * default the spec's constructor). Throws InterfaceMismatch for an ABI the
  * driver cannot speak to, RangeError for an MLL_EVM it does not know, and refuses the fast
  * engine at once when a package it reads is not at its pinned version.
  * @public
  */
-export function evmDriverFactory(artifact: Artifact, options: EvmEngineOptions = {}): DriverFactory {
-  const missing = missingInterface(artifact.abi);
+export function evmDriverFactory(artifact: Artifact, options: EvmFactoryOptions = {}): DriverFactory {
+  const missing = missingInterface(artifact.abi, (options.deployment ?? specDeployment).missing);
   if (missing.length > 0) throw new InterfaceMismatch(artifact.contractName, missing);
   const engine = options.engine ?? engineFromEnv();
   if (engine === 'fast') assertPinnedVersions();

@@ -19,7 +19,7 @@ type Job =
   | { readonly kind: 'lanes'; readonly implementation: Implementation; readonly plans: readonly LanePlan[]; readonly explain: boolean };
 
 const job = workerData.job as Job;
-const factory = driverFactoryFor(job.implementation);
+const factory = await driverFactoryFor(job.implementation);
 if (job.kind === 'lanes') {
   const post = (message: LaneMessage): void => parentPort!.postMessage(message);
   const reports = await runLanes(factory, job.plans, job.explain, (lane, steps) => post({ kind: 'progress', lane, steps }));

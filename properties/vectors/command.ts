@@ -1,49 +1,50 @@
 /**
- * `npm run vectors -- --out DIR [--steps N] [--seed S] [--forge FILE.sol]`: writes a fixture set
- * generated from the reference alone (generate.ts); with --forge, replays it with forge on that
- * contract (forge.ts). Returns the exit code: 0 written (and replayed without a difference),
- * 1 forge found a difference, 2 bad arguments.
+ * `mll vectors --out DIR [--steps N] [--seed S] [--forge FILE.sol]` (`npm run vectors -- …` is
+ * its alias): writes a fixture set generated from the reference alone (generate.ts); with
+ * --forge, replays it with forge on that contract (forge.ts). cli/mll.ts holds the grammar; this
+ * module checks the values and does the work. Returns the exit code: 0 written (and replayed
+ * without a difference), 1 forge found a difference; a RangeError for bad arguments (exit 2).
  * @module
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { replayWithForge } from './forge.js';
+import { forgeBinary, replayWithForge } from './forge.js';
 import { writeVectors } from './generate.js';
 
-const usage = 'usage: npm run vectors -- --out DIR [--steps N] [--seed S] [--forge FILE.sol]';
-
 /** Random-run steps when --steps is not given: the sweep and the regressions come on top. */
-const DEFAULT_STEPS = 1_000;
+export const DEFAULT_STEPS = 1_000;
+
+export interface VectorsOptions {
+  readonly out: string;
+  readonly steps: number;
+  readonly seed: number;
+  readonly forge: string | undefined;
+}
 
 function integer(name: string, text: string, min: number): number {
-  const n = Number(text);
-  if (!Number.isSafeInteger(n) || n < min) throw new RangeError(`--${name} must be an integer of at least ${min}, got '${text}'`);
+  const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < min) throw new RangeError(`--${name} must be an integer of at least ${min} in decimal digits, got '${text}'`);
   return n;
 }
 
-export async function runVectorsCommand(argv: string[], print: (line: string) => void = console.log): Promise<number> {
-  let options: { out: string; steps: number; seed: number; forge: string | undefined };
-  try {
-    const { values } = parseArgs({
-      args: argv,
-      options: { out: { type: 'string' }, steps: { type: 'string' }, seed: { type: 'string' }, forge: { type: 'string' } },
-      strict: true,
-    });
-    if (values.out === undefined) throw new RangeError('--out DIR is required: the directory the fixtures are written to');
-    options = {
-      out: resolve(values.out),
-      steps: values.steps === undefined ? DEFAULT_STEPS : integer('steps', values.steps, 0),
-      seed: values.seed === undefined ? 0 : integer('seed', values.seed, 0),
-      forge: values.forge === undefined ? undefined : resolve(values.forge),
-    };
-    if (options.forge !== undefined && !(options.forge.endsWith('.sol') && existsSync(options.forge))) {
-      throw new RangeError(`--forge takes a contract file (.sol) named as its contract, got '${values.forge}'`);
-    }
-  } catch (error) {
-    print(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
-    return 2;
+/** The options as typed, checked; a RangeError names the first that is wrong. */
+export function vectorsOptions(values: { out?: string; steps?: string; seed?: string; forge?: string }): VectorsOptions {
+  if (values.out === undefined) throw new RangeError('--out DIR is required: the directory the fixtures are written to');
+  const options = {
+    out: resolve(values.out),
+    steps: values.steps === undefined ? DEFAULT_STEPS : integer('steps', values.steps, 0),
+    seed: values.seed === undefined ? 0 : integer('seed', values.seed, 0),
+    forge: values.forge === undefined ? undefined : resolve(values.forge),
+  };
+  if (existsSync(options.out) && !statSync(options.out).isDirectory()) throw new RangeError(`--out: '${values.out}' is a file, not a directory`);
+  if (options.forge !== undefined) {
+    if (!(options.forge.endsWith('.sol') && existsSync(options.forge))) throw new RangeError(`--forge takes a contract file (.sol) named as its contract, got '${values.forge}'`);
+    forgeBinary();
   }
+  return options;
+}
+
+export async function runVectors(options: VectorsOptions, print: (line: string) => void = console.log): Promise<number> {
   const started = performance.now();
   const written = await writeVectors(options.out, options.steps, options.seed);
   const seconds = (performance.now() - started) / 1000;

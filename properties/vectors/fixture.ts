@@ -5,8 +5,7 @@
  * compiler and no EVM are needed.
  * @module
  */
-import { readFileSync } from 'node:fs';
-import type { Abi, AbiEvent, AbiParameter } from 'viem';
+import type { AbiEvent, AbiParameter } from 'viem';
 import { encodeAbiParameters, encodeErrorResult, encodeEventTopics, encodeFunctionData, encodeFunctionResult } from 'viem';
 import type { Agreement, LockEvent, LockState, LockStatus, Params } from '../../reference/index.js';
 import { constructorArguments } from '../../reference/index.js';
@@ -16,14 +15,14 @@ import { clauseForField, clauseForResult, clauseOfFunction } from '../differenti
 import type { DifferentialSetup } from '../differential/property.js';
 import type { LogEntry } from '../differential/world.js';
 import type { CallResult, ViewName, Views } from '../driver.js';
-import { partyBytecode, viewClauses } from '../driver.js';
+import { callEncoding, partyBytecode, viewClauses } from '../driver.js';
+import { specAbi } from '../drivers/interface.js';
 import { ReferenceDriver } from '../drivers/reference.js';
 import { perform } from '../run-scenario.js';
 import type { Effects, Fixture, Hex, HostileParty, VectorLog, VectorStep, ViewCall, ViewResult } from './format.js';
 import { FORMAT } from './format.js';
 
-/** The spec's interface: the bundled contract's ABI, committed (test/vectors checks they agree). */
-export const specAbi: Abi = JSON.parse(readFileSync(new URL('../../spec/MutualLiquidityLock.abi.json', import.meta.url), 'utf8')) as Abi;
+export { specAbi };
 
 /** A view every step reads: the function, whose address it takes, and its answer in what a Driver reads. */
 interface ViewDefinition {
@@ -162,7 +161,7 @@ export async function fixtureOf(name: string, source: string, world: Omit<Differ
             kind: 'call' as const,
             sender: addressOfActor[action.actor],
             value: action.value.toString(),
-            input: action.fn === 'receive' ? ('0x' as Hex) : encodeFunctionData({ abi: specAbi, functionName: action.fn } as Parameters<typeof encodeFunctionData>[0]),
+            input: callEncoding[action.fn] === 'no data' ? ('0x' as Hex) : encodeFunctionData({ abi: specAbi, functionName: action.fn } as Parameters<typeof encodeFunctionData>[0]),
             clause: clauseForResult(action.fn, result, result),
           }
         : { kind: 'force' as const, ...noCall, value: action.amount.toString(), clause: clauseOfFunction('force') };

@@ -8,7 +8,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as fc from 'fast-check';
 import { commandArb } from '../differential/commands.js';
-import { differentialSetupArb, openWorld, sweepWorlds } from '../differential/property.js';
+import type { DifferentialSetup } from '../differential/property.js';
+import { differentialProperty, differentialSetupArb, openWorld, sweepWorlds } from '../differential/property.js';
+import type { Model, Real } from '../differential/world.js';
 import { ReferenceDriver } from '../drivers/reference.js';
 import { loadRegressions } from '../runners/regressions.js';
 import type { Fixture } from './format.js';
@@ -18,6 +20,13 @@ import { fixtureOf } from './fixture.js';
 const MAX_COMMANDS = 40;
 
 const runArb = fc.tuple(differentialSetupArb, fc.commands([commandArb], { maxCommands: MAX_COMMANDS, size: 'max' }));
+
+/** One differential run played with the reference on both sides, as a fixture: its log holds every move of time and every call, the opening included. */
+async function runFixture(name: string, source: string, world: DifferentialSetup, commands: Iterable<fc.AsyncCommand<Model, Real>>): Promise<Fixture> {
+  const sides = await openWorld((setup) => new ReferenceDriver(setup), world);
+  if (sides !== null) await fc.asyncModelRun(() => sides, commands);
+  return fixtureOf(name, source, world, sides?.model.log ?? []);
+}
 
 /**
  * Random runs from `seed`, one fixture each, until their steps reach `steps`: the same seed
@@ -30,12 +39,22 @@ export async function* differentialFixtures(steps: number, seed: number): AsyncG
   let index = 0;
   for (const [world, commands] of runs!) {
     if (total >= steps) return;
-    const sides = await openWorld((setup) => new ReferenceDriver(setup), world);
-    if (sides !== null) await fc.asyncModelRun(() => sides, commands);
-    const fixture = await fixtureOf(`differential-${seed}-${String(index).padStart(5, '0')}`, `npm run vectors -- --seed ${seed}: run ${index}`, world, sides?.model.log ?? []);
+    const fixture = await runFixture(`differential-${seed}-${String(index).padStart(5, '0')}`, `npm run vectors -- --seed ${seed}: run ${index}`, world, commands);
     total += fixture.steps.length;
     index++;
     yield fixture;
+  }
+}
+
+/**
+ * The first `runs` runs of P-DIFFERENTIAL's chunk with seed `seed`, drawn as its fc.assert draws
+ * them (fc.sample of the property, same seed), each with the `--path` that replays it there.
+ */
+export async function* chunkFixtures(seed: number, runs: number): AsyncGenerator<{ readonly fixture: Fixture; readonly path: string }> {
+  const drawn = fc.sample(differentialProperty((setup) => new ReferenceDriver(setup)), { seed, numRuns: runs });
+  for (const [index, [world, commands]] of drawn.entries()) {
+    const fixture = await runFixture(`run-${seed}-${String(index).padStart(3, '0')}`, `P-DIFFERENTIAL --seed ${seed} --path ${index}`, world, commands);
+    yield { fixture, path: String(index) };
   }
 }
 

@@ -5,7 +5,7 @@
  * @module
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Hex } from 'viem';
 import { decodeAbiParameters, decodeFunctionData } from 'viem';
 import type { Address, FunctionName, Params, constructorArguments } from '../../reference/index.js';
@@ -113,12 +113,18 @@ async function replayFixture(fixture: Fixture, factory: DriverFactory, onStep: (
  * Replays every fixture (*.json) in `dir` on drivers from `factory`, each fixture to its first
  * difference; a file that is not a fixture of mll-vectors/1 is a failure too, named by the schema.
  */
-export async function replayVectors(dir: string, factory: DriverFactory): Promise<VectorsReport> {
+export function replayVectors(dir: string, factory: DriverFactory): Promise<VectorsReport> {
+  return replayVectorFiles(readdirSync(dir).filter((name) => name.endsWith('.json')).sort().map((name) => join(dir, name)), factory);
+}
+
+/** Replays the fixtures in `files`, in order, as replayVectors does a directory's. */
+export async function replayVectorFiles(files: readonly string[], factory: DriverFactory): Promise<VectorsReport> {
   const failures: VectorFailure[] = [];
   let fixtures = 0;
   let steps = 0;
-  for (const file of readdirSync(dir).filter((name) => name.endsWith('.json')).sort()) {
-    const fixture = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Fixture;
+  for (const path of files) {
+    const file = basename(path);
+    const fixture = JSON.parse(readFileSync(path, 'utf8')) as Fixture;
     fixtures++;
     const invalid = schemaErrors(fixture);
     if (invalid.length > 0) {

@@ -128,7 +128,7 @@ describe('the engine switch', () => {
     expect(afterFast).toBeGreaterThan(before);
 
     // a stock factory had from an Implementation, as a re-run of a failure would have it
-    expect((await driverFactoryFor({ kind: 'contract', file: null }, { engine: 'stock' })().deploy(params, 1n)).ok).toBe(true);
+    expect((await (await driverFactoryFor({ kind: 'contract', file: null }, { engine: 'stock' }))().deploy(params, 1n)).ok).toBe(true);
     await runTiny(await createEVM({ common: cancun(), stateManager: new SimpleStateManager() }));
     await runTiny(await createEVM());
     expect(inlineRunCount()).toBe(afterFast);

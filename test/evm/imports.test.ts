@@ -64,7 +64,7 @@ describe('MLL-CONF-001: an implementation that imports', () => {
     expect(after.deployedBytecode).not.toBe(before.deployedBytecode);
   });
 
-  it('finds remapped imports from a list passed, from remappings.txt and from foundry.toml', () => {
+  it('finds remapped imports from a list passed, from remappings.txt and from foundry.toml', async () => {
     const layout = { 'src/Lock.sol': lock('dep/Dep.sol'), 'lib/dep/src/Dep.sol': dep(7) };
     const passed = project(layout);
     const txt = project({ ...layout, 'remappings.txt': '\ndep/=lib/dep/src/\n' });
@@ -80,7 +80,7 @@ describe('MLL-CONF-001: an implementation that imports', () => {
     }
     // as `npm start` passes them: --remappings, paths taken from the caller's directory
     vi.stubEnv('INIT_CWD', passed);
-    expect(() => driverFactoryFor({ kind: 'contract', file: 'src/Lock.sol', remappings: parseRemappings('dep/=lib/dep/src/') })).toThrow(InterfaceMismatch);
+    await expect(driverFactoryFor({ kind: 'contract', file: 'src/Lock.sol', remappings: parseRemappings('dep/=lib/dep/src/') })).rejects.toThrow(InterfaceMismatch);
   });
 
   it('refuses a remapping not of the form prefix=path, naming it', () => {

@@ -1,10 +1,12 @@
 /**
  * A bug planted in the contract — one comparison flipped in the bleed clock — must make the
  * differential suite fail, name a bleeding clause, and explain itself in a short timeline; and
- * the saved regression found that way must catch it again (MLL-CONF-001).
+ * the saved regression found that way must catch it again (MLL-CONF-001). A view that reverts, a
+ * revert's wrong argument and a log the ABI does not decode are each named by their clause.
  */
 import { readFileSync } from 'node:fs';
-import { expect, it } from 'vitest';
+import { toEventSelector } from 'viem';
+import { describe, expect, it } from 'vitest';
 import { compileSource } from '../../contracts/compile.js';
 import { evmDriverFactory } from '../../properties/drivers/evm.js';
 import { runDifferentialBudget } from '../../properties/runners/budget.js';
@@ -48,3 +50,34 @@ it('MLL-CONF-001: a revert with the right name and a wrong argument is a diverge
   expect(report.failed?.failure?.clause).toBe('MLL-SCH-003');
   expect(report.failed?.failure?.message).toMatch(/"revert":"PrepaymentLimitExceeded","args":\["\d+"\]/);
 }, 600_000);
+
+describe('MLL-CONF-001: a log the ABI does not decode is a divergence named by the conformance clause, not a crash of the decoder', () => {
+  const emit = 'emit Deposited(msg.sender, msg.value, share);';
+  const plants = [
+    // a topic no event of the ABI has
+    {
+      log: 'an event the ABI does not declare',
+      topic: '0x4d4c4c',
+      reason: /events \(Encoded event signature "0x0+4d4c4c" not found on ABI\.\)/,
+    },
+    // Deposited's own topic without its indexed party: the ABI's event, but not as it encodes it
+    {
+      log: 'a declared event that does not decode',
+      topic: toEventSelector('Deposited(address,uint256,uint256)'),
+      reason: /events \(Expected a topic for indexed event parameter "party" on event "Deposited\(/,
+    },
+  ];
+  for (const { log, topic, reason } of plants) {
+    it(`MLL-CONF-001: ${log}, after every deposit`, async () => {
+      const factory = planted(emit, `${emit}\n        assembly { log1(0, 0, ${topic}) }`);
+      const report = await runDifferentialBudget(factory, { steps: 20_000, seed: 1 });
+      const failure = report.failed?.failure;
+      expect(failure?.clause).toBe('MLL-CONF-001');
+      expect(failure?.message).toMatch(/^MLL-CONF-001: deposit by [AB] at \d+, events \(/);
+      expect(failure?.message).toMatch(reason);
+      // the reference's Deposited against the raw log, and a timeline that ends at the deposit
+      expect(failure?.message).toMatch(/reference \{"ok":true,"events":\[.*"Deposited".*\]\}, implementation \{"topics":\["0x/);
+      expect(failure?.timeline).toMatch(/deposit\(value \d+\)\n✗ MLL-CONF-001: /);
+    }, 600_000);
+  }
+});

@@ -1,9 +1,12 @@
 /**
  * mll's subcommands doing their work (MLL-CONF-001): --clause selects by a glob over the
  * properties' clauses; econ prints the economics of reference/economics.ts; replay holds a saved
- * regression to an implementation; merge takes the run's failure — the sweep's earliest place,
+ * regression to an implementation; vectors writes fixtures that replay takes one by one;
+ * merge takes the run's failure — the sweep's earliest place,
  * else the lowest failing lane — whichever shard found it.
  */
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -44,6 +47,31 @@ describe('MLL-CONF-001: mll subcommands', () => {
     const run = await mll(['replay', file]);
     expect(run.code, run.err).toBe(0);
     expect(run.out).toMatch(/^✓ flipped-overlap-bound replays without a failure on contracts\/MutualLiquidityLock\.sol/);
+  });
+
+  it('vectors writes the sweep, the regressions and random runs; replay holds one fixture to an implementation', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'mll-kit-vectors-'));
+    try {
+      const run = await mll(['vectors', '--out', out, '--steps', '100', '--seed', '5']);
+      expect(run.code, run.err).toBe(0);
+      const files = readdirSync(out);
+      expect(run.out).toMatch(new RegExp(`^wrote ${files.length} fixtures, \\d+ steps, [\\d.]+ MB to ${out} in [\\d.]+ s \\(\\d+ steps/s\\), seed 5$`));
+      const fixture = join(out, files.find((f) => f.startsWith('differential-5-'))!);
+      const replayed = await mll(['replay', fixture]);
+      expect(replayed.code, replayed.err).toBe(0);
+      expect(replayed.out).toMatch(/^vectors: 1 fixtures, [1-9]\d* steps, 0 failing$/);
+      const onReference = await mll(['replay', fixture, '--implementation', 'reference']);
+      expect(onReference.out).toBe(replayed.out);
+      // the fixture's expected balance after its deployment one wei off: the replay names it, exit 1
+      const altered = JSON.parse(readFileSync(fixture, 'utf8')) as { deployment: { balance: string } };
+      altered.deployment.balance = String(BigInt(altered.deployment.balance) + 1n);
+      writeFileSync(fixture, JSON.stringify(altered));
+      const failed = await mll(['replay', fixture, '--implementation', 'reference']);
+      expect(failed.code).toBe(1);
+      expect(failed.out.split('\n')[1]).toMatch(/^✗ MLL-\w+-\d+: fixture differential-5-\d+, deployment, balance: expected 1, actual 0$/);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });
 

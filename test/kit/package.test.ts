@@ -1,13 +1,14 @@
 /**
  * The kit as people install it: `npm pack`, the tarball installed into an empty folder, and there
  * `npx mll check Lock.json` holds a Foundry artifact to the spec, writes a JSON report, refuses a
- * missing file with exit 2, and the public surface imports by the package's name. A file missing
+ * missing file with exit 2, says in one line (exit 2) that `--engine native` needs a forge it
+ * does not have, and the public surface imports by the package's name. A file missing
  * from `files`, or a dependency that only resolves inside the repository, fails here.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { catalog } from '../../properties/catalog.js';
 import { describe, expect, it } from 'vitest';
@@ -51,6 +52,13 @@ describe('MLL-CONF-001: the installed kit', () => {
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/^implementation: no such file 'Missing\.json'/);
     expect(missing.stderr).not.toMatch(/\n\s+at /);
+
+    // no forge: the kit leaves @foundry-rs/forge out, and PATH loses every directory holding one
+    const withoutForge = (process.env.PATH ?? '').split(delimiter).filter((d) => !existsSync(join(d, 'forge'))).join(delimiter);
+    const native = spawnSync(npm, ['exec', '--', 'mll', 'check', 'Lock.json', '--engine', 'native'], { cwd: app, env: { ...env, PATH: withoutForge }, encoding: 'utf8' });
+    expect(native.status, native.stderr).toBe(2);
+    expect(native.stderr.split('\n')[0]).toBe('the native engine needs forge: install Foundry (forge on PATH) or npm install --save-dev @foundry-rs/forge');
+    expect(native.stderr).not.toMatch(/\n\s+at /);
 
     const econ = spawnSync(npm, ['exec', '--', 'mll', 'econ', '--json'], { cwd: app, env, encoding: 'utf8' });
     expect(econ.status, econ.stderr).toBe(0);

@@ -5,7 +5,7 @@
  * logs an error; the playground, loaded with a saved counterexample and stepped to its end,
  * shows the final shares the reference computes in Node for the same timeline, and a shared link
  * reopens the same timeline; every internal link of the built site resolves to a file and an
- * anchor, and every clause ID shown is a link.
+ * anchor, and every clause ID shown is a link; the search box takes a clause or property ID to it.
  * Screenshots go to reports/site/ for a reviewer who does not build.
  */
 import { execFileSync } from 'node:child_process';
@@ -113,6 +113,27 @@ describe('the site in a browser', () => {
     expect(line).toMatch(/^L\d+$/);
     expect(await page.$eval(`[id="${line}"]`, (span) => span.textContent)).toContain(`function ${name}(`);
     await shoot('reference');
+  });
+
+  it('finds a clause and a property by ID in the search box, first, and goes to it on Enter', async () => {
+    const property = catalog.find((p) => p.id === 'P-EXIT-RULES')!;
+    for (const [id, target] of [
+      [property.clauses[0]!, /\/Specification\.[^/]+\.html$/],
+      [property.id, /Property_catalog\.html$/],
+    ] as const) {
+      await open('documents/Traceability.html');
+      await page.click('#tsd-search-trigger');
+      await page.type('#tsd-search-input', id.toLowerCase());
+      await page.waitForSelector('#tsd-search-results li.mll-id-result');
+      const first = await page.$eval('#tsd-search-results li', (li) => li.textContent ?? '');
+      expect(first.startsWith(id)).toBe(true);
+      await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+      const url = new URL(page.url());
+      expect(url.hash).toBe(`#${id}`);
+      expect(url.pathname).toMatch(target);
+      expect(await page.$(`[id="${id}"]`)).not.toBeNull();
+    }
+    await shoot('search');
   });
 
   it('loads every chart', async () => {

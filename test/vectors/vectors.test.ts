@@ -12,7 +12,6 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { bundledArtifact, compileSource } from '../../contracts/compile.js';
 import { evmDriverFactory } from '../../properties/drivers/evm.js';
 import { ReferenceDriver } from '../../properties/drivers/reference.js';
-import { runVectorsCommand } from '../../properties/vectors/command.js';
 import { specAbi } from '../../properties/vectors/fixture.js';
 import type { Fixture } from '../../properties/vectors/format.js';
 import { replayWithForge } from '../../properties/vectors/forge.js';
@@ -104,11 +103,3 @@ it('MLL-CONF-004: replayVectors replays a set on the embedded EVM, passes the bu
     rmSync(small, { recursive: true, force: true });
   }
 }, 300_000);
-
-it('MLL-CONF-004: npm run vectors refuses what it cannot use with one line and exit 2', async () => {
-  for (const args of [[], ['--out', dir, '--steps', '1.5'], ['--out', dir, '--seed', 'x'], ['--out', dir, '--bogus'], ['--out', dir, '--forge', 'Missing.sol']]) {
-    const lines: string[] = [];
-    expect(await runVectorsCommand(args, (line) => lines.push(line))).toBe(2);
-    expect(lines.join('\n').split('\n')[0]).toMatch(/--out DIR is required|--steps must|--seed must|Unknown option '--bogus'|--forge takes a contract file/);
-  }
-});

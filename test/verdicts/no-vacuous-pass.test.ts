@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRegressions } from '../../properties/runners/regressions.js';
-import { conform, plantedContract } from '../support/conform.js';
+import { conform, failureBlock, plantedContract, printedReplay } from '../support/conform.js';
 
 describe('MLL-CONF-001: a verdict is earned by calls that reached the implementation', () => {
   it('an implementation whose constructor always reverts fails every property of the implementation, naming the clause', async () => {
@@ -42,6 +42,43 @@ describe('MLL-CONF-001: a verdict is earned by calls that reached the implementa
     expect(run.out).toMatch(/∅ P-CONSERVATION +NOT EXERCISED: no call succeeded on the implementation, so nothing was checked · 20 runs · [\d,]+ calls reached the implementation, 0 succeeded/);
     expect(run.out).toMatch(/MLL-INV-001 +P-CONSERVATION +20 +0 +not exercised/);
   }, 300_000);
+});
+
+describe('MLL-CONF-001: a contract that misbehaves fails by name, exit 1, never a stack trace, never a hang', () => {
+  const misbehaving: [string, string, { find: string; replace: string }, RegExp][] = [
+    [
+      'views that loop until out of gas',
+      'LoopingViews',
+      { find: '        (uint256[2] memory shares, uint256[2] memory clocks) = _settledNow();\n        return (_phase,', replace: '        for (uint256 i = 0; gasleft() > 0; i++) {}\n        (uint256[2] memory shares, uint256[2] memory clocks) = _settledNow();\n        return (_phase,' },
+      /P-DIFFERENTIAL failed: MLL-VIEW-007: getLockStatus did not answer: reverted with EvmError\(out of gas\)/,
+    ],
+    [
+      'a constructor that self-destructs: no code where the lock should be',
+      'GoneAtBirth',
+      // unconditional, the optimiser would count the immutables as never assigned
+      { find: '        emit AgreementCreated(partyA, partyB, depositAmount, depositInterval);\n    }', replace: '        emit AgreementCreated(partyA, partyB, depositAmount, depositInterval);\n        if (block.timestamp > 0) selfdestruct(payable(partyA));\n    }' },
+      /P-DIFFERENTIAL failed: MLL-VIEW-007: getLockStatus did not answer: Cannot decode zero data \("0x"\)/,
+    ],
+    [
+      'a deposit that self-destructs: the pool sent away',
+      'DepositDestructs',
+      { find: '        uint256 role = _roleOf(msg.sender);\n        _requirePhase(Phase.Active);\n        uint256 intervals', replace: '        uint256 role = _roleOf(msg.sender);\n        if (role == 1) selfdestruct(payable(msg.sender));\n        _requirePhase(Phase.Active);\n        uint256 intervals' },
+      /P-DIFFERENTIAL failed: MLL-STA-003: deposit by B at \d+, outcome: reference \{"ok":false,"revert":"WrongPhase".*implementation \{"ok":true,"events":\[\]\}/,
+    ],
+  ];
+  for (const [what, name, patch, failure] of misbehaving) {
+    it(`${what}: ${name}`, async () => {
+      const run = await conform([plantedContract(name, [patch]), '--runs', '2', '--steps', '100', '--workers', '1', '--seed', '1', '--fail-fast']);
+      expect(run.code, run.err).toBe(1);
+      expect(run.err).toBe('');
+      expect(run.out).toMatch(failure);
+      expect(run.out).not.toMatch(/\n\s+at /);
+      // the replay it prints gives the same failure
+      const again = await conform(printedReplay(run));
+      expect(again.code).toBe(1);
+      expect(failureBlock(again)).toBe(failureBlock(run));
+    }, 300_000);
+  }
 });
 
 describe('MLL-CONF-001: bad arguments are refused before anything runs', () => {
