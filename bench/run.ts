@@ -32,7 +32,7 @@ import type { Engine } from '../properties/drivers/evm.js';
 import { EvmDriver, evmDriverFactory } from '../properties/drivers/evm.js';
 import { ReferenceDriver } from '../properties/drivers/reference.js';
 import { runDifferentialBudget } from '../properties/runners/budget.js';
-import { runDifferentialParallel } from '../properties/runners/parallel.js';
+import { runDifferentialParallel } from '../cli/run/parallel.js';
 import { runScenario } from '../properties/run-scenario.js';
 import { scenarioArb } from '../properties/scenario.js';
 import { runCampaign, replayWithForge } from '../properties/vectors/forge.js';

@@ -1,7 +1,7 @@
 /**
  * `mll check --engine embedded|native|both`: which engine takes P-DIFFERENTIAL's volume. embedded
  * is the run as ever (@ethereumjs/evm in-process). native generates the same run's fixtures on
- * the reference and replays them with forge in batches (properties/vectors/native.ts); a
+ * the reference and replays them with forge in batches (cli/run/native.ts); a
  * divergence forge finds is replayed on the embedded engine, which shrinks it into the usual
  * timeline and replay command. both runs each, and checks each engine's failing run on the other:
  * a divergence one engine reports and the other does not is an ENGINE DISAGREEMENT.
@@ -16,12 +16,12 @@ import type { DriverFactory } from '../properties/driver.js';
 import { replayDifferential } from '../properties/runners/budget.js';
 import type { PropertyReport } from '../properties/runners/check.js';
 import { verdictWithoutFailure } from '../properties/runners/check.js';
-import type { Implementation } from '../properties/runners/implementations.js';
-import { callerPath } from '../properties/runners/implementations.js';
+import type { Implementation } from './run/implementations.js';
+import { callerPath } from './run/implementations.js';
 import type { ForgeTarget } from '../properties/vectors/forge.js';
 import { forgeBinary } from '../properties/vectors/forge.js';
-import type { NativeRun } from '../properties/vectors/native.js';
-import { replayRunNatively, runNativeDifferential } from '../properties/vectors/native.js';
+import type { NativeRun } from './run/native.js';
+import { replayRunNatively, runNativeDifferential } from './run/native.js';
 import type { Progress } from './progress.js';
 
 export const ENGINES = ['embedded', 'native', 'both'] as const;

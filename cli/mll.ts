@@ -21,7 +21,7 @@ import { ArtifactError } from '../contracts/artifact.js';
 import { CompileError } from '../contracts/compile.js';
 import { InterfaceMismatch } from '../properties/drivers/evm.js';
 import { UnpinnedVersion } from '../properties/drivers/evm-speedups.js';
-import { describeImplementation, driverFactoryFor } from '../properties/runners/implementations.js';
+import { describeImplementation, driverFactoryFor } from './run/implementations.js';
 import { DEFAULT_STEPS as DEFAULT_VECTOR_STEPS, runVectors, vectorsOptions } from '../properties/vectors/command.js';
 import { FORMAT } from '../properties/vectors/format.js';
 import { describeVectorsReport, replayVectorFiles } from '../properties/vectors/replay.js';

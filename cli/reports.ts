@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Builder } from 'junit-report-builder';
 import { catalog } from '../properties/catalog.js';
-import { LANES } from '../properties/runners/lanes.js';
+import { LANES } from './run/lanes.js';
 
 /** @public */
 export const REPORT_FORMAT = 'mll-report';

@@ -13,7 +13,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { bundledArtifact } from '../contracts/compile.js';
-import { runInWorker } from '../properties/runners/parallel.js';
+import { runInWorker } from '../cli/run/parallel.js';
 import type { MutantResult } from './evaluate.js';
 import { codeHash } from './evaluate.js';
 import type { Mutant } from './sites.js';

@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { catalog } from '../properties/catalog.js';
-import { runInWorker } from '../properties/runners/parallel.js';
+import { runInWorker } from '../cli/run/parallel.js';
 import { variants } from '../test/known-bad/variants.js';
 import type { CaughtByReport, Cell } from './caught-by-report.js';
 import {

@@ -19,7 +19,7 @@ import type { GasSample } from '../../properties/drivers/evm.js';
 import { engineFromEnv, evmDriverFactory } from '../../properties/drivers/evm.js';
 import { UnpinnedVersion, accelerate, assertPinnedVersions, inlineRunCount } from '../../properties/drivers/evm-speedups.js';
 import { runDifferentialBudget } from '../../properties/runners/budget.js';
-import { driverFactoryFor } from '../../properties/runners/implementations.js';
+import { driverFactoryFor } from '../../cli/run/implementations.js';
 import { articleDefaults, functionNames } from '../../reference/index.js';
 
 const artifact = bundledArtifact();

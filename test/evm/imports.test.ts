@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CompileError, ImportNotFound, bundledArtifact, compileContractFile } from '../../contracts/compile.js';
 import { codeHash } from '../../mutation/evaluate.js';
 import { InterfaceMismatch } from '../../properties/drivers/evm.js';
-import { driverFactoryFor, parseRemappings } from '../../properties/runners/implementations.js';
+import { driverFactoryFor, parseRemappings } from '../../cli/run/implementations.js';
 import { startCli } from '../support/cli.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

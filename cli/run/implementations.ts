@@ -11,11 +11,11 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadArtifact } from '../../contracts/artifact.js';
 import { bundledArtifact, compileContractFile, isRemapping } from '../../contracts/compile.js';
-import type { DriverFactory } from '../driver.js';
-import { checkAdapterFile, loadDeployment } from '../drivers/deploy.js';
-import type { EvmEngineOptions } from '../drivers/evm.js';
-import { evmDriverFactory } from '../drivers/evm.js';
-import { ReferenceDriver } from '../drivers/reference.js';
+import type { DriverFactory } from '../../properties/driver.js';
+import { checkAdapterFile, loadDeployment } from '../../properties/drivers/deploy.js';
+import type { EvmEngineOptions } from '../../properties/drivers/evm.js';
+import { evmDriverFactory } from '../../properties/drivers/evm.js';
+import { ReferenceDriver } from '../../properties/drivers/reference.js';
 
 /**
  * `file` is as typed (null: the bundled contract); `remappings`, Foundry's `prefix/=path/` for a

@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { BudgetReport, StepBudget } from './budget.js';
+import type { BudgetReport, StepBudget } from '../../properties/runners/budget.js';
 import type { Implementation } from './implementations.js';
 
 /** Runs `entry` in a worker thread with `job`, passing every message to `onMessage`; resolves when it exits. */

@@ -7,8 +7,8 @@
  * @module
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { BudgetReport, StepBudget } from './budget.js';
-import { runDifferentialBudget } from './budget.js';
+import type { BudgetReport, StepBudget } from '../../properties/runners/budget.js';
+import { runDifferentialBudget } from '../../properties/runners/budget.js';
 import type { Implementation } from './implementations.js';
 import { driverFactoryFor } from './implementations.js';
 import type { LaneMessage, LanePlan } from './lanes.js';

@@ -13,13 +13,13 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { sweepWorlds } from '../differential/property.js';
-import type { Exercise } from '../exercise.js';
-import { lanePlan } from '../runners/lanes.js';
-import type { Fixture } from './format.js';
-import type { ForgeReplay, ForgeTarget } from './forge.js';
-import { replayWithForge } from './forge.js';
-import { chunkFixtures, sweepFixtures } from './generate.js';
+import { sweepWorlds } from '../../properties/differential/property.js';
+import type { Exercise } from '../../properties/exercise.js';
+import { lanePlan } from './lanes.js';
+import type { Fixture } from '../../properties/vectors/format.js';
+import type { ForgeReplay, ForgeTarget } from '../../properties/vectors/forge.js';
+import { replayWithForge } from '../../properties/vectors/forge.js';
+import { chunkFixtures, sweepFixtures } from '../../properties/vectors/generate.js';
 
 /** Where a fixture's run replays on the embedded engine: P-DIFFERENTIAL's `--seed` and `--path`. */
 export interface RunPlace {

@@ -11,13 +11,13 @@
  * @module
  */
 import { availableParallelism } from 'node:os';
-import { sweepWorlds } from '../differential/property.js';
-import type { DriverFactory } from '../driver.js';
-import type { Exercise } from '../exercise.js';
-import { addExercise, noExercise } from '../exercise.js';
-import type { BudgetReport } from './budget.js';
-import { mergeBudgetReports, runDifferentialBudget } from './budget.js';
-import type { PropertyReport } from './check.js';
+import { sweepWorlds } from '../../properties/differential/property.js';
+import type { DriverFactory } from '../../properties/driver.js';
+import type { Exercise } from '../../properties/exercise.js';
+import { addExercise, noExercise } from '../../properties/exercise.js';
+import type { BudgetReport } from '../../properties/runners/budget.js';
+import { mergeBudgetReports, runDifferentialBudget } from '../../properties/runners/budget.js';
+import type { PropertyReport } from '../../properties/runners/check.js';
 import type { Implementation } from './implementations.js';
 import { runInWorker } from './parallel.js';
 
