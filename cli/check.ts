@@ -160,7 +160,7 @@ export function parseWith(command: Command, argv: readonly string[]): 'help' | R
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help') return 'help';
-      throw new RangeError(error.message.replace(/^error: /, ''));
+      throw new RangeError(error.message.replace(/^error: /, ''), { cause: error });
     }
     throw error;
   }

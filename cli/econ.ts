@@ -67,7 +67,7 @@ export function economics(argv: readonly string[]): 'help' | Record<string, unkn
     checkParams(p);
   } catch (error) {
     const names: Record<string, string> = { deposit: 'd', intervalDays: 'T', bleedBpsPerDay: 'r', graceIntervals: 'G', penaltyMinBps: 'pmin', penaltyMaxBps: 'pmax', maturityIntervals: 'n', countdownDays: 'C' };
-    throw new RangeError((error as Error).message.replace(/^(\w+)/, (name) => (names[name] === undefined ? name : `--${names[name]}`)));
+    throw new RangeError((error as Error).message.replace(/^(\w+)/, (name) => (names[name] === undefined ? name : `--${names[name]}`)), { cause: error });
   }
   const days = String(v.days).split(',').map((t) => integer('days', t.trim()));
   if (days.some((t) => t < 0)) throw new RangeError(`--days must be non-negative integers, got '${String(v.days)}'`);
@@ -95,7 +95,7 @@ export function econTable(f: Record<string, unknown>): string {
   };
   const p = figures.params;
   return [
-    `d=${p.deposit} ether  T=${p.intervalDays} days  r=${p.bleedBpsPerDay} bps/day  G=${p.graceIntervals}  penalty ${p.penaltyMaxBps}→${p.penaltyMinBps} bps over n=${p.maturityIntervals}  C=${p.countdownDays} days`,
+    `d=${String(p.deposit)} ether  T=${p.intervalDays} days  r=${p.bleedBpsPerDay} bps/day  G=${p.graceIntervals}  penalty ${p.penaltyMaxBps}→${p.penaltyMinBps} bps over n=${p.maturityIntervals}  C=${p.countdownDays} days`,
     '',
     'exit penalty by counted intervals',
     `${'counted'.padEnd(9)}${'bps'.padEnd(7)}exact bps`,

@@ -294,7 +294,7 @@ export function readReport(file: string): ReportDocument {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new RangeError(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new RangeError(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { cause: error });
   }
   let doc: unknown;
   try {

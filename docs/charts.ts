@@ -195,7 +195,7 @@ for (const [name, text] of Object.entries(outputs)) {
   const path = fileURLToPath(new URL(name, dir));
   if (!check) writeFileSync(path, text);
   else {
-    let committed: string | null = null;
+    let committed: string | null;
     try {
       committed = readFileSync(path, 'utf8');
     } catch {

@@ -7,7 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import type { DocumentReflection, PageEvent, Reflection, RendererEvent } from 'typedoc';
+import type { PageEvent, Reflection, RendererEvent } from 'typedoc';
 import { Application, PageEvent as PageEvents, Renderer } from 'typedoc';
 
 export interface Targets {
@@ -69,7 +69,7 @@ export async function render(targets: Targets): Promise<number> {
       if (page.url === 'index.html') urls.set('page:index', page.url);
       urls.set('asset:playground.js', 'assets/playground.js');
       if (model.isDocument()) {
-        const key = (model as DocumentReflection).frontmatter['mll'];
+        const key = model.frontmatter['mll'];
         if (typeof key === 'string') urls.set(key, page.url);
       }
     }
@@ -90,7 +90,7 @@ export async function render(targets: Targets): Promise<number> {
     let html = page.contents.replace(/(href|src)="mll:([^"]*)"/g, (_whole, attribute: string, key: string) => `${attribute}="${href(key.replace(/&amp;/g, '&'))}"`);
     html = linkPage(html, targets, href);
     // The ids written into the markdown are anchors too (typedoc checks links against its own headings only).
-    const slugger = app.renderer.router?.getSlugger(page.model as Reflection) as unknown as { seen: Map<string, number> } | undefined;
+    const slugger = app.renderer.router?.getSlugger(page.model) as unknown as { seen: Map<string, number> } | undefined;
     if (slugger !== undefined) for (const [, id] of html.matchAll(/ id="([^"]+)"/g)) slugger.seen.set(id!, 0);
     page.contents = html;
   });

@@ -76,7 +76,6 @@ export function implementations(files: readonly string[], known: ReadonlySet<str
     const lines = readFileSync(join(root, file), 'utf8').split('\n');
     let pending: string[] = [];
     let inDoc = false;
-    let docIsModule = false;
     let docText = '';
     let enclosing: { name: string; line: number } | null = null;
     for (const [index, text] of lines.entries()) {
@@ -92,8 +91,7 @@ export function implementations(files: readonly string[], known: ReadonlySet<str
         pending.push(...ids);
         if (!sol && trimmed.includes('*/')) {
           inDoc = false;
-          docIsModule = docText.includes('@module');
-          if (docIsModule) {
+          if (docText.includes('@module')) {
             // A module comment speaks for the file's one exported function, when it has exactly one.
             const exported = lines.flatMap((l, i) => {
               const fn = /^export (?:async )?function (\w+)/.exec(l);

@@ -8,7 +8,7 @@
  *   npm run mutate -- [--sample N | --only ID[,ID…]] [--seed S] [--steps N] [--workers N]
  * @module
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';

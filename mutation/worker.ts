@@ -13,7 +13,7 @@ type Job =
   | { readonly phase: 'compile'; readonly sourcePath: string; readonly mutants: readonly Mutant[] }
   | { readonly phase: 'test'; readonly sourcePath: string; readonly mutants: readonly Mutant[]; readonly budget: SuiteBudget };
 
-const job = workerData.job as Job;
+const { job } = workerData as { job: Job };
 const source = readFileSync(job.sourcePath, 'utf8');
 for (const mutant of job.mutants) {
   const artifact = compileMutant(source, mutant);

@@ -11,7 +11,15 @@ export function show(value: unknown): string {
 }
 
 /** One side of a difference: a number or name as it is, anything else (an object against a missing value) as JSON. */
-const scalar = (value: unknown): string => (typeof value === 'object' && value !== null ? show(value) : value === undefined ? 'absent' : String(value));
+function scalar(value: unknown): string {
+  switch (typeof value) {
+    case 'object': // null shows as null either way
+    case 'undefined':
+      return show(value);
+    default:
+      return String(value);
+  }
+}
 
 /** Where two values first differ: the keys from the root down, and each side's value there (undefined for absent). */
 export class Difference {

@@ -31,7 +31,7 @@ export interface Job {
 
 const MESSAGE_LENGTH = 200;
 
-const job = workerData.job as Job;
+const { job } = workerData as { job: Job };
 const next = new Int32Array(job.counter);
 const source = readFileSync(new URL('../contracts/MutualLiquidityLock.sol', import.meta.url), 'utf8');
 const compiled = new Map<string, Artifact>();

@@ -32,7 +32,6 @@ import {
   renderDeviations,
   renderTable,
   sourceHash,
-  stalenessProblems,
 } from './caught-by-report.js';
 import type { Job } from './caught-by-worker.js';
 

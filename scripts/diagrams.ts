@@ -336,7 +336,7 @@ function main(): number {
   const path = fileURLToPath(new URL('../spec/diagrams.md', import.meta.url));
   const check = process.argv.includes('--check');
   if (check) {
-    let committed = '';
+    let committed: string;
     try {
       committed = readFileSync(path, 'utf8');
     } catch {

@@ -102,7 +102,7 @@ const withoutWaiver: Step[] = [
 
 function arg(value: unknown): string {
   if (typeof value === 'bigint') return value.toString();
-  if (typeof value === 'string' && NAME[value] !== undefined) return NAME[value]!;
+  if (typeof value === 'string' && NAME[value] !== undefined) return NAME[value];
   return String(value);
 }
 
@@ -201,7 +201,7 @@ function main(): number {
   const path = fileURLToPath(new URL('../spec/worked-example.md', import.meta.url));
   const check = process.argv.includes('--check');
   if (check) {
-    let committed = '';
+    let committed: string;
     try {
       committed = readFileSync(path, 'utf8');
     } catch {

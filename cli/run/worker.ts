@@ -18,7 +18,7 @@ type Job =
   | { readonly kind?: 'budget'; readonly implementation: Implementation; readonly budget: StepBudget }
   | { readonly kind: 'lanes'; readonly implementation: Implementation; readonly plans: readonly LanePlan[]; readonly explain: boolean };
 
-const job = workerData.job as Job;
+const { job } = workerData as { job: Job };
 const factory = await driverFactoryFor(job.implementation);
 if (job.kind === 'lanes') {
   const post = (message: LaneMessage): void => parentPort!.postMessage(message);

@@ -115,7 +115,7 @@ controls.append(
 // ---------------------------------------------------------------- behaviour
 function readParams(): void {
   const value = (field: string) => BigInt(inputs.get(field)!.value.trim() || '0');
-  const params = { ...timeline.world.params, ...Object.fromEntries(paramFields.map((f) => [f, value(f)])) } as Params;
+  const params = { ...timeline.world.params, ...Object.fromEntries(paramFields.map((f) => [f, value(f)])) };
   const partyCode = Object.fromEntries((['A', 'B'] as const).flatMap((role, i) => (rejecting[i]!.checked ? [[role, 'rejecting']] : [])));
   load({ ...timeline, world: { params, deployTime: value('deployTime'), setup: { partyCode } } }, position);
 }

@@ -237,7 +237,7 @@ function syncSload(m: InterpreterModules): { gas: SyncGas; op: (rs: LoopRunState
     gas: (rs, gas, common) => gas + m.accessStorageEIP2929(rs, slotKey(rs.stack.peek()[0]!).bytes, false, common, true),
     op: (rs) => {
       const key = rs.stack.pop();
-      const storage = (rs.stateManager as unknown as { topStorageStack(): Map<string, Uint8Array> }).topStorageStack();
+      const storage = (rs.stateManager as { topStorageStack(): Map<string, Uint8Array> }).topStorageStack();
       const address = rs.interpreter._env.address;
       let hex = addressHex.get(address);
       if (hex === undefined) {
@@ -265,7 +265,8 @@ interface LoopInterpreter {
   common: Common;
   profilerOpts?: { enabled?: boolean };
   runStep(): Promise<void>;
-  run(code: Uint8Array, opts?: { pc?: number }): Promise<{ runState: LoopRunState; exceptionError: unknown }>;
+  /** A property, not a method: the original is kept apart and called with the interpreter as `this`. */
+  run: (this: LoopInterpreter, code: Uint8Array, opts?: { pc?: number }) => Promise<{ runState: LoopRunState; exceptionError: unknown }>;
 }
 
 /** The EVMs accelerate() took: the only ones whose interpreters run the inline loop. */
@@ -441,7 +442,7 @@ async function runOpcodesInline(): Promise<void> {
     const gas = dynamicGas ? syncGas.get(code) : null;
     if (isAsync || gas === undefined) return null;
     // pinned (or our MSTORE, which has no twin): a twin computes the same
-    return { fee: feeBigInt, gas, op: (twins.get(code) ?? entry.opHandler) as InlinePlan['op'], sload: false };
+    return { fee: feeBigInt, gas, op: twins.get(code) ?? entry.opHandler, sload: false };
   };
 
   const plansOf = (map: readonly OpcodeEntry[]): readonly (InlinePlan | null)[] => {

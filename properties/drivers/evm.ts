@@ -323,7 +323,7 @@ export class EvmDriver implements Driver {
     const key = `${functionName}(${args.join(',')})`;
     let data = cache.get(key);
     if (data === undefined) {
-      data = hexToBytes(encodeFunctionData({ abi: this.abi, functionName, args } as Parameters<typeof encodeFunctionData>[0]));
+      data = hexToBytes(encodeFunctionData({ abi: this.abi, functionName, args }));
       cache.set(key, data);
     }
     return data;
@@ -334,7 +334,7 @@ export class EvmDriver implements Driver {
     const data = this.#callData(functionName, args);
     const exec = (await this.#run(STRANGER, this.address, 0n, data, time)).execResult;
     if (exec.exceptionError !== undefined) return this.#decodeRevert(exec.returnValue, exec.exceptionError.error).revert;
-    return decodeFunctionResult({ abi: this.abi, functionName, data: bytesToHex(exec.returnValue) } as Parameters<typeof decodeFunctionResult>[0]);
+    return decodeFunctionResult({ abi: this.abi, functionName, data: bytesToHex(exec.returnValue) });
   }
 
   /** Calls a view the lock must answer while being observed; ObservationFailed, naming the view, if it reverts or does not decode. */
@@ -353,7 +353,7 @@ export class EvmDriver implements Driver {
   /** agreement() as the Agreement record, addresses lower-cased as the reference keeps them. */
   static #agreement(fields: readonly unknown[]): Agreement {
     const keys = ['partyA', 'partyB', 'depositAmount', 'depositInterval', 'bleedRatePerDay', 'gracePeriodsAllowed', 'exitPenaltyMaxBps', 'exitPenaltyMinBps', 'penaltyDecayTarget', 'exitCountdown', 'phase', 'createdAt', 'activatedAt'];
-    return Object.fromEntries(keys.map((k, i) => [k, typeof fields[i] === 'string' ? (fields[i] as string).toLowerCase() : fields[i]])) as unknown as Agreement;
+    return Object.fromEntries(keys.map((k, i) => [k, typeof fields[i] === 'string' ? fields[i].toLowerCase() : fields[i]])) as unknown as Agreement;
   }
 
   async readViews(time: bigint): Promise<Partial<Views>> {

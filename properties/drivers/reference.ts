@@ -51,7 +51,7 @@ export class ReferenceDriver implements Driver {
   async readViews(time: bigint): Promise<Views> {
     const state = this.state;
     const parties = [state.params.partyA, state.params.partyB, STRANGER] as const;
-    const named = <T>(value: T | Revert): T | string => (typeof value === 'object' && value !== null && 'name' in value ? value.name : (value as T));
+    const named = <T>(value: T | Revert): T | string => (typeof value === 'object' && value !== null && 'name' in value ? value.name : value);
     return {
       poolState: getPoolState(state, time),
       agreement: agreement(state),

@@ -65,8 +65,10 @@ function deploymentRow(error: unknown, deployTime: bigint): string[] {
 }
 
 function failureOf(error: unknown): Explanation['failure'] {
+  // The message before the null test, which would narrow `error` to `{}` (String of an object is [object Object]).
+  const message = error instanceof Error ? error.message : String(error);
   if (error === null) return undefined;
-  return { clause: error instanceof PropertyViolation ? error.clause : null, message: error instanceof Error ? error.message : String(error) };
+  return { clause: error instanceof PropertyViolation ? error.clause : null, message };
 }
 
 function verdictLine(error: unknown): string {

@@ -68,13 +68,13 @@ function wordsOf(fn: ViewName): ViewCall['words'] {
 
 const viewCalls: readonly ViewCall[] = viewDefinitions.map((view) => ({
   name: `${view.fn}(${view.who ?? ''})`,
-  input: encodeFunctionData({ abi: specAbi, functionName: view.fn, args: viewArgs(view) } as Parameters<typeof encodeFunctionData>[0]),
+  input: encodeFunctionData({ abi: specAbi, functionName: view.fn, args: viewArgs(view) }),
   clause: viewClauses[view.fn],
   words: wordsOf(view.fn),
 }));
 
 const revertData = (name: string, args: readonly unknown[]): Hex =>
-  encodeErrorResult({ abi: specAbi, errorName: name, args } as Parameters<typeof encodeErrorResult>[0]);
+  encodeErrorResult({ abi: specAbi, errorName: name, args });
 
 const events = new Map(specAbi.filter((item): item is AbiEvent => item.type === 'event').map((event) => [event.name, event]));
 
@@ -84,7 +84,7 @@ function encodeLog(event: LockEvent): VectorLog {
   const args = event.args as Readonly<Record<string, unknown>>;
   const unindexed = abiEvent.inputs.filter((input) => input.indexed !== true);
   return {
-    topics: encodeEventTopics({ abi: [abiEvent], eventName: event.name, args } as Parameters<typeof encodeEventTopics>[0]) as Hex[],
+    topics: encodeEventTopics({ abi: [abiEvent], eventName: event.name, args }) as Hex[],
     data: encodeAbiParameters(unindexed, unindexed.map((input) => args[input.name!])),
   };
 }
@@ -104,7 +104,7 @@ export function encodeViews(status: LockStatus, views: Views): readonly ViewResu
   return viewDefinitions.map((view): ViewResult => {
     const value = view.read(status, views);
     if (typeof value === 'string') return { success: false, data: revertData(value, []) };
-    return { success: true, data: encodeFunctionResult({ abi: specAbi, functionName: view.fn, result: value } as Parameters<typeof encodeFunctionResult>[0]) };
+    return { success: true, data: encodeFunctionResult({ abi: specAbi, functionName: view.fn, result: value }) };
   });
 }
 
@@ -120,7 +120,7 @@ function hostileParties(params: Params, setup: DifferentialSetup['setup']): Host
       if (at % 2 === 0) lockAddressAt.push(at / 2);
     }
     const blanked = code.split(sentinel.slice(2)).join('00'.repeat(20));
-    return [{ account: role === 'A' ? params.partyA : params.partyB, kind, code: `0x${blanked}` as Hex, lockAddressAt }];
+    return [{ account: role === 'A' ? params.partyA : params.partyB, kind, code: `0x${blanked}`, lockAddressAt }];
   });
 }
 

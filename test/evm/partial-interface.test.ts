@@ -104,12 +104,12 @@ describe('MLL-CONF-001: an implementation lacking views is judged on what it has
       const allowed = (field: string | symbol) => typeof field !== 'string' || reads.includes(field as ObservedField);
       const party = (status: object) => new Proxy(status, { get: (target, field) => {
         if (!allowed(field)) throw new Error(`reads ${String(field)}`);
-        return Reflect.get(target, field);
+        return Reflect.get(target, field) as unknown;
       } });
       return new Proxy(observation, { get: (target, field) => {
         if (field === 'A' || field === 'B') return party(target[field]);
         if (field !== 'time' && field !== 'balance' && !allowed(field)) throw new Error(`reads ${String(field)}`);
-        return Reflect.get(target, field);
+        return Reflect.get(target, field) as unknown;
       } });
     };
     for (const scenario of fc.sample(scenarioArb({ forcedEther: true }), { numRuns: 40, seed: 4 })) {

@@ -4,7 +4,7 @@ import { expectCaught } from './support.js';
 
 vi.mock(import('../../reference/deadlines.js'), async (original) => {
   const real = await original();
-  const neverLive = (exit: Parameters<typeof real.isExitLive>[0]): exit is NonNullable<typeof exit> => false;
+  const neverLive = (_exit: Parameters<typeof real.isExitLive>[0]): _exit is NonNullable<typeof _exit> => false;
   return { ...real, isExitLive: neverLive };
 });
 

@@ -182,7 +182,7 @@ describe('the playground', () => {
 
     // The shared link reopens the same timeline.
     await page.click('button[name=share-button]');
-    const link = await page.$eval('input[name=share]', (input) => (input as HTMLInputElement).value);
+    const link = await page.$eval('input[name=share]', (input) => input.value);
     expect(link).toContain('#timeline=');
     await page.goto('about:blank');
     await page.goto(link, { waitUntil: 'load' });

@@ -31,7 +31,7 @@ describe('MLL-CONF-001: a verdict is earned by calls that reached the implementa
     const fast = await conform(['--implementation', file, '--runs', '3', '--steps', '50', '--workers', '1', '--fail-fast']);
     expect(fast.code).toBe(1);
     expect(fast.out.split('\n').filter((l) => /^[✓✗∅] P-/.test(l))).toEqual([expect.stringMatching(/^✗ P-DIFFERENTIAL +fail/)]);
-    expect(fast.out).toMatch(/—    \+0d 00:00:00     deploy +AgreementCreated +revert InvalidPartyAddress\n/);
+    expect(fast.out).toMatch(/— {4}\+0d 00:00:00 {5}deploy +AgreementCreated +revert InvalidPartyAddress\n/);
   }, 300_000);
 
   it('an implementation on which no call succeeds is not exercised, and exits 1', async () => {
