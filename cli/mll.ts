@@ -88,7 +88,7 @@ const replay: Subcommand = async (argv, io) => {
   const values = parseWith(command, argv);
   if (values === 'help') return help(command, io);
   const file = command.args[0]!;
-  const { text, implementation } = parseImplementationOptions(values as { implementation?: string; remappings?: string; deploy?: string });
+  const { text, implementation } = parseImplementationOptions(values);
   let regression: Regression;
   try {
     regression = JSON.parse(readFileSync(file, 'utf8'), revive) as Regression;

@@ -85,7 +85,7 @@ function ensureSameRun(
     const result = map.result?.(twin.result) ?? twin.result;
     const after = map.observation?.(twin.after) ?? twin.after;
     const difference = firstDifference(entry.result, result) ?? firstDifference(entry.after, after);
-    ensure(difference === null, clause, () => `step ${i} (${entry.action.kind === 'call' ? entry.action.fn : 'force'} at ${entry.time}) differs: ${difference}`);
+    ensure(difference === null, clause, () => `step ${i} (${entry.action.kind === 'call' ? entry.action.fn : 'force'} at ${entry.time}) differs: ${String(difference)}`);
   }
 }
 
@@ -161,7 +161,7 @@ export const catalog: readonly PropertyDefinition[] = [
           const baseDriver = factory();
           await replay(baseDriver, scenario, resolvedSteps(base));
           const difference = firstDifference(await baseDriver.observe(end), await pokedDriver.observe(end));
-          ensure(difference === null, 'MLL-BLD-011', () => `final state at ${end} differs: ${difference}`);
+          ensure(difference === null, 'MLL-BLD-011', () => `final state at ${end} differs: ${String(difference)}`);
         },
       ),
   },

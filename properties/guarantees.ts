@@ -705,7 +705,7 @@ export const guarantees: readonly Guarantee[] = [
             const difference = firstDifference(entry.result, twin.result) ?? firstDifference(entry.after, twin.after);
             ensure(difference === null, 'MLL-GUA-005', () => {
               const added = steps.filter((_, k) => !originals.includes(k) && k < originals[i]!).map((s) => `${stepName(s)} at ${s.time}`);
-              return `step ${i} (${stepName(entry)} at ${entry.time}) differs after ${added.join(', ')}: ${difference}`;
+              return `step ${i} (${stepName(entry)} at ${entry.time}) differs after ${added.join(', ')}: ${String(difference)}`;
             });
           }
           for (const [k, entry] of poked.entries.entries()) {

@@ -198,7 +198,7 @@ export function search(depth: number, chosen: readonly Opening[] = openings): Se
 function pokeChangesNothing(before: LockState, after: LockState, time: bigint): void {
   for (const t of lattice(before, time, observe(before, time))) {
     const difference = firstDifference(observe(before, t), observe(after, t));
-    ensure(difference === null, 'MLL-GUA-005', () => `a poke at ${time} changed the views at ${t}: ${difference}`);
+    ensure(difference === null, 'MLL-GUA-005', () => `a poke at ${time} changed the views at ${t}: ${String(difference)}`);
   }
 }
 
@@ -227,7 +227,7 @@ function orderDecidesNothing(s: LockState, time: bigint, tried: readonly Call[],
       const two = outcome(second, first);
       const difference = firstDifference(one, two);
       ensure(difference === null, 'MLL-GUA-004', () =>
-        `${opening}: at ${time} (${instant}), ${first.actor}.${first.fn}(${first.value}) and ${second.actor}.${second.fn}(${second.value}) give a different result in either order: ${difference}`);
+        `${opening}: at ${time} (${instant}), ${first.actor}.${first.fn}(${first.value}) and ${second.actor}.${second.fn}(${second.value}) give a different result in either order: ${String(difference)}`);
     }
   }
 }

@@ -269,14 +269,14 @@ export class EvmDriver implements Driver {
       logs.push(...(exec.logs ?? []));
       return result;
     };
-    const create = async (data: Hex) => (await step(null, data)).createdAddress!.toString() as Address;
+    const create = async (data: Hex) => (await step(null, data)).createdAddress!.toString();
     const deployer: Deployer = {
       abi: this.abi,
-      deploy: (args = []) => create(encodeDeployData({ abi: this.abi, bytecode: this.#artifact.bytecode, args } as Parameters<typeof encodeDeployData>[0])),
+      deploy: (args = []) => create(encodeDeployData({ abi: this.abi, bytecode: this.#artifact.bytecode, args })),
       create,
       proxy: (implementation) => create(minimalProxy(implementation)),
       call: async (address, functionName, args = []) => {
-        await step(address, encodeFunctionData({ abi: this.abi, functionName, args } as Parameters<typeof encodeFunctionData>[0]));
+        await step(address, encodeFunctionData({ abi: this.abi, functionName, args }));
       },
     };
     const deployment = this.#options.deployment ?? specDeployment;

@@ -161,7 +161,7 @@ export async function fixtureOf(name: string, source: string, world: Omit<Differ
             kind: 'call' as const,
             sender: addressOfActor[action.actor],
             value: action.value.toString(),
-            input: callEncoding[action.fn] === 'no data' ? ('0x' as Hex) : encodeFunctionData({ abi: specAbi, functionName: action.fn } as Parameters<typeof encodeFunctionData>[0]),
+            input: callEncoding[action.fn] === 'no data' ? ('0x' as Hex) : encodeFunctionData({ abi: specAbi, functionName: action.fn }),
             clause: clauseForResult(action.fn, result, result),
           }
         : { kind: 'force' as const, ...noCall, value: action.amount.toString(), clause: clauseOfFunction('force') };

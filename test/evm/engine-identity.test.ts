@@ -68,7 +68,7 @@ function lockstep(seen: Seen, plant: Plant = {}): DriverFactory {
       const difference = firstDifference({ outcome: outcomes.stock, gas: gas.stock }, { outcome: outcomes.fast, gas: gas.fast });
       gas.stock.length = 0;
       gas.fast.length = 0;
-      if (difference !== null) throw new Error(`engines differ on ${what}: ${difference} (stock ≠ fast)`);
+      if (difference !== null) throw new Error(`engines differ on ${what}: ${String(difference)} (stock ≠ fast)`);
       if ('threw' in outcomes.fast) throw new Error(outcomes.fast.threw);
       return outcomes.fast.value as T;
     };
