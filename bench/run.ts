@@ -154,24 +154,43 @@ async function foundryReplay(): Promise<ForgeRate & { readonly steps: number; re
       test.push(written.steps / replay.testSeconds);
       wall.push(written.steps / replay.seconds);
     }
-    return { steps: written.steps, fixtures: written.fixtures, testTime: Math.round(median(test)), wallWithCompilation: Math.round(median(wall)) };
+    return {
+      steps: written.steps,
+      fixtures: written.fixtures,
+      testTime: Math.round(median(test)),
+      wallWithCompilation: Math.round(median(wall)),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-async function foundryCampaign(): Promise<ForgeRate & { readonly runs: number; readonly depth: number; readonly calls: number; readonly reverts: number }> {
+async function foundryCampaign(): Promise<
+  ForgeRate & { readonly runs: number; readonly depth: number; readonly calls: number; readonly reverts: number }
+> {
   const test: number[] = [];
   const wall: number[] = [];
   let last = { calls: 0, reverts: 0 };
   for (let round = 0; round < ROUNDS; round++) {
-    const campaign = runCampaign(fileURLToPath(new URL('MllInvariantCampaign.t.sol', import.meta.url)), contractFile, { runs: 1024, depth: 50, project: 'bench-campaign', fresh: true });
+    const campaign = runCampaign(fileURLToPath(new URL('MllInvariantCampaign.t.sol', import.meta.url)), contractFile, {
+      runs: 1024,
+      depth: 50,
+      project: 'bench-campaign',
+      fresh: true,
+    });
     if (!campaign.passed) throw new Error('the invariant campaign failed on the bundled contract');
     test.push(campaign.calls / campaign.testSeconds);
     wall.push(campaign.calls / campaign.seconds);
     last = campaign;
   }
-  return { runs: 1024, depth: 50, calls: last.calls, reverts: last.reverts, testTime: Math.round(median(test)), wallWithCompilation: Math.round(median(wall)) };
+  return {
+    runs: 1024,
+    depth: 50,
+    calls: last.calls,
+    reverts: last.reverts,
+    testTime: Math.round(median(test)),
+    wallWithCompilation: Math.round(median(wall)),
+  };
 }
 
 const loadBefore = loadavg();

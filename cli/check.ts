@@ -26,7 +26,13 @@ import { replayDifferential, stepsFromEnv } from '../properties/runners/budget.j
 import type { Budget, Explain, PropertyReport } from '../properties/runners/check.js';
 import { budgetFromEnv, checkProperty } from '../properties/runners/check.js';
 import type { Implementation } from './run/implementations.js';
-import { describeImplementation, driverFactoryFor, parseImplementation, parseRemappings, withDeployAdapter } from './run/implementations.js';
+import {
+  describeImplementation,
+  driverFactoryFor,
+  parseImplementation,
+  parseRemappings,
+  withDeployAdapter,
+} from './run/implementations.js';
 import type { DifferentialRun, Shard } from './run/lanes.js';
 import { LANES, differentialReport, inShard, parseShard, runDifferentialLanes, runSteps, wholeRun } from './run/lanes.js';
 import type { Regression } from '../properties/runners/regressions.js';
@@ -76,17 +82,26 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 /** The options every subcommand running properties shares: one grammar for check and replay. */
 export function implementationOptions(command: Command): Command {
   return command
-    .option('--implementation <impl>', "contract (the bundled one), reference, FILE.sol, or a Foundry/Hardhat ARTIFACT.json", 'contract')
+    .option('--implementation <impl>', 'contract (the bundled one), reference, FILE.sol, or a Foundry/Hardhat ARTIFACT.json', 'contract')
     .option('--remappings <list>', "Foundry remappings for a .sol that imports: 'a/=b/,c/=d/'")
-    .option('--deploy <adapter>', 'deploy the contract with a deploy adapter: ADAPTER.json (mll-deploy/1) or a module (.ts, .mjs) exporting the deployment')
-    .addOption(new Option('--report <kind>', 'json, junit or md, paired in order with --out FILE; or KIND=FILE[,KIND=FILE]; repeatable').argParser(collect))
+    .option(
+      '--deploy <adapter>',
+      'deploy the contract with a deploy adapter: ADAPTER.json (mll-deploy/1) or a module (.ts, .mjs) exporting the deployment',
+    )
+    .addOption(
+      new Option('--report <kind>', 'json, junit or md, paired in order with --out FILE; or KIND=FILE[,KIND=FILE]; repeatable').argParser(
+        collect,
+      ),
+    )
     .addOption(new Option('--out <file>', 'where the --report of the same place goes; repeatable').argParser(collect))
     .option('--quiet', 'no progress line on stderr');
 }
 
 /** `mll check`'s grammar. */
 export function checkCommand(name = 'mll check'): Command {
-  return implementationOptions(new Command(name).description('hold an implementation to the spec: every property, a clause-by-clause report'))
+  return implementationOptions(
+    new Command(name).description('hold an implementation to the spec: every property, a clause-by-clause report'),
+  )
     .argument('[implementation]', 'the same as --implementation: FILE.sol, ARTIFACT.json, contract or reference')
     .option('--steps <n>', `differential steps (MLL_STEPS; default ${DEFAULT_STEPS})`)
     .option('--runs <n>', 'runs per scenario property (MLL_RUNS; default 60 on a contract, 500 on the reference)')
@@ -99,7 +114,10 @@ export function checkCommand(name = 'mll check'): Command {
     .option('--fail-fast', 'stop at the first failure')
     .option('--vectors <dir>', 'replay a directory of conformance vectors (mll-vectors/1) instead of the properties')
     .addOption(
-      new Option('--engine <engine>', 'who runs P-DIFFERENTIAL: embedded (@ethereumjs/evm), native (fixtures from the reference replayed by forge; a divergence is shrunk on embedded), or both, reporting an ENGINE DISAGREEMENT; native takes the bundled contract, a .sol that imports nothing, or an artifact JSON')
+      new Option(
+        '--engine <engine>',
+        'who runs P-DIFFERENTIAL: embedded (@ethereumjs/evm), native (fixtures from the reference replayed by forge; a divergence is shrunk on embedded), or both, reporting an ENGINE DISAGREEMENT; native takes the bundled contract, a .sol that imports nothing, or an artifact JSON',
+      )
         .choices(ENGINES)
         .default('embedded'),
     )
@@ -137,12 +155,16 @@ function positive(name: string, text: string): number {
 
 /** A glob over clause IDs: `*` any characters, `?` one. */
 export function clauseGlob(glob: string): RegExp {
-  if (!/^[A-Za-z0-9*?-]+$/.test(glob)) throw new RangeError(`--clause: expected a clause ID or a glob over them, as MLL-BLD-*, got '${glob}'`);
+  if (!/^[A-Za-z0-9*?-]+$/.test(glob))
+    throw new RangeError(`--clause: expected a clause ID or a glob over them, as MLL-BLD-*, got '${glob}'`);
   return new RegExp(`^${glob.replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
 }
 
 /** Parses `--implementation` and `--remappings` together. */
-export function parseImplementationOptions(values: { implementation?: string; remappings?: string; deploy?: string }): { text: string; implementation: Implementation } {
+export function parseImplementationOptions(values: { implementation?: string; remappings?: string; deploy?: string }): {
+  text: string;
+  implementation: Implementation;
+} {
   const text = values.implementation ?? 'contract';
   const typed = parseImplementation(text);
   const parsed = values.deploy === undefined ? typed : withDeployAdapter(typed, values.deploy);
@@ -170,14 +192,33 @@ export function parseWith(command: Command, argv: readonly string[]): 'help' | R
 /** Parses and checks every argument before anything runs; a RangeError names the first that is wrong. */
 function parseOptions(argv: string[]): Options | 'help' {
   const command = checkCommand();
-  const values = parseWith(command, argv) as 'help' | {
-    implementation?: string; remappings?: string; deploy?: string; report?: string[]; out?: string[]; quiet?: boolean; steps?: string; runs?: string; workers?: string;
-    seed?: string; property?: string; clause?: string; path?: string; save?: string; failFast?: boolean; shard?: string; vectors?: string; engine: EngineChoice;
-  };
+  const values = parseWith(command, argv) as
+    | 'help'
+    | {
+        implementation?: string;
+        remappings?: string;
+        deploy?: string;
+        report?: string[];
+        out?: string[];
+        quiet?: boolean;
+        steps?: string;
+        runs?: string;
+        workers?: string;
+        seed?: string;
+        property?: string;
+        clause?: string;
+        path?: string;
+        save?: string;
+        failFast?: boolean;
+        shard?: string;
+        vectors?: string;
+        engine: EngineChoice;
+      };
   if (values === 'help') return 'help';
   const positional = command.args[0];
   if (positional !== undefined) {
-    if (argv.some((a) => a === '--implementation' || a.startsWith('--implementation='))) throw new RangeError(`give the implementation once: '${positional}' and --implementation ${values.implementation}`);
+    if (argv.some((a) => a === '--implementation' || a.startsWith('--implementation=')))
+      throw new RangeError(`give the implementation once: '${positional}' and --implementation ${values.implementation}`);
     values.implementation = positional;
   }
   engineFromEnv();
@@ -195,23 +236,34 @@ function parseOptions(argv: string[]): Options | 'help' {
     throw new RangeError(`--property: no property '${values.property}'; known: ${catalog.map((p) => p.id).join(', ')}`);
   }
   const glob = values.clause === undefined ? undefined : clauseGlob(values.clause);
-  const selected = catalog.filter((p) => (values.property === undefined || p.id === values.property) && (glob === undefined || p.clauses.some((c) => glob.test(c))));
-  if (selected.length === 0) throw new RangeError(`--clause: no property${values.property === undefined ? '' : ` among ${values.property}`} checks a clause matching '${values.clause}'`);
+  const selected = catalog.filter(
+    (p) => (values.property === undefined || p.id === values.property) && (glob === undefined || p.clauses.some((c) => glob.test(c))),
+  );
+  if (selected.length === 0)
+    throw new RangeError(
+      `--clause: no property${values.property === undefined ? '' : ` among ${values.property}`} checks a clause matching '${values.clause}'`,
+    );
   if (values.path !== undefined && (values.property === undefined || (budget.seed === undefined && !values.path.startsWith('sweep:')))) {
     throw new RangeError('--path replays one failure: give it with --property and --seed, as the failure printed them');
   }
   if (values.save !== undefined) {
     if (values.property === undefined || !savableProperties.includes(values.property)) {
-      throw new RangeError(`--save keeps the counterexample of one property: give it with --property, one of ${savableProperties.join(', ')}`);
+      throw new RangeError(
+        `--save keeps the counterexample of one property: give it with --property, one of ${savableProperties.join(', ')}`,
+      );
     }
     regressionFile(values.save);
   }
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
-  if (shard !== undefined && budget.seed === undefined) throw new RangeError('--shard: give --seed too, the same for every shard, so the shards are parts of one run');
-  if (shard !== undefined && (values.path !== undefined || values.save !== undefined)) throw new RangeError('--shard runs part of a run; --path and --save replay one failure: not together');
+  if (shard !== undefined && budget.seed === undefined)
+    throw new RangeError('--shard: give --seed too, the same for every shard, so the shards are parts of one run');
+  if (shard !== undefined && (values.path !== undefined || values.save !== undefined))
+    throw new RangeError('--shard runs part of a run; --path and --save replay one failure: not together');
   const reports = reportTargets(values.report ?? [], values.out ?? []);
   if (values.engine !== 'embedded' && (shard !== undefined || values.path !== undefined || values.vectors !== undefined)) {
-    throw new RangeError(`--engine ${values.engine} runs the whole differential; --shard, --path and --vectors run on the embedded engine: not together`);
+    throw new RangeError(
+      `--engine ${values.engine} runs the whole differential; --shard, --path and --vectors run on the embedded engine: not together`,
+    );
   }
   return {
     implementationText,
@@ -266,7 +318,9 @@ async function runDifferential(
 /** Every other property: a scenario property's counterexample is replayed into a timeline. */
 function runProperty(definition: PropertyDefinition, budget: Budget, factory: DriverFactory): Promise<PropertyReport> {
   const explain: Explain | undefined =
-    definition.subject === 'specification' ? undefined : (counterexample) => explainScenario(factory, definition, counterexample[0] as Scenario);
+    definition.subject === 'specification'
+      ? undefined
+      : (counterexample) => explainScenario(factory, definition, counterexample[0] as Scenario);
   return checkProperty(definition, factory, budget, explain);
 }
 
@@ -290,7 +344,8 @@ async function stockConfirmation(report: PropertyReport, options: Options): Prom
     definition.id === 'P-DIFFERENTIAL'
       ? await replayDifferential(stock, failure.seed, path)
       : await runProperty(definition, { numRuns: options.budget.numRuns, seed: failure.seed, path }, stock);
-  if (again.failure?.message === failure.message) return 'confirmed on the stock engine (@ethereumjs/evm as published, no speed-ups): the same failure';
+  if (again.failure?.message === failure.message)
+    return 'confirmed on the stock engine (@ethereumjs/evm as published, no speed-ups): the same failure';
   return `ENGINE DISAGREEMENT: on the stock engine the same run gives ${again.failure === undefined ? 'no failure' : `"${again.failure.message}"`} — report it with this command`;
 }
 
@@ -314,7 +369,8 @@ function verdictLine(report: PropertyReport): string {
   if (report.notRun !== undefined) return `∅ ${report.id.padEnd(ID_WIDTH)}NOT RUN: ${report.notRun}`;
   const reached = `${count(report.exercise.calls)} calls reached the implementation, ${count(report.exercise.succeeded)} succeeded`;
   const mark = { pass: '✓', fail: '✗', unexercised: '∅' }[report.verdict];
-  const verdict = report.verdict === 'unexercised' ? 'NOT EXERCISED: no call succeeded on the implementation, so nothing was checked' : report.verdict;
+  const verdict =
+    report.verdict === 'unexercised' ? 'NOT EXERCISED: no call succeeded on the implementation, so nothing was checked' : report.verdict;
   return `${mark} ${report.id.padEnd(ID_WIDTH)}${verdict} · ${count(report.runs)} runs · ${reached} · ${seconds}`;
 }
 
@@ -330,10 +386,16 @@ export function replayCommand(report: PropertyReport, implementationText: string
   return `npm start -- --implementation ${implementationText}${adapter} --property ${report.id} --seed ${f.seed} --path ${replayPath(f.path)}`;
 }
 
-const adapterOf = (implementation: Implementation): string | undefined => (implementation.kind === 'contract' ? implementation.deploy : undefined);
+const adapterOf = (implementation: Implementation): string | undefined =>
+  implementation.kind === 'contract' ? implementation.deploy : undefined;
 
 /** Prints a failure: headline, timeline, the stock engine's word, the saved file, the replay; returns the stock engine's word. */
-async function printFailure(report: PropertyReport, options: Options, print: (line: string) => void, invokedAs: string): Promise<string | null> {
+async function printFailure(
+  report: PropertyReport,
+  options: Options,
+  print: (line: string) => void,
+  invokedAs: string,
+): Promise<string | null> {
   const f = report.failure!;
   print(`\n${report.id} failed: ${f.message}`);
   print(`\n${f.timeline ?? `counterexample: ${f.counterexample}`}`);
@@ -345,7 +407,9 @@ async function printFailure(report: PropertyReport, options: Options, print: (li
     print(`\nsaved as a regression test: ${relative(process.cwd(), file)}`);
   }
   const saveHint = options.save === undefined && savableProperties.includes(report.id) ? ' [--save NAME]' : '';
-  print(`\nreplay: ${invokedAs} ${replayCommand(report, options.implementationText, adapterOf(options.implementation)).slice('npm start -- '.length)}${saveHint}\n`);
+  print(
+    `\nreplay: ${invokedAs} ${replayCommand(report, options.implementationText, adapterOf(options.implementation)).slice('npm start -- '.length)}${saveHint}\n`,
+  );
   return confirmation;
 }
 
@@ -364,9 +428,15 @@ function printTable(reports: readonly PropertyReport[], print: (line: string) =>
     const failed = report.failure?.clause;
     const result =
       report.verdict === 'fail'
-        ? failed === clause ? 'FAIL' : `not judged: the run stopped at a failure of ${failed ?? 'the property'}`
-        : report.verdict === 'pass' ? 'pass' : 'not exercised';
-    print(`${clause.padEnd(13)}${report.id.padEnd(ID_WIDTH + 1)}${String(report.runs).padEnd(8)}${String(report.exercise.succeeded).padEnd(10)}${result}`);
+        ? failed === clause
+          ? 'FAIL'
+          : `not judged: the run stopped at a failure of ${failed ?? 'the property'}`
+        : report.verdict === 'pass'
+          ? 'pass'
+          : 'not exercised';
+    print(
+      `${clause.padEnd(13)}${report.id.padEnd(ID_WIDTH + 1)}${String(report.runs).padEnd(8)}${String(report.exercise.succeeded).padEnd(10)}${result}`,
+    );
   }
   const implementation = reports.filter((r) => r.subject === 'implementation');
   const specification = reports.filter((r) => r.subject === 'specification');
@@ -400,7 +470,16 @@ function reportProperty(report: PropertyReport, replay: string | null, confirmat
     failure:
       f === undefined
         ? null
-        : { clause: f.clause, message: f.message, seed: f.seed, path: f.path, counterexample: f.counterexample, timeline: f.timeline ?? null, replay: replay!, confirmation },
+        : {
+            clause: f.clause,
+            message: f.message,
+            seed: f.seed,
+            path: f.path,
+            counterexample: f.counterexample,
+            timeline: f.timeline ?? null,
+            replay: replay!,
+            confirmation,
+          },
   };
 }
 
@@ -422,7 +501,11 @@ export async function runConformance(
     return 2;
   }
   if (options === 'help') {
-    print(checkCommand(invokedAs === 'npm start --' ? 'npm start --' : 'mll check').helpInformation().trimEnd());
+    print(
+      checkCommand(invokedAs === 'npm start --' ? 'npm start --' : 'mll check')
+        .helpInformation()
+        .trimEnd(),
+    );
     return 0;
   }
   let factory: DriverFactory;
@@ -434,7 +517,12 @@ export async function runConformance(
       printError(compileErrorText(options.implementationText, error));
       return 2;
     }
-    if (error instanceof ArtifactError || error instanceof InterfaceMismatch || error instanceof UnpinnedVersion || error instanceof RangeError) {
+    if (
+      error instanceof ArtifactError ||
+      error instanceof InterfaceMismatch ||
+      error instanceof UnpinnedVersion ||
+      error instanceof RangeError
+    ) {
       printError(error.message);
       return 2;
     }
@@ -454,7 +542,9 @@ export async function runConformance(
   const selected = options.selected.filter((p) => p.id === 'P-DIFFERENTIAL' || inShard(shard, others.indexOf(p)));
   say(
     `MLL conformance suite — implementation: ${describeImplementation(options.implementation)}, ${selected.length} properties` +
-      (options.engine === 'embedded' ? '' : `; P-DIFFERENTIAL ${options.engine === 'native' ? 'on forge instead' : 'on forge as well'} (--engine ${options.engine})`) +
+      (options.engine === 'embedded'
+        ? ''
+        : `; P-DIFFERENTIAL ${options.engine === 'native' ? 'on forge instead' : 'on forge as well'} (--engine ${options.engine})`) +
       (options.shard === undefined ? '' : ` (shard ${shard.index}/${shard.count} of the run with seed ${options.seed})`),
   );
   // An implementation lacking views is judged on what it has: the differential compares what its views show.
@@ -491,7 +581,11 @@ export async function runConformance(
         report = ran.report;
         differential = ran.run;
       } else {
-        report = await runProperty(property, options.budget.seed === undefined ? { ...options.budget, seed: options.seed } : options.budget, factory);
+        report = await runProperty(
+          property,
+          options.budget.seed === undefined ? { ...options.budget, seed: options.seed } : options.budget,
+          factory,
+        );
       }
       reports.push(report);
       say(verdictLine(report));
@@ -533,8 +627,19 @@ export async function runConformance(
             budget: differential.budget,
             lanes: LANES,
             steps: runSteps(differential),
-            sweep: { places: differential.sweep.places, steps: differential.sweep.steps, failedPlace: differential.sweep.failed?.index ?? null },
-            lanesRun: differential.lanes.map((l) => ({ lane: l.lane, seed: l.seed, chunks: l.chunks, steps: l.steps, runs: l.runs, failed: l.failed !== undefined })),
+            sweep: {
+              places: differential.sweep.places,
+              steps: differential.sweep.steps,
+              failedPlace: differential.sweep.failed?.index ?? null,
+            },
+            lanesRun: differential.lanes.map((l) => ({
+              lane: l.lane,
+              seed: l.seed,
+              chunks: l.chunks,
+              steps: l.steps,
+              runs: l.runs,
+              failed: l.failed !== undefined,
+            })),
           },
   };
   try {

@@ -66,17 +66,35 @@ export function economics(argv: readonly string[]): 'help' | Record<string, unkn
   try {
     checkParams(p);
   } catch (error) {
-    const names: Record<string, string> = { deposit: 'd', intervalDays: 'T', bleedBpsPerDay: 'r', graceIntervals: 'G', penaltyMinBps: 'pmin', penaltyMaxBps: 'pmax', maturityIntervals: 'n', countdownDays: 'C' };
-    throw new RangeError((error as Error).message.replace(/^(\w+)/, (name) => (names[name] === undefined ? name : `--${names[name]}`)), { cause: error });
+    const names: Record<string, string> = {
+      deposit: 'd',
+      intervalDays: 'T',
+      bleedBpsPerDay: 'r',
+      graceIntervals: 'G',
+      penaltyMinBps: 'pmin',
+      penaltyMaxBps: 'pmax',
+      maturityIntervals: 'n',
+      countdownDays: 'C',
+    };
+    throw new RangeError(
+      (error as Error).message.replace(/^(\w+)/, (name) => (names[name] === undefined ? name : `--${names[name]}`)),
+      { cause: error },
+    );
   }
-  const days = String(v.days).split(',').map((t) => integer('days', t.trim()));
+  const days = String(v.days)
+    .split(',')
+    .map((t) => integer('days', t.trim()));
   if (days.some((t) => t < 0)) throw new RangeError(`--days must be non-negative integers, got '${String(v.days)}'`);
   const s = (x: Decimal): string => x.toSignificantDigits(12).toString();
   const horizon = (h: { exact: Decimal; days: number }) => ({ exact: s(h.exact), days: h.days });
   return {
     params: p,
     perIntervalBleed: s(perIntervalBleedRate(p)),
-    penalty: Array.from({ length: p.maturityIntervals + 1 }, (_, m) => ({ counted: m, bps: penaltyBps(p, m), exactBps: s(penaltyExactBps(p, m)) })),
+    penalty: Array.from({ length: p.maturityIntervals + 1 }, (_, m) => ({
+      counted: m,
+      bps: penaltyBps(p, m),
+      exactBps: s(penaltyExactBps(p, m)),
+    })),
     retained: days.map((t) => ({ days: t, share: s(retainedFraction(p, t)) })),
     horizons: { article: horizon(kStarArticle(p)), withCountdown: horizon(noCureHorizon(p)) },
     breakevenShare: s(breakevenShare(p)),

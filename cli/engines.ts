@@ -35,13 +35,16 @@ const differential = catalog.find((p) => p.id === 'P-DIFFERENTIAL')!;
  * code (deployed as it is). A RangeError for what it cannot take; also when there is no forge.
  */
 export function nativeTarget(implementation: Implementation): ForgeTarget {
-  if (implementation.kind === 'reference') throw new RangeError('--engine native and both replay vectors on a contract with forge: not on the reference');
+  if (implementation.kind === 'reference')
+    throw new RangeError('--engine native and both replay vectors on a contract with forge: not on the reference');
   // forge's replayer deploys with the spec's constructor (foundry/MllVectorReplayer.sol's deployLock)
-  if (implementation.deploy !== undefined) throw new RangeError('--engine native deploys with the spec\'s constructor: a --deploy adapter runs on the embedded engine only');
+  if (implementation.deploy !== undefined)
+    throw new RangeError("--engine native deploys with the spec's constructor: a --deploy adapter runs on the embedded engine only");
   forgeBinary();
   const { file } = implementation;
   if (file === null) return fileURLToPath(new URL('../contracts/MutualLiquidityLock.sol', import.meta.url));
-  if (implementation.remappings !== undefined) throw new RangeError('--engine native builds a .sol that imports nothing: give the artifact JSON of a contract that imports');
+  if (implementation.remappings !== undefined)
+    throw new RangeError('--engine native builds a .sol that imports nothing: give the artifact JSON of a contract that imports');
   if (file.endsWith('.sol')) return callerPath(file);
   return { name: basename(file, '.json').replace(/\W+/g, '_'), bytecode: loadArtifact(callerPath(file)).bytecode };
 }
@@ -56,10 +59,22 @@ export function describeNativeRun(run: NativeRun): string {
   );
 }
 
-const disagreement = (report: PropertyReport, message: string, counterexample: string, at: { seed: number; path: string }): PropertyReport => ({
+const disagreement = (
+  report: PropertyReport,
+  message: string,
+  counterexample: string,
+  at: { seed: number; path: string },
+): PropertyReport => ({
   ...report,
   verdict: 'fail',
-  failure: { clause: report.failure?.clause ?? null, message: `ENGINE DISAGREEMENT: ${message}`, seed: at.seed, path: at.path, counterexample, ...(report.failure?.timeline === undefined ? {} : { timeline: report.failure.timeline }) },
+  failure: {
+    clause: report.failure?.clause ?? null,
+    message: `ENGINE DISAGREEMENT: ${message}`,
+    seed: at.seed,
+    path: at.path,
+    counterexample,
+    ...(report.failure?.timeline === undefined ? {} : { timeline: report.failure.timeline }),
+  },
 });
 
 /**
@@ -79,14 +94,35 @@ export async function nativeDifferential(
   const run = await runNativeDifferential(target, budget.steps, budget.seed, (steps) => progress.update(Math.min(steps, budget.steps), 0));
   say(describeNativeRun(run));
   const { id, title, clauses, subject } = differential;
-  const base: PropertyReport = { id, title, clauses, subject, runs: run.fixtures, verdict: verdictWithoutFailure(differential, run.exercise), milliseconds: 0, exercise: run.exercise };
-  const done = (report: PropertyReport): PropertyReport => ({ ...report, runs: run.fixtures, exercise: run.exercise, milliseconds: performance.now() - started });
+  const base: PropertyReport = {
+    id,
+    title,
+    clauses,
+    subject,
+    runs: run.fixtures,
+    verdict: verdictWithoutFailure(differential, run.exercise),
+    milliseconds: 0,
+    exercise: run.exercise,
+  };
+  const done = (report: PropertyReport): PropertyReport => ({
+    ...report,
+    runs: run.fixtures,
+    exercise: run.exercise,
+    milliseconds: performance.now() - started,
+  });
   if (run.failure === null) return done(base);
   const { fixture, reason, seed, path } = run.failure;
   say(`forge: ${reason}\nreplaying that run (P-DIFFERENTIAL --seed ${seed} --path ${path}) on the embedded engine to shrink it`);
   const embedded = await replayDifferential(factory, seed, path);
   if (embedded.verdict === 'fail') return done(embedded);
-  return done(disagreement(base, `forge: ${reason}; the embedded engine replays the same run (fixture ${fixture}) without a failure`, `fixture ${fixture}`, { seed, path }));
+  return done(
+    disagreement(
+      base,
+      `forge: ${reason}; the embedded engine replays the same run (fixture ${fixture}) without a failure`,
+      `fixture ${fixture}`,
+      { seed, path },
+    ),
+  );
 }
 
 /**
@@ -110,11 +146,19 @@ export async function bothEngines(
     say('both engines report a divergence');
     return embedded;
   }
-  const at = { seed: embedded.failure.seed, path: embedded.failure.path.startsWith('sweep:') ? embedded.failure.path : embedded.failure.path.split(':')[0]! };
+  const at = {
+    seed: embedded.failure.seed,
+    path: embedded.failure.path.startsWith('sweep:') ? embedded.failure.path : embedded.failure.path.split(':')[0]!,
+  };
   const forge = await replayRunNatively(target, at);
   if (!forge.passed) {
     say(`forge fails the same run too: ${forge.failure}`);
     return embedded;
   }
-  return disagreement(embedded, `the embedded engine: ${embedded.failure.message}; forge replays the same run without a difference`, embedded.failure.counterexample, at);
+  return disagreement(
+    embedded,
+    `the embedded engine: ${embedded.failure.message}; forge replays the same run without a difference`,
+    embedded.failure.counterexample,
+    at,
+  );
 }

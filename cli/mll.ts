@@ -54,24 +54,37 @@ const commandOf = (name: string, description: string, args = ''): Command => {
 };
 
 function replayCommand(): Command {
-  return implementationOptions(commandOf('mll replay', 'replay a saved regression (test/regressions/NAME.json, written by --save) or a fixture (mll-vectors/1, written by mll vectors) on an implementation', '<file>'));
+  return implementationOptions(
+    commandOf(
+      'mll replay',
+      'replay a saved regression (test/regressions/NAME.json, written by --save) or a fixture (mll-vectors/1, written by mll vectors) on an implementation',
+      '<file>',
+    ),
+  );
 }
 
 function mergeCommand(): Command {
   return commandOf('mll merge', "join the JSON reports of a run's shards into the report of the whole run", '<reports...>')
-    .option('--report <kind>', 'json, junit or md, paired in order with --out; or KIND=FILE[,KIND=FILE]; repeatable', (v: string, p: string[] = []) => [...p, v])
+    .option(
+      '--report <kind>',
+      'json, junit or md, paired in order with --out; or KIND=FILE[,KIND=FILE]; repeatable',
+      (v: string, p: string[] = []) => [...p, v],
+    )
     .option('--out <file>', 'where the --report of the same place goes; repeatable', (v: string, p: string[] = []) => [...p, v]);
 }
 
 function traceCommand(): Command {
-  return commandOf('mll trace', 'clauses ↔ tests ↔ properties: writes spec/traceability.md, or only checks with --check (in a clone of the repository)').option(
-    '--check',
-    'report problems, write nothing; exit 1 on any',
-  );
+  return commandOf(
+    'mll trace',
+    'clauses ↔ tests ↔ properties: writes spec/traceability.md, or only checks with --check (in a clone of the repository)',
+  ).option('--check', 'report problems, write nothing; exit 1 on any');
 }
 
 function vectorsCommand(): Command {
-  return commandOf('mll vectors', 'write conformance vectors (mll-vectors/1, spec/conformance.md) generated from the reference alone: the constructor sweep, the saved regressions and random runs; exit 1 when --forge finds a difference')
+  return commandOf(
+    'mll vectors',
+    'write conformance vectors (mll-vectors/1, spec/conformance.md) generated from the reference alone: the constructor sweep, the saved regressions and random runs; exit 1 when --forge finds a difference',
+  )
     .option('--out <dir>', 'the directory the fixtures (one NAME.json each) are written to; required')
     .option('--steps <n>', `random-run steps at least (default ${DEFAULT_VECTOR_STEPS})`)
     .option('--seed <s>', 'the seed of the random runs (default 0): the same seed writes the same fixtures')
@@ -97,7 +110,14 @@ const replay: Subcommand = async (argv, io) => {
     throw new BadInput(code === undefined ? `${file}: not JSON` : `${file}: cannot read it (${code})`);
   }
   const fixture = (regression as { format?: unknown } | null)?.format === FORMAT;
-  if (!fixture && (regression === null || typeof regression !== 'object' || !Array.isArray(regression.steps) || typeof regression.world !== 'object' || regression.world === null)) {
+  if (
+    !fixture &&
+    (regression === null ||
+      typeof regression !== 'object' ||
+      !Array.isArray(regression.steps) ||
+      typeof regression.world !== 'object' ||
+      regression.world === null)
+  ) {
     throw new BadInput(`${file}: not a saved regression (no world and steps) nor a fixture (format ${FORMAT})`);
   }
   const name = regression.name ?? file;
@@ -137,10 +157,13 @@ const trace: Subcommand = async (argv, io) => {
   if (values === 'help') return help(command, io);
   const script = fileURLToPath(new URL('../scripts/trace.ts', import.meta.url));
   if (!existsSync(script) || !existsSync(new URL('../test/', import.meta.url))) {
-    throw new BadInput('mll trace maps clauses to the repository\'s tests: run it in a clone of the repository (npm run trace)');
+    throw new BadInput("mll trace maps clauses to the repository's tests: run it in a clone of the repository (npm run trace)");
   }
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  const result = spawnSync(process.execPath, ['--import', tsx, script, ...(values.check === true ? ['--check'] : [])], { cwd: root, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['--import', tsx, script, ...(values.check === true ? ['--check'] : [])], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   if (result.stdout) io.print(result.stdout.trimEnd());
   if (result.stderr) io.printError(result.stderr.trimEnd());
   return result.status === 0 ? 0 : 1;
@@ -155,15 +178,22 @@ const merge: Subcommand = async (argv, io) => {
   const t = doc.totals;
   io.print(`merged ${doc.run.mergedFrom} shards of the run with seed ${doc.run.seed} on ${doc.implementation.description}`);
   if (doc.differential !== null) {
-    io.print(`P-DIFFERENTIAL: ${doc.differential.steps} steps, ${doc.differential.lanesRun.length} of ${doc.differential.lanes} lanes, ${doc.differential.sweep.places.length} places of the constructor sweep`);
+    io.print(
+      `P-DIFFERENTIAL: ${doc.differential.steps} steps, ${doc.differential.lanesRun.length} of ${doc.differential.lanes} lanes, ${doc.differential.sweep.places.length} places of the constructor sweep`,
+    );
   }
   for (const p of doc.properties) {
-    io.print(`${{ pass: '✓', fail: '✗', unexercised: '∅' }[p.verdict]} ${p.id.padEnd(26)}${p.verdict} · ${p.runs} runs · ${p.exercise.succeeded} calls succeeded`);
+    io.print(
+      `${{ pass: '✓', fail: '✗', unexercised: '∅' }[p.verdict]} ${p.id.padEnd(26)}${p.verdict} · ${p.runs} runs · ${p.exercise.succeeded} calls succeeded`,
+    );
     if (p.failure !== null) io.print(`    ${p.failure.message}\n    replay: ${p.failure.replay}`);
   }
   io.print(`\n${'clause'.padEnd(13)}${'property'.padEnd(27)}${'runs'.padEnd(8)}${'calls ok'.padEnd(10)}result`);
-  for (const r of doc.clauses) io.print(`${r.clause.padEnd(13)}${r.property.padEnd(27)}${String(r.runs).padEnd(8)}${String(r.succeeded).padEnd(10)}${r.result}`);
-  io.print(`\n${t.pass} of ${t.properties} properties pass${t.fail === 0 ? '' : `, ${t.fail} fail`}${t.unexercised === 0 ? '' : `, ${t.unexercised} not exercised`}, covering ${t.clauses} clauses.`);
+  for (const r of doc.clauses)
+    io.print(`${r.clause.padEnd(13)}${r.property.padEnd(27)}${String(r.runs).padEnd(8)}${String(r.succeeded).padEnd(10)}${r.result}`);
+  io.print(
+    `\n${t.pass} of ${t.properties} properties pass${t.fail === 0 ? '' : `, ${t.fail} fail`}${t.unexercised === 0 ? '' : `, ${t.unexercised} not exercised`}, covering ${t.clauses} clauses.`,
+  );
   writeReports(doc, targets);
   return doc.exitCode;
 };
@@ -213,7 +243,9 @@ export async function main(argv: readonly string[], io: Io = { print: console.lo
   }
   const subcommand = name === undefined ? undefined : subcommands[name];
   if (subcommand === undefined) {
-    io.printError(`${name === undefined ? 'mll: give a command' : `mll: no command '${name}'`}; known: ${Object.keys(subcommands).join(', ')}\nusage: mll <command> [options]; mll --help`);
+    io.printError(
+      `${name === undefined ? 'mll: give a command' : `mll: no command '${name}'`}; known: ${Object.keys(subcommands).join(', ')}\nusage: mll <command> [options]; mll --help`,
+    );
     return 2;
   }
   try {

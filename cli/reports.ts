@@ -185,13 +185,16 @@ export function reportTargets(reports: readonly string[], outs: readonly string[
   const bare: ReportKind[] = [];
   for (const entry of reports.flatMap((r) => r.split(','))) {
     const [kind, file, extra] = entry.split('=');
-    if (!reportKinds.includes(kind as ReportKind) || extra !== undefined) throw new RangeError(`--report: expected json, junit or md, or KIND=FILE, got '${entry}'`);
+    if (!reportKinds.includes(kind as ReportKind) || extra !== undefined)
+      throw new RangeError(`--report: expected json, junit or md, or KIND=FILE, got '${entry}'`);
     if (file === undefined) bare.push(kind as ReportKind);
     else if (file === '') throw new RangeError(`--report: ${kind}= needs a file name`);
     else targets.push({ kind: kind as ReportKind, file });
   }
   if (bare.length !== outs.length) {
-    throw new RangeError(`--report: each report without =FILE needs its own --out FILE, in order: ${bare.length} report(s), ${outs.length} --out`);
+    throw new RangeError(
+      `--report: each report without =FILE needs its own --out FILE, in order: ${bare.length} report(s), ${outs.length} --out`,
+    );
   }
   bare.forEach((kind, i) => targets.push({ kind, file: outs[i]! }));
   return targets;
@@ -205,22 +208,47 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
  */
 export function toJunit(doc: ReportDocument): string {
   const builder = junit().newBuilder();
-  const suite = builder.testSuite().name(`mll check — ${doc.implementation.description}`).property('seed', String(doc.run.seed)).property('steps', String(doc.run.steps));
+  const suite = builder
+    .testSuite()
+    .name(`mll check — ${doc.implementation.description}`)
+    .property('seed', String(doc.run.seed))
+    .property('steps', String(doc.run.steps));
   const failureText = (f: ReportFailure): string =>
-    [f.message, '', f.timeline ?? `counterexample: ${f.counterexample}`, ...(f.confirmation === null ? [] : ['', f.confirmation]), '', `replay: ${f.replay}`].join('\n');
+    [
+      f.message,
+      '',
+      f.timeline ?? `counterexample: ${f.counterexample}`,
+      ...(f.confirmation === null ? [] : ['', f.confirmation]),
+      '',
+      `replay: ${f.replay}`,
+    ].join('\n');
   for (const p of doc.properties) {
-    const tc = suite.testCase().className(`mll.properties.${p.subject}`).name(`${p.id}: ${p.title}`).time(p.milliseconds / 1000);
-    if (p.verdict === 'fail' && p.failure !== null) tc.failure(`${p.failure.clause ?? p.id}: ${p.failure.message}`, 'PropertyViolation').stacktrace(failureText(p.failure));
-    else if (p.verdict === 'unexercised') tc.failure(p.notRun === null ? 'not exercised: no call succeeded on the implementation, so nothing was checked' : `not run: ${p.notRun}`, 'NotExercised');
+    const tc = suite
+      .testCase()
+      .className(`mll.properties.${p.subject}`)
+      .name(`${p.id}: ${p.title}`)
+      .time(p.milliseconds / 1000);
+    if (p.verdict === 'fail' && p.failure !== null)
+      tc.failure(`${p.failure.clause ?? p.id}: ${p.failure.message}`, 'PropertyViolation').stacktrace(failureText(p.failure));
+    else if (p.verdict === 'unexercised')
+      tc.failure(
+        p.notRun === null ? 'not exercised: no call succeeded on the implementation, so nothing was checked' : `not run: ${p.notRun}`,
+        'NotExercised',
+      );
     tc.standardOutput(`${p.runs} runs; ${p.exercise.calls} calls reached the implementation, ${p.exercise.succeeded} succeeded`);
   }
   const clauses = builder.testSuite().name('clauses');
   for (const row of doc.clauses) {
-    const tc = clauses.testCase().className(`mll.clauses.${row.clause.split('-')[1]}`).name(`${row.clause} by ${row.property}`);
+    const tc = clauses
+      .testCase()
+      .className(`mll.clauses.${row.clause.split('-')[1]}`)
+      .name(`${row.clause} by ${row.property}`);
     const failure = doc.properties.find((p) => p.id === row.property)?.failure ?? null;
-    if (row.result === 'fail' && failure !== null) tc.failure(`${row.clause}: ${failure.message}`, 'PropertyViolation').stacktrace(failureText(failure));
+    if (row.result === 'fail' && failure !== null)
+      tc.failure(`${row.clause}: ${failure.message}`, 'PropertyViolation').stacktrace(failureText(failure));
     else if (row.result === 'not exercised') tc.failure(`${row.clause}: not exercised by ${row.property}`, 'NotExercised');
-    else if (row.result === 'not judged') tc.skipped().standardOutput(`not judged: ${row.property} stopped at a failure of ${failure?.clause ?? 'the property'}`);
+    else if (row.result === 'not judged')
+      tc.skipped().standardOutput(`not judged: ${row.property} stopped at a failure of ${failure?.clause ?? 'the property'}`);
   }
   return builder.build();
 }
@@ -303,8 +331,10 @@ export function readReport(file: string): ReportDocument {
     throw new RangeError(`${file}: not JSON`);
   }
   const d = doc as Partial<ReportDocument> | null;
-  if (d === null || typeof d !== 'object' || d.format !== REPORT_FORMAT) throw new RangeError(`${file}: not an mll report (no "format": "${REPORT_FORMAT}")`);
-  if (d.version !== REPORT_VERSION) throw new RangeError(`${file}: an mll report of version ${String(d.version)}; this mll reads version ${REPORT_VERSION}`);
+  if (d === null || typeof d !== 'object' || d.format !== REPORT_FORMAT)
+    throw new RangeError(`${file}: not an mll report (no "format": "${REPORT_FORMAT}")`);
+  if (d.version !== REPORT_VERSION)
+    throw new RangeError(`${file}: an mll report of version ${String(d.version)}; this mll reads version ${REPORT_VERSION}`);
   return d as ReportDocument;
 }
 
@@ -357,7 +387,11 @@ export function mergeReports(docs: readonly { file: string; doc: ReportDocument 
       budget: diffs[0]!.diff.budget,
       lanes: diffs[0]!.diff.lanes,
       steps: diffs.reduce((sum, d) => sum + d.diff.steps, 0),
-      sweep: { places, steps: diffs.reduce((sum, d) => sum + d.diff.sweep.steps, 0), failedPlace: failedPlaces.length === 0 ? null : Math.min(...failedPlaces) },
+      sweep: {
+        places,
+        steps: diffs.reduce((sum, d) => sum + d.diff.sweep.steps, 0),
+        failedPlace: failedPlaces.length === 0 ? null : Math.min(...failedPlaces),
+      },
       lanesRun,
     };
   }
@@ -374,7 +408,11 @@ export function mergeReports(docs: readonly { file: string; doc: ReportDocument 
         ? parts.find((x) => x.doc.differential?.sweep.failedPlace === d.sweep.failedPlace)
         : parts.find((x) => x.doc.differential?.lanesRun.some((l) => l.failed && l.lane === d.lanesRun.find((m) => m.failed)?.lane));
     const exercise = parts.reduce(
-      (sum, x) => ({ deployments: sum.deployments + x.p.exercise.deployments, calls: sum.calls + x.p.exercise.calls, succeeded: sum.succeeded + x.p.exercise.succeeded }),
+      (sum, x) => ({
+        deployments: sum.deployments + x.p.exercise.deployments,
+        calls: sum.calls + x.p.exercise.calls,
+        succeeded: sum.succeeded + x.p.exercise.succeeded,
+      }),
       { deployments: 0, calls: 0, succeeded: 0 },
     );
     const notRun = parts.find((x) => x.p.notRun !== null)?.p.notRun ?? null;

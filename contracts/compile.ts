@@ -98,7 +98,11 @@ const OUTPUTS = { '*': { '*': ['abi', 'evm.bytecode.object', 'evm.deployedByteco
  * The standard-JSON input: viaIR, optimizer 200 runs, EVM_VERSION; `sources` by unit name.
  * Remappings appear only when there are some, so a single file's input (and key) is as it always was.
  */
-export function standardInput(sources: Readonly<Record<string, string>>, remappings: readonly string[] = [], outputSelection: object = OUTPUTS): object {
+export function standardInput(
+  sources: Readonly<Record<string, string>>,
+  remappings: readonly string[] = [],
+  outputSelection: object = OUTPUTS,
+): object {
   return {
     language: 'Solidity',
     sources: Object.fromEntries(Object.entries(sources).map(([unit, content]) => [unit, { content }])),
@@ -118,7 +122,12 @@ const errorsOf = (output: SolcOutput): SolcError[] => (output.errors ?? []).filt
  * Compiles `sources` and returns the artifact of `contractName` in unit `unit`, from the cache
  * when the same compiler has seen the same input.
  */
-function compileSources(sources: Readonly<Record<string, string>>, remappings: readonly string[], unit: string, contractName: string): Artifact {
+function compileSources(
+  sources: Readonly<Record<string, string>>,
+  remappings: readonly string[],
+  unit: string,
+  contractName: string,
+): Artifact {
   const input = JSON.stringify(standardInput(sources, remappings));
   const inputHash = createHash('sha256').update(`solc-js ${solcPackageVersion}`).update('\0').update(input).digest('hex');
   const cached = join(cacheDir, `${inputHash}-${contractName}.json`);
@@ -266,5 +275,9 @@ export function compileContractFile(file: string, remappings: Remappings = disco
 
 /** The bundled implementation: contracts/MutualLiquidityLock.sol, named as in every other compilation of it. */
 export function bundledArtifact(): Artifact {
-  return compileSource('MutualLiquidityLock.sol', readFileSync(join(root, 'contracts', 'MutualLiquidityLock.sol'), 'utf8'), 'MutualLiquidityLock');
+  return compileSource(
+    'MutualLiquidityLock.sol',
+    readFileSync(join(root, 'contracts', 'MutualLiquidityLock.sol'), 'utf8'),
+    'MutualLiquidityLock',
+  );
 }

@@ -29,13 +29,36 @@ export const sourceFiles = filesUnder(
   (name) => /\.(ts|sol|json)$/.test(name),
 )
   .filter((file) => !file.startsWith('docs/site/') && !file.startsWith('docs/.build/') && !file.startsWith('test/fixtures/'))
-  .concat(filesUnder(['spec'], (name) => name.endsWith('.json')), filesUnder(['reports'], (name) => name.endsWith('.txt')), filesUnder(['bin'], (name) => name.endsWith('.mjs')), filesUnder(['foundry', 'examples'], (name) => /\.(sol|ts|json|toml|md|yml)$/.test(name)));
+  .concat(
+    filesUnder(['spec'], (name) => name.endsWith('.json')),
+    filesUnder(['reports'], (name) => name.endsWith('.txt')),
+    filesUnder(['bin'], (name) => name.endsWith('.mjs')),
+    filesUnder(['foundry', 'examples'], (name) => /\.(sol|ts|json|toml|md|yml)$/.test(name)),
+  );
 
 const escapeHtml = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\{/g, '&#123;').replace(/\}/g, '&#125;').replace(/@/g, '&#64;').replace(/\[/g, '&#91;').replace(/\]/g, '&#93;').replace(/\(/g, '&#40;').replace(/`/g, '&#96;');
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\{/g, '&#123;')
+    .replace(/\}/g, '&#125;')
+    .replace(/@/g, '&#64;')
+    .replace(/\[/g, '&#91;')
+    .replace(/\]/g, '&#93;')
+    .replace(/\(/g, '&#40;')
+    .replace(/`/g, '&#96;');
 const escapeCell = (text: string): string => text.replace(/\|/g, '\\|');
 const frontmatter = (title: string, key: string, children: readonly string[] = []): string =>
-  ['---', `title: ${JSON.stringify(title)}`, `mll: ${JSON.stringify(key)}`, ...(children.length ? ['children:', ...children.map((c) => `  - ${c}`)] : []), '---', ''].join('\n');
+  [
+    '---',
+    `title: ${JSON.stringify(title)}`,
+    `mll: ${JSON.stringify(key)}`,
+    ...(children.length ? ['children:', ...children.map((c) => `  - ${c}`)] : []),
+    '---',
+    '',
+  ].join('\n');
 
 function write(path: string, text: string): void {
   const full = join(BUILD, path);
@@ -55,10 +78,21 @@ function siteLink(from: string, target: string, pages: ReadonlyMap<string, strin
 }
 
 /** GitHub's anchor for a heading, which links written for the repository use. */
-const githubSlug = (heading: string): string => heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/ /g, '-');
+const githubSlug = (heading: string): string =>
+  heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/ /g, '-');
 /** typedoc's anchor for the same heading (code spans dropped). */
 const typedocSlug = (heading: string): string =>
-  heading.replace(/`[^`]*`/g, '').trim().replace(/[\u2000-\u206F\u2E00-\u2E7F\\'!"#$%&()*+,./:;<=>?@[\]^`{|}~]/g, '').replace(/\s/g, '-').replace(/--+/, '-').toLowerCase();
+  heading
+    .replace(/`[^`]*`/g, '')
+    .trim()
+    .replace(/[\u2000-\u206F\u2E00-\u2E7F\\'!"#$%&()*+,./:;<=>?@[\]^`{|}~]/g, '')
+    .replace(/\s/g, '-')
+    .replace(/--+/, '-')
+    .toLowerCase();
 
 /** Puts GitHub's anchor before every heading whose typedoc anchor differs, so links written for the repository land. */
 function githubAnchors(text: string): string {
@@ -165,7 +199,8 @@ async function main(): Promise<void> {
 
   // The spec: an explicit anchor before every clause, its "Checked by:" line replaced by the generated trace.
   /** A spec page's title: its heading without the areas, "Bleeding (MLL-BLD)" → "Bleeding". */
-  const specTitle = (file: string) => (/^# (.+)$/m.exec(readFileSync(join(root, file), 'utf8'))?.[1] ?? file).replace(/\s*\(MLL-[^)]*\)$/, '');
+  const specTitle = (file: string) =>
+    (/^# (.+)$/m.exec(readFileSync(join(root, file), 'utf8'))?.[1] ?? file).replace(/\s*\(MLL-[^)]*\)$/, '');
   for (const file of ['spec/README.md', ...specFiles]) {
     const out: string[] = [];
     let clause: string | null = null;
@@ -208,15 +243,17 @@ async function main(): Promise<void> {
         '',
         '| clause | title | reference | contract | tests | properties |',
         '|---|---|---|---|---|---|',
-        ...[...trace.clauses].sort((a, b) => specOrder(a.file) - specOrder(b.file)).map((c) => {
-          const title = escapeCell(c.title.replace(' *(withdrawn)*', ''));
-          const link = `[${c.id}](mll:${c.file}#${c.id})`;
-          if (c.replacedBy !== null) return `| ${link} | ${title} (withdrawn) | replaced by ${c.replacedBy.join(', ')} | | | |`;
-          const { checkers, reference, contract } = traceOf(c.id);
-          const tests = checkers.filter((x) => !x.startsWith('P-'));
-          const props = checkers.filter((x) => x.startsWith('P-'));
-          return `| ${link} | ${title} | ${implLinks(reference)} | ${implLinks(contract)} | ${tests.map((t) => checkerLink(t, c.id)).join(' · ')} | ${props.map((p) => checkerLink(p, c.id)).join(' · ')} |`;
-        }),
+        ...[...trace.clauses]
+          .sort((a, b) => specOrder(a.file) - specOrder(b.file))
+          .map((c) => {
+            const title = escapeCell(c.title.replace(' *(withdrawn)*', ''));
+            const link = `[${c.id}](mll:${c.file}#${c.id})`;
+            if (c.replacedBy !== null) return `| ${link} | ${title} (withdrawn) | replaced by ${c.replacedBy.join(', ')} | | | |`;
+            const { checkers, reference, contract } = traceOf(c.id);
+            const tests = checkers.filter((x) => !x.startsWith('P-'));
+            const props = checkers.filter((x) => x.startsWith('P-'));
+            return `| ${link} | ${title} | ${implLinks(reference)} | ${implLinks(contract)} | ${tests.map((t) => checkerLink(t, c.id)).join(' · ')} | ${props.map((p) => checkerLink(p, c.id)).join(' · ')} |`;
+          }),
         '',
         '</div>',
         '',
@@ -236,7 +273,8 @@ async function main(): Promise<void> {
         '| property | title | clauses | planted bugs |',
         '|---|---|---|---|',
         ...catalog.map(
-          (p) => `| [${p.id}](#${p.id}) | ${escapeCell(p.title)} | ${p.clauses.join(', ')} | ${planted.filter((b) => b.property === p.id).length} |`,
+          (p) =>
+            `| [${p.id}](#${p.id}) | ${escapeCell(p.title)} | ${p.clauses.join(', ')} | ${planted.filter((b) => b.property === p.id).length} |`,
         ),
         '',
         ...catalog.flatMap((p) => {
@@ -268,19 +306,34 @@ async function main(): Promise<void> {
   copy('reports/mutation.md', 'Mutation report');
   copy('gas/README.md', 'Gas');
   copy('docs/reports.md', 'Reports for machines');
-  write('bench/README.md', frontmatter('Benchmarks', 'bench/README.md') + rewriteLinks('bench/README.md', readFileSync(join(root, 'bench/README.md'), 'utf8'), pages, 'bench/README.md') + benchFigures());
-  write('reports.md', frontmatter('Reports', 'page:reports', ['reports/mutation.md', 'gas/README.md', 'bench/README.md', 'docs/reports.md']) + '# Reports\n\nGenerated where they are measured; each names the command that writes it.\n\n- [Mutation report](mll:reports/mutation.md)\n- [Gas](mll:gas/README.md)\n- [Benchmarks](mll:bench/README.md)\n- [Reports for machines: mll check --report](mll:docs/reports.md)\n');
+  write(
+    'bench/README.md',
+    frontmatter('Benchmarks', 'bench/README.md') +
+      rewriteLinks('bench/README.md', readFileSync(join(root, 'bench/README.md'), 'utf8'), pages, 'bench/README.md') +
+      benchFigures(),
+  );
+  write(
+    'reports.md',
+    frontmatter('Reports', 'page:reports', ['reports/mutation.md', 'gas/README.md', 'bench/README.md', 'docs/reports.md']) +
+      '# Reports\n\nGenerated where they are measured; each names the command that writes it.\n\n- [Mutation report](mll:reports/mutation.md)\n- [Gas](mll:gas/README.md)\n- [Benchmarks](mll:bench/README.md)\n- [Reports for machines: mll check --report](mll:docs/reports.md)\n',
+  );
   write('README.md', rewriteLinks('README.md', readFileSync(join(root, 'README.md'), 'utf8'), pages, 'README.md'));
 
   // Source pages: every line anchored (#L12).
   for (const file of sourceFiles) {
     const lines = readFileSync(join(root, file), 'utf8').replace(/\n$/, '').split('\n');
-    const body = lines.map((l, i) => `<span class="mll-line" id="L${i + 1}"><a class="mll-ln" href="#L${i + 1}">${i + 1}</a>${escapeHtml(l)}</span>`).join('');
+    const body = lines
+      .map((l, i) => `<span class="mll-line" id="L${i + 1}"><a class="mll-ln" href="#L${i + 1}">${i + 1}</a>${escapeHtml(l)}</span>`)
+      .join('');
     write(`source/${file}.md`, frontmatter(file, `src:${file}`) + `# ${file}\n\n<pre class="mll-source"><code>${body}</code></pre>\n`);
   }
   write(
     'source.md',
-    frontmatter('Source', 'page:source', sourceFiles.map((f) => `source/${f}.md`)) +
+    frontmatter(
+      'Source',
+      'page:source',
+      sourceFiles.map((f) => `source/${f}.md`),
+    ) +
       `# Source\n\nEvery file of the reference, the contract, the property suites and the tests, rendered with line anchors.\n\n${sourceFiles.map((f) => `- [${f}](mll:src:${f})`).join('\n')}\n`,
   );
   // The playground: the page, and what the bundle needs to know (docs/playground/app.ts).
@@ -299,11 +352,17 @@ Set the parameters, build a timeline of calls — who, what, when, with what val
 `,
   );
   const referenceClauses = (names: readonly string[]) =>
-    [...implementedBy].filter(([, impls]) => impls.some((i) => i.file.startsWith('reference/') && names.includes(i.name))).map(([id]) => id).sort();
+    [...implementedBy]
+      .filter(([, impls]) => impls.some((i) => i.file.startsWith('reference/') && names.includes(i.name)))
+      .map(([id]) => id)
+      .sort();
   const kebab = (name: string) => `${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}.ts`;
   const revertNames = [...readFileSync(join(root, 'reference/errors.ts'), 'utf8').matchAll(/name: '(\w+)'/g)].map((m) => m[1]!);
   const playground: PlaygroundData = {
-    regressions: filesUnder(['test/regressions'], (n) => n.endsWith('.json')).map((f) => ({ name: posix.basename(f, '.json'), text: readFileSync(join(root, f), 'utf8') })),
+    regressions: filesUnder(['test/regressions'], (n) => n.endsWith('.json')).map((f) => ({
+      name: posix.basename(f, '.json'),
+      text: readFileSync(join(root, f), 'utf8'),
+    })),
     clausesOfFunction: Object.fromEntries([
       ...functionNames.map((fn) => [fn, referenceClauses([fn, kebab(fn)])] as const),
       ['deploy', referenceClauses(['deploy', 'validateParams', 'initialState'])],
@@ -316,13 +375,18 @@ Set the parameters, build a timeline of calls — who, what, when, with what val
     clausesOfEvent: { BleedingApplied: ['MLL-BLD-006'] },
   };
 
-  console.log(`docs/build: ${trace.clauses.length} clauses, ${catalog.length} properties, ${planted.length} planted bugs, ${sourceFiles.length} source pages into ${relative(root, BUILD)}`);
+  console.log(
+    `docs/build: ${trace.clauses.length} clauses, ${catalog.length} properties, ${planted.length} planted bugs, ${sourceFiles.length} source pages into ${relative(root, BUILD)}`,
+  );
 
   const count = await render({
     clauses: new Map(trace.clauses.map((c) => [c.id, c.file])),
     properties: new Set(catalog.map((p) => p.id)),
     sources: new Set(sourceFiles),
-    titles: new Map([...trace.clauses.map((c) => [c.id, c.title.replaceAll('*', '')] as const), ...catalog.map((p) => [p.id, p.title] as const)]),
+    titles: new Map([
+      ...trace.clauses.map((c) => [c.id, c.title.replaceAll('*', '')] as const),
+      ...catalog.map((p) => [p.id, p.title] as const),
+    ]),
   });
   await esbuild({
     entryPoints: [join(root, 'docs/playground/app.ts')],

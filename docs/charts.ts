@@ -9,7 +9,16 @@ import { fileURLToPath } from 'node:url';
 import { PARTY_A, PARTY_B } from '../properties/actors.js';
 import type { LockState } from '../reference/index.js';
 import { DAY, articleDefaults, deploy, execute, getLockStatus } from '../reference/index.js';
-import { DEFAULT_PARAMS, bestExit, defaulterExitKeep, kStarArticle, noCureHorizon, penaltyBps, retainedFraction, stayOrExitHorizon } from '../reference/economics.js';
+import {
+  DEFAULT_PARAMS,
+  bestExit,
+  defaulterExitKeep,
+  kStarArticle,
+  noCureHorizon,
+  penaltyBps,
+  retainedFraction,
+  stayOrExitHorizon,
+} from '../reference/economics.js';
 import type { Chart } from './svg-chart.js';
 import { lineChart } from './svg-chart.js';
 
@@ -20,7 +29,11 @@ const four = (x: { toNumber(): number }): string => x.toNumber().toFixed(4);
 
 /** MLL-ECO-002: what a bleeding party keeps after τ whole days. */
 function retainedChart(): Chart {
-  const marks = [30, 60, 365].map((d) => ({ x: d, y: retainedFraction(p, d).toNumber(), label: `${d} d: ${four(retainedFraction(p, d))}` }));
+  const marks = [30, 60, 365].map((d) => ({
+    x: d,
+    y: retainedFraction(p, d).toNumber(),
+    label: `${d} d: ${four(retainedFraction(p, d))}`,
+  }));
   return {
     title: 'Retained fraction of a bleeding share, r = 50 bps/day',
     xLabel: 'whole days of one-sided default',
@@ -47,7 +60,14 @@ function penaltyChart(): Chart {
     xTicks: ms,
     yTicks: [0, 0.15, 0.25, 0.5, 0.8, 1],
     yFormat: percent,
-    series: [{ label: 'penalty(m), rounded up to a bps', colour: '#2c3e50', steps: true, points: ms.map((m) => [m, penaltyBps(p, m) / 10_000] as const) }],
+    series: [
+      {
+        label: 'penalty(m), rounded up to a bps',
+        colour: '#2c3e50',
+        steps: true,
+        points: ms.map((m) => [m, penaltyBps(p, m) / 10_000] as const),
+      },
+    ],
     marks: [1, 2, 4, 7].map((m) => ({ x: m, y: penaltyBps(p, m) / 10_000, label: `${(penaltyBps(p, m) / 100).toFixed(2)} %` })),
   };
 }
@@ -71,10 +91,34 @@ function defaulterChart(): Chart {
     legend: 'bottom-left',
     series: [
       { label: 'stay: (1 − r)^k', colour: '#c0392b', points: ks.map((k) => [k, retainedFraction(p, k).toNumber()] as const) },
-      { label: "article's exit: 1 − P_min", colour: '#7f8c8d', dashed: true, points: [[0, 0.85], [120, 0.85]] },
-      { label: 'exit while bleeding, paying nothing', colour: '#e67e22', points: ks.map((k) => [k, defaulterExitKeep(p, k).toNumber()] as const) },
-      { label: 'cure then exit, net of what it pays', colour: '#27ae60', points: ks.map((k) => [k, bestExit(p, 1, k).net.toNumber()] as const) },
-      { label: 'best exit at the default start', colour: '#27ae60', dashed: true, points: [[0, cureNow], [120, cureNow]] },
+      {
+        label: "article's exit: 1 − P_min",
+        colour: '#7f8c8d',
+        dashed: true,
+        points: [
+          [0, 0.85],
+          [120, 0.85],
+        ],
+      },
+      {
+        label: 'exit while bleeding, paying nothing',
+        colour: '#e67e22',
+        points: ks.map((k) => [k, defaulterExitKeep(p, k).toNumber()] as const),
+      },
+      {
+        label: 'cure then exit, net of what it pays',
+        colour: '#27ae60',
+        points: ks.map((k) => [k, bestExit(p, 1, k).net.toNumber()] as const),
+      },
+      {
+        label: 'best exit at the default start',
+        colour: '#27ae60',
+        dashed: true,
+        points: [
+          [0, cureNow],
+          [120, cureNow],
+        ],
+      },
     ],
     marks: [
       { x: article.days, y: 0.85, label: `article k* = ${article.days} d` },
@@ -104,7 +148,7 @@ function lockRun(): { chart: Chart; defaultDay: number } {
   const b: [number, number][] = [];
   for (let day = 0; day <= 240; day++) {
     const now = t0 + BigInt(day) * DAY;
-    if (day > 0 && BigInt(day) * DAY % params.depositInterval === 0n) {
+    if (day > 0 && (BigInt(day) * DAY) % params.depositInterval === 0n) {
       state = ok(execute(state, 'deposit', { from: PARTY_A, value: params.depositAmount, now }));
     }
     const status = getLockStatus(state, now);
@@ -207,4 +251,11 @@ for (const [name, text] of Object.entries(outputs)) {
 if (stale.length > 0) {
   console.error(`stale figures (run npm run charts and commit): ${stale.join(', ')}`);
   process.exitCode = 1;
-} else console.log(check ? 'charts: up to date' : `charts: wrote ${Object.keys(outputs).map((n) => `docs/${n}`).join(', ')}`);
+} else
+  console.log(
+    check
+      ? 'charts: up to date'
+      : `charts: wrote ${Object.keys(outputs)
+          .map((n) => `docs/${n}`)
+          .join(', ')}`,
+  );

@@ -61,7 +61,8 @@ export function unlinkedClauseIds(site: string): string[] {
     for (const part of body.split(/(<[^>]*>)/)) {
       const tag = /^<(\/?)(a|script|style|textarea|option)\b/i.exec(part);
       if (tag !== null) blocked += tag[1] === '/' ? -1 : 1;
-      else if (!part.startsWith('<') && blocked === 0) for (const id of part.match(/MLL-[A-Z]{2,5}-\d{3}/g) ?? []) found.push(`${relative(site, file)}: ${id}`);
+      else if (!part.startsWith('<') && blocked === 0)
+        for (const id of part.match(/MLL-[A-Z]{2,5}-\d{3}/g) ?? []) found.push(`${relative(site, file)}: ${id}`);
     }
   }
   return found;

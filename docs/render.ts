@@ -46,7 +46,8 @@ export function linkPage(html: string, targets: Targets, href: (key: string) => 
       const [, closing, name] = tag;
       const lower = name!.toLowerCase();
       if (lower === 'body') inBody = closing === '';
-      if (['a', 'script', 'style', 'title', 'textarea', 'button', 'select', 'option'].includes(lower) && !part.endsWith('/>')) blocked += closing ? -1 : 1;
+      if (['a', 'script', 'style', 'title', 'textarea', 'button', 'select', 'option'].includes(lower) && !part.endsWith('/>'))
+        blocked += closing ? -1 : 1;
     } else if (inBody && blocked === 0 && part !== '') parts[i] = linkText(part, targets, href);
   }
   return parts.join('');
@@ -87,7 +88,10 @@ export async function render(targets: Targets): Promise<number> {
       const relative = target === page.url ? '' : posix.relative(posix.dirname(page.url), target);
       return `${relative}${anchor === undefined ? '' : `#${anchor}`}`;
     };
-    let html = page.contents.replace(/(href|src)="mll:([^"]*)"/g, (_whole, attribute: string, key: string) => `${attribute}="${href(key.replace(/&amp;/g, '&'))}"`);
+    let html = page.contents.replace(
+      /(href|src)="mll:([^"]*)"/g,
+      (_whole, attribute: string, key: string) => `${attribute}="${href(key.replace(/&amp;/g, '&'))}"`,
+    );
     html = linkPage(html, targets, href);
     // The ids written into the markdown are anchors too (typedoc checks links against its own headings only).
     const slugger = app.renderer.router?.getSlugger(page.model) as unknown as { seen: Map<string, number> } | undefined;

@@ -50,7 +50,8 @@ export function citedOn(line: string, known: ReadonlySet<string>): string[] {
 }
 
 const TS_DECLARATION = /^(?:export\s+)?(?:declare\s+)?(?:async\s+)?(?:function\*?|const|let|class|interface|type|enum)\s+(\w+)/;
-const SOL_DECLARATION = /^\s*(function\s+(\w+)|constructor|receive|fallback|modifier\s+(\w+)|event\s+(\w+)|error\s+(\w+)|struct\s+(\w+)|enum\s+(\w+)|contract\s+(\w+))/;
+const SOL_DECLARATION =
+  /^\s*(function\s+(\w+)|constructor|receive|fallback|modifier\s+(\w+)|event\s+(\w+)|error\s+(\w+)|struct\s+(\w+)|enum\s+(\w+)|contract\s+(\w+))/;
 const SOL_MEMBER = /^\s*(?:[\w.]+(?:\[\])?\s+)+(?:internal\s+|public\s+|private\s+|constant\s+|immutable\s+)*(\w+)\s*(?:=[^;]*)?;/;
 
 function solName(match: RegExpExecArray): string {

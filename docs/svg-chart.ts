@@ -63,20 +63,28 @@ export function lineChart(chart: Chart): string {
     out.push(`<line x1="${PAD.left}" y1="${fixed(py(t))}" x2="${WIDTH - PAD.right}" y2="${fixed(py(t))}" stroke="#eee"/>`);
     out.push(`<text x="${PAD.left - 8}" y="${fixed(py(t) + 4)}" text-anchor="end">${escape(yFormat(t))}</text>`);
   }
-  out.push(`<rect x="${PAD.left}" y="${PAD.top}" width="${WIDTH - PAD.left - PAD.right}" height="${HEIGHT - PAD.top - PAD.bottom}" fill="none" stroke="#444"/>`);
+  out.push(
+    `<rect x="${PAD.left}" y="${PAD.top}" width="${WIDTH - PAD.left - PAD.right}" height="${HEIGHT - PAD.top - PAD.bottom}" fill="none" stroke="#444"/>`,
+  );
   out.push(`<text x="${(PAD.left + WIDTH - PAD.right) / 2}" y="${HEIGHT - 14}" text-anchor="middle">${escape(chart.xLabel)}</text>`);
-  out.push(`<text transform="translate(18 ${(PAD.top + HEIGHT - PAD.bottom) / 2}) rotate(-90)" text-anchor="middle">${escape(chart.yLabel)}</text>`);
+  out.push(
+    `<text transform="translate(18 ${(PAD.top + HEIGHT - PAD.bottom) / 2}) rotate(-90)" text-anchor="middle">${escape(chart.yLabel)}</text>`,
+  );
   chart.series.forEach((s, i) => {
     const pts: string[] = [];
     s.points.forEach(([x, y], k) => {
       if (s.steps === true && k > 0) pts.push(`${fixed(px(x))},${fixed(py(s.points[k - 1]![1]))}`);
       pts.push(`${fixed(px(x))},${fixed(py(y))}`);
     });
-    out.push(`<polyline fill="none" stroke="${s.colour}" stroke-width="2"${s.dashed === true ? ' stroke-dasharray="6 4"' : ''} points="${pts.join(' ')}"/>`);
+    out.push(
+      `<polyline fill="none" stroke="${s.colour}" stroke-width="2"${s.dashed === true ? ' stroke-dasharray="6 4"' : ''} points="${pts.join(' ')}"/>`,
+    );
     const bottomLeft = chart.legend === 'bottom-left';
     const lx = bottomLeft ? PAD.left + 12 : WIDTH - PAD.right - 250;
     const ly = bottomLeft ? HEIGHT - PAD.bottom - 12 - (chart.series.length - 1 - i) * 18 : PAD.top + 16 + i * 18;
-    out.push(`<line x1="${lx}" y1="${ly - 4}" x2="${lx + 24}" y2="${ly - 4}" stroke="${s.colour}" stroke-width="2"${s.dashed === true ? ' stroke-dasharray="6 4"' : ''}/>`);
+    out.push(
+      `<line x1="${lx}" y1="${ly - 4}" x2="${lx + 24}" y2="${ly - 4}" stroke="${s.colour}" stroke-width="2"${s.dashed === true ? ' stroke-dasharray="6 4"' : ''}/>`,
+    );
     out.push(`<text x="${lx + 30}" y="${ly}">${escape(s.label)}</text>`);
   });
   for (const m of chart.marks ?? []) {

@@ -46,7 +46,11 @@ export function codeHash(artifact: Artifact): string {
   const runtime = artifact.deployedBytecode.slice(2);
   const metadata = runtime.slice(runtime.length - (Number.parseInt(runtime.slice(-4), 16) + 2) * 2);
   const creation = artifact.bytecode.slice(2);
-  return createHash('sha256').update(runtime.slice(0, runtime.length - metadata.length)).update('|').update(creation.split(metadata).join('')).digest('hex');
+  return createHash('sha256')
+    .update(runtime.slice(0, runtime.length - metadata.length))
+    .update('|')
+    .update(creation.split(metadata).join(''))
+    .digest('hex');
 }
 
 export function compileMutant(source: string, mutant: Mutant): Artifact | CompileError {
@@ -71,7 +75,14 @@ export async function testMutant(mutant: Mutant, artifact: Artifact, budget: Sui
       await replayRegression(evmDriverFactory(artifact), regression);
     } catch (error) {
       if (!(error instanceof PropertyViolation)) throw error;
-      return { mutant, status: 'killed', clause: error.clause, message: `regression ${regression.name}: ${error.message}`, millisecondsToKill: Math.round(performance.now() - started), stepsToKill: regression.steps.length };
+      return {
+        mutant,
+        status: 'killed',
+        clause: error.clause,
+        message: `regression ${regression.name}: ${error.message}`,
+        millisecondsToKill: Math.round(performance.now() - started),
+        stepsToKill: regression.steps.length,
+      };
     }
   }
   const report = await runDifferentialBudget(evmDriverFactory(artifact), { ...budget, chunkRuns: 10, explain: false });

@@ -56,7 +56,12 @@ export function writeReports(results: readonly MutantResult[], options: RunOptio
     medianMillisecondsToKill: median(kills.map((r) => r.millisecondsToKill!)),
     medianStepsToKill: median(kills.map((r) => r.stepsToKill!)),
   };
-  const json = { options, totals, unexplainedLive: unexplained, mutants: results.map((r) => ({ ...r, explanation: explanations[r.mutant.id] })) };
+  const json = {
+    options,
+    totals,
+    unexplainedLive: unexplained,
+    mutants: results.map((r) => ({ ...r, explanation: explanations[r.mutant.id] })),
+  };
   writeFileSync(new URL('mutation.json', reportsDir), `${JSON.stringify(json, null, 2)}\n`);
   writeFileSync(new URL('mutation.md', reportsDir), mutationMarkdown(results, options, explanations));
   const pct = percent(totals.score);
@@ -67,7 +72,11 @@ export function writeReports(results: readonly MutantResult[], options: RunOptio
 const percent = (x: number | null): string => (x === null ? '—' : `${(x * 100).toFixed(1)} %`);
 
 /** reports/mutation.md for `results`: what writeReports writes, and what the site's staleness check re-renders from reports/mutation.json. */
-export function mutationMarkdown(results: readonly MutantResult[], options: RunOptions, explanations: Readonly<Record<string, string>> = loadExplanations()): string {
+export function mutationMarkdown(
+  results: readonly MutantResult[],
+  options: RunOptions,
+  explanations: Readonly<Record<string, string>> = loadExplanations(),
+): string {
   const count = (status: Status) => results.filter((r) => r.status === status).length;
   const killed = count('killed');
   const live = count('live');
@@ -101,7 +110,7 @@ export function mutationMarkdown(results: readonly MutantResult[], options: RunO
               ? 'does not compile'
               : r.status === 'error'
                 ? `**the suite threw**: ${(r.message ?? '').split('\n')[0]!.replace(/\|/g, '\\|')}`
-              : 'bytecode identical to the original';
+                : 'bytecode identical to the original';
     return `| ${site} | ${r.mutant.operator} | ${change} | ${r.status} | ${detail} |`;
   };
   const md = `# Mutation report

@@ -42,7 +42,13 @@ function sample(mutants: readonly Mutant[], size: number, seed: number): Mutant[
   return mutants.filter((m) => chosen.has(m));
 }
 
-async function inWorkers(phase: 'compile' | 'test', mutants: readonly Mutant[], workers: number, extra: object, onResult: (r: MutantResult) => void) {
+async function inWorkers(
+  phase: 'compile' | 'test',
+  mutants: readonly Mutant[],
+  workers: number,
+  extra: object,
+  onResult: (r: MutantResult) => void,
+) {
   const shares = Array.from({ length: workers }, (_, k) => mutants.filter((_m, i) => i % workers === k));
   await Promise.all(
     shares.map((share) =>
@@ -58,10 +64,17 @@ async function main(): Promise<number> {
   try {
     const { values } = parseArgs({
       args: process.argv.slice(2),
-      options: { sample: { type: 'string' }, only: { type: 'string' }, seed: { type: 'string' }, steps: { type: 'string' }, workers: { type: 'string' } },
+      options: {
+        sample: { type: 'string' },
+        only: { type: 'string' },
+        seed: { type: 'string' },
+        steps: { type: 'string' },
+        workers: { type: 'string' },
+      },
       strict: true,
     });
-    if (values.sample !== undefined && values.only !== undefined) throw new RangeError('--sample and --only choose mutants two ways: give one');
+    if (values.sample !== undefined && values.only !== undefined)
+      throw new RangeError('--sample and --only choose mutants two ways: give one');
     options = {
       sample: positive('sample', values.sample, Number.MAX_SAFE_INTEGER),
       only: values.only === undefined ? null : values.only.split(','),
@@ -80,12 +93,16 @@ async function main(): Promise<number> {
   else {
     const unknown = options.only.filter((id) => !all.some((m) => m.id === id));
     if (unknown.length > 0) {
-      console.error(`--only: no mutant with id ${unknown.map((id) => `'${id}'`).join(', ')} (ids are operator@line:column:replacement, as in reports/mutation.md)\n${usage}`);
+      console.error(
+        `--only: no mutant with id ${unknown.map((id) => `'${id}'`).join(', ')} (ids are operator@line:column:replacement, as in reports/mutation.md)\n${usage}`,
+      );
       return 2;
     }
     selected = all.filter((m) => options.only!.includes(m.id));
   }
-  console.log(`${all.length} mutants of contracts/MutualLiquidityLock.sol; ${selected.length} selected; compiling on ${options.workers} workers`);
+  console.log(
+    `${all.length} mutants of contracts/MutualLiquidityLock.sol; ${selected.length} selected; compiling on ${options.workers} workers`,
+  );
   const started = performance.now();
 
   const compiled = new Map<string, MutantResult>();
@@ -98,18 +115,26 @@ async function main(): Promise<number> {
     const r = compiled.get(mutant.id)!;
     if (r.status === 'stillborn') results.set(mutant.id, r);
     else if (r.bytecodeHash === original) results.set(mutant.id, { mutant, status: 'equivalent', bytecodeHash: r.bytecodeHash });
-    else if (firstWithHash.has(r.bytecodeHash!)) results.set(mutant.id, { mutant, status: 'duplicate', sameAs: firstWithHash.get(r.bytecodeHash!)!, bytecodeHash: r.bytecodeHash! });
+    else if (firstWithHash.has(r.bytecodeHash!))
+      results.set(mutant.id, { mutant, status: 'duplicate', sameAs: firstWithHash.get(r.bytecodeHash!)!, bytecodeHash: r.bytecodeHash! });
     else {
       firstWithHash.set(r.bytecodeHash!, mutant.id);
       toTest.push(mutant);
     }
   }
-  console.log(`compiled in ${((performance.now() - started) / 1000).toFixed(0)} s; testing ${toTest.length} distinct mutants, ${options.steps} steps each at most`);
+  console.log(
+    `compiled in ${((performance.now() - started) / 1000).toFixed(0)} s; testing ${toTest.length} distinct mutants, ${options.steps} steps each at most`,
+  );
   let done = 0;
   await inWorkers('test', toTest, options.workers, { budget: { steps: options.steps, seed: options.seed } }, (r) => {
     results.set(r.mutant.id, r);
     done++;
-    const flag = r.status === 'live' ? `LIVE ${r.mutant.id}` : r.status === 'error' ? `HARNESS ERROR ${r.mutant.id}: ${(r.message ?? '').split('\n')[0]}` : '';
+    const flag =
+      r.status === 'live'
+        ? `LIVE ${r.mutant.id}`
+        : r.status === 'error'
+          ? `HARNESS ERROR ${r.mutant.id}: ${(r.message ?? '').split('\n')[0]}`
+          : '';
     if (flag !== '' || done % 20 === 0) console.log(`  ${done}/${toTest.length} ${flag}`);
   });
   const ordered = selected.map((m) => results.get(m.id)!);
@@ -117,7 +142,8 @@ async function main(): Promise<number> {
     // a look at a few mutants: printed, and the full report left as it is
     const explanations = loadExplanations();
     for (const r of ordered) {
-      const why = r.status === 'live' ? (explanations[r.mutant.id] === undefined ? ' — unexplained' : ` — ${explanations[r.mutant.id]}`) : '';
+      const why =
+        r.status === 'live' ? (explanations[r.mutant.id] === undefined ? ' — unexplained' : ` — ${explanations[r.mutant.id]}`) : '';
       console.log(`${r.mutant.id}: ${r.status}${r.clause ? ` (${r.clause})` : ''}${r.message ? ` ${r.message.split('\n')[0]}` : ''}${why}`);
     }
     return 0;

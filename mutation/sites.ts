@@ -63,7 +63,8 @@ function children(node: Node): Node[] {
   for (const [key, value] of Object.entries(node)) {
     if (key === 'loc' || key === 'range') continue;
     const items = Array.isArray(value) ? value : [value];
-    for (const item of items) if (item !== null && typeof item === 'object' && typeof (item as Node).type === 'string') out.push(item as Node);
+    for (const item of items)
+      if (item !== null && typeof item === 'object' && typeof (item as Node).type === 'string') out.push(item as Node);
   }
   return out;
 }
@@ -81,7 +82,16 @@ export function mutantsOf(source: string): Mutant[] {
     const column = columnOf(start);
     // The same node can hang under two parents (a constant's declaration and its initial value).
     if (mutants.some((m) => m.start === start && m.end === end && m.replacement === replacement)) return;
-    mutants.push({ id: `${operator}@${line}:${column}:${replacement.replace(/\s+/g, ' ')}`, operator, line, column, original, replacement, start, end });
+    mutants.push({
+      id: `${operator}@${line}:${column}:${replacement.replace(/\s+/g, ' ')}`,
+      operator,
+      line,
+      column,
+      original,
+      replacement,
+      start,
+      end,
+    });
   };
   const text = (node: Node) => source.slice(node.range![0], node.range![1] + 1);
 
@@ -89,7 +99,8 @@ export function mutantsOf(source: string): Mutant[] {
     const range = node.range;
     const start = range?.[0] ?? 0;
     const end = (range?.[1] ?? -1) + 1;
-    const code = inCode || node.type === 'FunctionDefinition' || (node.type === 'StateVariableDeclaration' && text(node).includes('constant'));
+    const code =
+      inCode || node.type === 'FunctionDefinition' || (node.type === 'StateVariableDeclaration' && text(node).includes('constant'));
     if (code && range !== undefined) {
       switch (node.type) {
         case 'BinaryOperation': {
@@ -131,7 +142,8 @@ export function mutantsOf(source: string): Mutant[] {
         }
         case 'ReturnStatement': {
           const expression = node.expression as Node | null;
-          if (expression !== null && expression.type !== 'TupleExpression') add('zero-value', expression.range![0], expression.range![1] + 1, '0');
+          if (expression !== null && expression.type !== 'TupleExpression')
+            add('zero-value', expression.range![0], expression.range![1] + 1, '0');
           break;
         }
         case 'IndexAccess': {

@@ -19,14 +19,7 @@ import { isRegistered, stepInvariants } from './invariants.js';
 import type { ResolvedStep, StepCheck, Trace } from './run-scenario.js';
 import { replay, resolvedSteps, runScenario } from './run-scenario.js';
 import { scenarioArb } from './scenario.js';
-import {
-  interleavePokes,
-  mirrorAction,
-  mirrorObservation,
-  mirrorResult,
-  shiftObservation,
-  shiftResult,
-} from './transforms.js';
+import { interleavePokes, mirrorAction, mirrorObservation, mirrorResult, shiftObservation, shiftResult } from './transforms.js';
 import { ensure } from './violation.js';
 import { differentialProperty } from './differential/property.js';
 import { guarantees } from './guarantees.js';
@@ -85,7 +78,11 @@ function ensureSameRun(
     const result = map.result?.(twin.result) ?? twin.result;
     const after = map.observation?.(twin.after) ?? twin.after;
     const difference = firstDifference(entry.result, result) ?? firstDifference(entry.after, after);
-    ensure(difference === null, clause, () => `step ${i} (${entry.action.kind === 'call' ? entry.action.fn : 'force'} at ${entry.time}) differs: ${String(difference)}`);
+    ensure(
+      difference === null,
+      clause,
+      () => `step ${i} (${entry.action.kind === 'call' ? entry.action.fn : 'force'} at ${entry.time}) differs: ${String(difference)}`,
+    );
   }
 }
 
@@ -111,8 +108,11 @@ async function drain(driver: Driver, trace: Trace): Promise<void> {
   }
   for (const actor of ['A', 'B'] as const) await driver.call(addressOfActor[actor], 'withdraw', 0n, time);
   obs = whole(await driver.observe(time));
-  ensure(obs.balance === 0n && obs.A.claimable === 0n && obs.B.claimable === 0n, 'MLL-INV-005', () =>
-    `after every exit and withdrawal the lock still holds ${obs.balance} wei`);
+  ensure(
+    obs.balance === 0n && obs.A.claimable === 0n && obs.B.claimable === 0n,
+    'MLL-INV-005',
+    () => `after every exit and withdrawal the lock still holds ${obs.balance} wei`,
+  );
 }
 
 const exact = Decimal.clone({ precision: 80 });
@@ -174,7 +174,11 @@ export const catalog: readonly PropertyDefinition[] = [
     build: (factory) =>
       fc.asyncProperty(scenarioArb(), async (scenario) => {
         const base = await runScenario(factory(), scenario);
-        const mirrored = await replay(factory(), scenario, resolvedSteps(base).map((s): ResolvedStep => ({ ...s, action: mirrorAction(s.action) })));
+        const mirrored = await replay(
+          factory(),
+          scenario,
+          resolvedSteps(base).map((s): ResolvedStep => ({ ...s, action: mirrorAction(s.action) })),
+        );
         ensureSameRun('MLL-INV-004', base, mirrored, { result: mirrorResult, observation: mirrorObservation });
       }),
   },
@@ -185,15 +189,23 @@ export const catalog: readonly PropertyDefinition[] = [
     clauses: ['MLL-INV-003', 'MLL-STA-007'],
     rule: 'Shifting every time, deployment included, by the same amount MUST shift every reported time by it and change nothing else.',
     build: (factory) =>
-      fc.asyncProperty(scenarioArb(), fc.oneof(fc.constantFrom(1n, DAY - 1n, DAY), fc.bigInt({ min: 1n, max: 2n ** 40n })), async (scenario, by) => {
-        const base = await runScenario(factory(), scenario);
-        const shiftedScenario = { ...scenario, deployTime: scenario.deployTime + by };
-        const shifted = await replay(factory(), shiftedScenario, resolvedSteps(base).map((s) => ({ ...s, time: s.time + by })));
-        ensureSameRun('MLL-INV-003', base, shifted, {
-          result: (r) => shiftResult(r, -by),
-          observation: (o) => shiftObservation(o, -by),
-        });
-      }),
+      fc.asyncProperty(
+        scenarioArb(),
+        fc.oneof(fc.constantFrom(1n, DAY - 1n, DAY), fc.bigInt({ min: 1n, max: 2n ** 40n })),
+        async (scenario, by) => {
+          const base = await runScenario(factory(), scenario);
+          const shiftedScenario = { ...scenario, deployTime: scenario.deployTime + by };
+          const shifted = await replay(
+            factory(),
+            shiftedScenario,
+            resolvedSteps(base).map((s) => ({ ...s, time: s.time + by })),
+          );
+          ensureSameRun('MLL-INV-003', base, shifted, {
+            result: (r) => shiftResult(r, -by),
+            observation: (o) => shiftObservation(o, -by),
+          });
+        },
+      ),
   },
   {
     id: 'P-COMPOUNDING-BOUND',
@@ -211,8 +223,11 @@ export const catalog: readonly PropertyDefinition[] = [
           const truth = new exact(share.toString()).mul(new exact(1).minus(new exact(rate.toString()).div(10_000)).pow(days.toString()));
           ensure(truth.lte(retained.toString()), 'MLL-ARI-004', () => `retained ${retained} < exact ${truth.toFixed(6)}`);
           const slack = new exact(share.toString()).mul(days.toString()).div(WAD.toString()).plus(1);
-          ensure(truth.plus(slack).gte(retained.toString()), 'MLL-ARI-008', () =>
-            `retained ${retained} exceeds exact ${truth.toFixed(6)} by more than ${slack.toFixed(6)}`);
+          ensure(
+            truth.plus(slack).gte(retained.toString()),
+            'MLL-ARI-008',
+            () => `retained ${retained} exceeds exact ${truth.toFixed(6)} by more than ${slack.toFixed(6)}`,
+          );
           ensure(retained >= 1n, 'MLL-BLD-010', () => `a share of ${share} bled to zero`);
         },
       ),

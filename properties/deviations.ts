@@ -37,7 +37,10 @@ export function parseDeviations(markdown: string): ReadonlyMap<string, readonly 
     let named: string[] = [];
     if (line.startsWith('Clauses:')) named = clausesIn(line);
     else if (line.startsWith('|')) {
-      const cells = line.split('|').slice(1, -1).map((cell) => cell.trim());
+      const cells = line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim());
       if (clausesColumn === null) clausesColumn = cells.indexOf('clauses');
       else if (clausesColumn >= 0 && cells[clausesColumn] !== undefined) named = clausesIn(cells[clausesColumn]!);
     }

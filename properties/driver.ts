@@ -5,7 +5,18 @@
  * @public
  * @module
  */
-import type { Address, Agreement, FunctionName, LockEvent, LockStatus, Params, PartyStatus, Phase, PoolState, Role } from '../reference/index.js';
+import type {
+  Address,
+  Agreement,
+  FunctionName,
+  LockEvent,
+  LockStatus,
+  Params,
+  PartyStatus,
+  Phase,
+  PoolState,
+  Role,
+} from '../reference/index.js';
 import { PropertyViolation } from './violation.js';
 
 /**
@@ -63,8 +74,20 @@ export const viewNames = Object.keys(viewClauses) as readonly ViewName[];
 export type ObservedField = 'phase' | 'activatedAt' | keyof PartyStatus;
 
 const partyFields = Object.keys({
-  share: 0, paidIntervals: 0, reachedIntervals: 0, countedIntervals: 0, inDefault: 0, defaultStartsAt: 0, bleedSeconds: 0,
-  lastActionAt: 0, exitProposalLive: 0, unilateralExitLive: 0, executeAfter: 0, frozenPenaltyBps: 0, exitPenaltyBps: 0, claimable: 0,
+  share: 0,
+  paidIntervals: 0,
+  reachedIntervals: 0,
+  countedIntervals: 0,
+  inDefault: 0,
+  defaultStartsAt: 0,
+  bleedSeconds: 0,
+  lastActionAt: 0,
+  exitProposalLive: 0,
+  unilateralExitLive: 0,
+  executeAfter: 0,
+  frozenPenaltyBps: 0,
+  exitPenaltyBps: 0,
+  claimable: 0,
 } satisfies Record<keyof PartyStatus, 0>) as readonly (keyof PartyStatus)[];
 const observedFields: readonly ObservedField[] = ['phase', 'activatedAt', ...partyFields];
 

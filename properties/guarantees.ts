@@ -16,7 +16,16 @@
  */
 import * as fc from 'fast-check';
 import type { Address, FunctionName, LockEvent, LockState, Params, Role } from '../reference/index.js';
-import { ACTIVATION_WINDOW, DAY, EXIT_EXECUTION_WINDOW, Phase, articleDefaults, deploy, execute, getLockStatus } from '../reference/index.js';
+import {
+  ACTIVATION_WINDOW,
+  DAY,
+  EXIT_EXECUTION_WINDOW,
+  Phase,
+  articleDefaults,
+  deploy,
+  execute,
+  getLockStatus,
+} from '../reference/index.js';
 import type { ActorName } from './actors.js';
 import { PARTY_A, PARTY_B, addressOfActor } from './actors.js';
 import { firstDifference } from './compare.js';
@@ -84,7 +93,10 @@ class Sim {
   now: bigint;
   readonly steps: ResolvedStep[] = [];
 
-  constructor(readonly params: Params, deployTime: bigint) {
+  constructor(
+    readonly params: Params,
+    deployTime: bigint,
+  ) {
     const deployed = deploy(params, deployTime);
     this.state = deployed.ok ? deployed.state : null;
     this.now = deployTime;
@@ -100,7 +112,12 @@ class Sim {
     const at = time > this.now ? time : this.now;
     this.steps.push({ time: at, action });
     this.now = at;
-    const outcome = execute(this.state!, action.fn, { from: addressOfActor[action.actor], value: action.value, now: at, rejectsEther: false });
+    const outcome = execute(this.state!, action.fn, {
+      from: addressOfActor[action.actor],
+      value: action.value,
+      now: at,
+      rejectsEther: false,
+    });
     if (outcome.ok) this.state = outcome.state;
     return outcome.ok;
   }
@@ -118,7 +135,12 @@ class Player {
   acted: boolean;
   kept = true;
 
-  constructor(readonly game: Game, readonly sim: Sim, readonly wakeAt: bigint, script: readonly ResolvedStep[] = []) {
+  constructor(
+    readonly game: Game,
+    readonly sim: Sim,
+    readonly wakeAt: bigint,
+    script: readonly ResolvedStep[] = [],
+  ) {
     const own = script.filter((s) => s.action.kind === 'call' && s.action.actor === game.profiled);
     this.woken = own.some((s) => s.time >= wakeAt && s.action.kind === 'call' && s.action.fn === 'deposit');
     this.acted = this.woken;
@@ -198,7 +220,8 @@ function finish(game: Game, sim: Sim, player: Player): void {
     const executeAfter = exitOf(Y);
     if (executeAfter === null) continue;
     player.until(executeAfter, true);
-    if (sim.observe(executeAfter > sim.now ? executeAfter : sim.now).phase === Phase.Active) sim.call(executeAfter, callOf(Y, 'executeUnilateralExit'));
+    if (sim.observe(executeAfter > sim.now ? executeAfter : sim.now).phase === Phase.Active)
+      sim.call(executeAfter, callOf(Y, 'executeUnilateralExit'));
   }
   if (sim.observe().phase === Phase.Exited) {
     sim.call(sim.now, callOf(X, 'withdraw'));
@@ -222,7 +245,8 @@ export function planGame(game: Game): Plan {
   const Y = other(X);
   const { depositAmount: d } = game.params;
   sim.call(game.deployTime, callOf(X, 'activate', d));
-  if (game.adversaryActivation.intervals > 0n) sim.call(game.deployTime + game.adversaryActivation.gap, callOf(Y, 'activate', game.adversaryActivation.intervals * d));
+  if (game.adversaryActivation.intervals > 0n)
+    sim.call(game.deployTime + game.adversaryActivation.gap, callOf(Y, 'activate', game.adversaryActivation.intervals * d));
   const wakeAt = resolveTime(game.wake, sim.now, sim.observe(), game.params);
   const player = new Player(game, sim, wakeAt);
   for (const move of game.moves) {
@@ -231,7 +255,10 @@ export function planGame(game: Game): Plan {
     player.until(time, !move.beforeProfile);
     if (move.action.kind !== 'call') continue;
     const actor = move.action.actor;
-    sim.call(time, callOf(actor, move.action.fn, resolveValue(move.action.value, actor, sim.observe(time > sim.now ? time : sim.now), game.params)));
+    sim.call(
+      time,
+      callOf(actor, move.action.fn, resolveValue(move.action.value, actor, sim.observe(time > sim.now ? time : sim.now), game.params)),
+    );
   }
   const finishFrom = sim.steps.length;
   finish(game, sim, player);
@@ -302,20 +329,36 @@ const gameTimeArb: fc.Arbitrary<TimeStep> = fc.oneof(
 
 /** The adversary's moves: scenario.ts's calls and plays with A and B read as the adversary. */
 function movesArb(adversary: Role): fc.Arbitrary<Move[]> {
-  const asAdversary = (action: Action): Action => (action.kind === 'call' && action.actor !== 'stranger' ? { ...action, actor: adversary } : action);
-  const single = fc.record({ time: gameTimeArb, action: callArb, beforeProfile: fc.boolean() }).map((m): Move[] => [{ ...m, action: asAdversary(m.action) }]);
+  const asAdversary = (action: Action): Action =>
+    action.kind === 'call' && action.actor !== 'stranger' ? { ...action, actor: adversary } : action;
+  const single = fc
+    .record({ time: gameTimeArb, action: callArb, beforeProfile: fc.boolean() })
+    .map((m): Move[] => [{ ...m, action: asAdversary(m.action) }]);
   const play = fc
     .tuple(playArb, fc.boolean())
     .map(([steps, beforeProfile]): Move[] => steps.map((s) => ({ ...s, action: asAdversary(s.action), beforeProfile })));
   return fc
-    .array(fc.oneof({ weight: 4, arbitrary: single }, { weight: 1, arbitrary: play }, { weight: 3, arbitrary: burstArb(adversary) }), { minLength: 0, maxLength: 6 })
+    .array(fc.oneof({ weight: 4, arbitrary: single }, { weight: 1, arbitrary: play }, { weight: 3, arbitrary: burstArb(adversary) }), {
+      minLength: 0,
+      maxLength: 6,
+    })
     .map((chunks) => chunks.flat());
 }
 
 /** The instants where the rules change, each a likely block for a race: the edges, the first second past a silence most of all. */
 const boundaryTimeArb: fc.Arbitrary<TimeStep> = fc.oneof(
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('edge' as const), edge: fc.constantFrom('silenceA' as const, 'silenceB' as const), offset: fc.constant(1n) }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('edge' as const), edge: fc.constantFrom(...edges), offset: fc.constantFrom(0n, 0n, 1n, -1n) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('edge' as const),
+      edge: fc.constantFrom('silenceA' as const, 'silenceB' as const),
+      offset: fc.constant(1n),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({ kind: fc.constant('edge' as const), edge: fc.constantFrom(...edges), offset: fc.constantFrom(0n, 0n, 1n, -1n) }),
+  },
 );
 
 const arrearsValue = { base: 'arrears' as const, intervals: 0n, offset: 0n };
@@ -325,11 +368,24 @@ function burstArb(adversary: Role): fc.Arbitrary<Move[]> {
   const now: TimeStep = { kind: 'after', seconds: 0n };
   const callsArb = fc.array(
     fc.oneof(
-      { weight: 3, arbitrary: fc.constantFrom(0n, 1n).map((intervals): Action => ({ kind: 'call', actor: adversary, fn: 'deposit', value: { ...arrearsValue, intervals } })) },
+      {
+        weight: 3,
+        arbitrary: fc
+          .constantFrom(0n, 1n)
+          .map((intervals): Action => ({ kind: 'call', actor: adversary, fn: 'deposit', value: { ...arrearsValue, intervals } })),
+      },
       {
         weight: 5,
         arbitrary: fc
-          .constantFrom<FunctionName>('claimAbandoned', 'claimAbandoned', 'initiateUnilateralExit', 'initiateUnilateralExit', 'executeUnilateralExit', 'proposeExit', 'cancelUnilateralExit')
+          .constantFrom<FunctionName>(
+            'claimAbandoned',
+            'claimAbandoned',
+            'initiateUnilateralExit',
+            'initiateUnilateralExit',
+            'executeUnilateralExit',
+            'proposeExit',
+            'cancelUnilateralExit',
+          )
           .map((fn): Action => ({ kind: 'call', actor: adversary, fn, value: { base: 'none', intervals: 0n, offset: 0n } })),
       },
     ),
@@ -356,15 +412,22 @@ export function gameArb(options: GameOptions = {}): fc.Arbitrary<Game> {
       profiled: fc.constantFrom<Role>('A', 'B'),
       profile: fc.constantFrom(...(options.profiles ?? profiles)),
       adversaryActivation: fc.record({
-        intervals: fc.oneof({ weight: 4, arbitrary: fc.constant(1n) }, { weight: 4, arbitrary: big(2n, 4n) }, { weight: 1, arbitrary: fc.constant(0n) }),
+        intervals: fc.oneof(
+          { weight: 4, arbitrary: fc.constant(1n) },
+          { weight: 4, arbitrary: big(2n, 4n) },
+          { weight: 1, arbitrary: fc.constant(0n) },
+        ),
         gap: fc.oneof({ weight: 3, arbitrary: fc.constant(0n) }, { weight: 1, arbitrary: big(0n, 8n * DAY) }),
       }),
       lateness: fc.oneof(fc.constant(2n ** 40n), big(0n, 60n * DAY)),
-      wake: fc.oneof(
-        { weight: 3, arbitrary: boundaryTimeArb },
-        { weight: 2, arbitrary: gameTimeArb },
-      ),
-      leave: options.leave === true ? fc.record({ at: gameTimeArb, offset: fc.oneof(fc.constantFrom(0n, 1n, EXIT_EXECUTION_WINDOW - 1n), big(0n, EXIT_EXECUTION_WINDOW - 1n)) }) : fc.constant(null),
+      wake: fc.oneof({ weight: 3, arbitrary: boundaryTimeArb }, { weight: 2, arbitrary: gameTimeArb }),
+      leave:
+        options.leave === true
+          ? fc.record({
+              at: gameTimeArb,
+              offset: fc.oneof(fc.constantFrom(0n, 1n, EXIT_EXECUTION_WINDOW - 1n), big(0n, EXIT_EXECUTION_WINDOW - 1n)),
+            })
+          : fc.constant(null),
     })
     .chain((g) => movesArb(other(g.profiled)).map((moves): Game => ({ ...g, moves })));
 }
@@ -388,7 +451,8 @@ const addressOf = (role: Role): Address => (role === 'A' ? PARTY_A : PARTY_B);
 export function credited(trace: Trace, role: Role): bigint {
   let withdrawn = 0n;
   for (const entry of trace.entries) {
-    for (const event of eventsOf(entry)) if (event.name === 'Withdrawn' && event.args.party === addressOf(role)) withdrawn += event.args.amount;
+    for (const event of eventsOf(entry))
+      if (event.name === 'Withdrawn' && event.args.party === addressOf(role)) withdrawn += event.args.amount;
   }
   return withdrawn + (trace.entries.at(-1)?.after[role].claimable ?? 0n);
 }
@@ -407,7 +471,9 @@ export function oneSidedSeconds(entries: readonly TraceEntry[], role: Role): big
 /** Whether `role` executed its own unilateral exit (on the implementation). */
 /** Whether the party's own unilateral exit was executed, by its call or with the counterparty's (MLL-UEX-012). */
 const ownExitExecuted = (trace: Trace, role: Role): boolean =>
-  trace.entries.some(({ result }) => result.ok && result.events.some((e) => e.name === 'UnilateralExitExecuted' && e.args.initiator === addressOf(role)));
+  trace.entries.some(
+    ({ result }) => result.ok && result.events.some((e) => e.name === 'UnilateralExitExecuted' && e.args.initiator === addressOf(role)),
+  );
 
 /** The run ended on both sides: the reference's lock is Exited, so the implementation's credits are final. */
 const endedOnReference = (trace: Trace): boolean => trace.entries.at(-1)?.expected.after.phase === Phase.Exited;
@@ -430,9 +496,17 @@ export const waiverNeedsBleed: StepCheck = (entry, trace, params) => {
   }
 };
 
-function exitPaidItsRate(entry: TraceEntry, trace: readonly TraceEntry[], params: Params, X: Role, { received, penaltyPaid }: { received: bigint; penaltyPaid: bigint }): void {
+function exitPaidItsRate(
+  entry: TraceEntry,
+  trace: readonly TraceEntry[],
+  params: Params,
+  X: Role,
+  { received, penaltyPaid }: { received: bigint; penaltyPaid: bigint },
+): void {
   const Y = other(X);
-  const initiation = [...trace].reverse().find((e) => e.action.kind === 'call' && e.action.actor === X && e.action.fn === 'initiateUnilateralExit' && e.expected.result.ok);
+  const initiation = [...trace]
+    .reverse()
+    .find((e) => e.action.kind === 'call' && e.action.actor === X && e.action.fn === 'initiateUnilateralExit' && e.expected.result.ok);
   if (initiation === undefined) return; // no live exit on the reference: MLL-UEX-006, the differential's to name
   const rate = expectedPenaltyBps(params, initiation.expected.after[X].countedIntervals);
   const due = expectedPenaltyAmount(received + penaltyPaid, rate);
@@ -441,10 +515,14 @@ function exitPaidItsRate(entry: TraceEntry, trace: readonly TraceEntry[], params
   const atInitiation = holds(initiation.expected.before);
   const atExecution = holds(entry.expected.before);
   const exiterInDefault = entry.expected.before[X].inDefault;
-  ensure(atExecution || (atInitiation && !exiterInDefault), 'MLL-GUA-003', () =>
-    `${X}'s exit at ${entry.time} paid ${penaltyPaid} wei of penalty, its frozen rate ${rate} bps gives ${due}; ` +
-    `yet ${Y}'s bleed clock was ${initiation.expected.before[Y].bleedSeconds} s at initiation (${initiation.time}, ${X} in default: ${initiation.expected.before[X].inDefault}) ` +
-    `and ${entry.expected.before[Y].bleedSeconds} s at execution (${X} in default: ${exiterInDefault}): no whole day of one-sided default waived it`);
+  ensure(
+    atExecution || (atInitiation && !exiterInDefault),
+    'MLL-GUA-003',
+    () =>
+      `${X}'s exit at ${entry.time} paid ${penaltyPaid} wei of penalty, its frozen rate ${rate} bps gives ${due}; ` +
+      `yet ${Y}'s bleed clock was ${initiation.expected.before[Y].bleedSeconds} s at initiation (${initiation.time}, ${X} in default: ${initiation.expected.before[X].inDefault}) ` +
+      `and ${entry.expected.before[Y].bleedSeconds} s at execution (${X} in default: ${exiterInDefault}): no whole day of one-sided default waived it`,
+  );
 }
 
 /** ⌊paid · (1 − r/10000)^days⌋, exactly: below what a share paid in can shrink to by bleed alone (MLL-ARI-004, MLL-BLD-010). */
@@ -464,8 +542,11 @@ export function leavingBounded(X: Role): StepCheck {
     const { action, result } = entry;
     if (action.kind !== 'call') return;
     const worst = expectedPenaltyBps(params, 1n); // penalty(1): the highest rate an active party can have (MLL-PEN-003)
-    ensure(worst <= params.exitPenaltyMaxBps && params.exitPenaltyMaxBps <= 9_000n, 'MLL-GUA-006', () =>
-      `penalty(1) = ${worst} bps, P_max = ${params.exitPenaltyMaxBps} bps: above the 9,000 bps bound`);
+    ensure(
+      worst <= params.exitPenaltyMaxBps && params.exitPenaltyMaxBps <= 9_000n,
+      'MLL-GUA-006',
+      () => `penalty(1) = ${worst} bps, P_max = ${params.exitPenaltyMaxBps} bps: above the 9,000 bps bound`,
+    );
     const spec = entry.expected.before;
     const floor = () => {
       const days = oneSidedSeconds(trace, X) / DAY;
@@ -477,13 +558,21 @@ export function leavingBounded(X: Role): StepCheck {
     if (action.actor === X && action.fn === 'executeUnilateralExit' && spec.phase === Phase.Active && spec[X].unilateralExitLive) {
       const from = spec[X].executeAfter;
       if (entry.time >= from && entry.time < from + EXIT_EXECUTION_WINDOW) {
-        ensure(result.ok, 'MLL-GUA-006', () => `${X} could not execute its exit at ${entry.time}, in [${from}, ${from + EXIT_EXECUTION_WINDOW}): ${JSON.stringify(result)}`);
+        ensure(
+          result.ok,
+          'MLL-GUA-006',
+          () =>
+            `${X} could not execute its exit at ${entry.time}, in [${from}, ${from + EXIT_EXECUTION_WINDOW}): ${JSON.stringify(result)}`,
+        );
       }
     }
     if (action.actor === X && action.fn === 'withdraw' && result.ok) {
       const paid = result.events.find((e) => e.name === 'Withdrawn');
-      ensure(paid?.name === 'Withdrawn' && paid.args.amount === entry.before[X].claimable && entry.after[X].claimable === 0n, 'MLL-GUA-006', () =>
-        `${X} withdrew ${paid?.name === 'Withdrawn' ? paid.args.amount : 'nothing'} of a claimable of ${entry.before[X].claimable}`);
+      ensure(
+        paid?.name === 'Withdrawn' && paid.args.amount === entry.before[X].claimable && entry.after[X].claimable === 0n,
+        'MLL-GUA-006',
+        () => `${X} withdrew ${paid?.name === 'Withdrawn' ? paid.args.amount : 'nothing'} of a claimable of ${entry.before[X].claimable}`,
+      );
     }
     if (action.actor === X && action.fn === 'withdraw' && !result.ok && entry.before[X].claimable > 0n) {
       ensure(false, 'MLL-GUA-006', () => `${X}'s withdraw of ${entry.before[X].claimable} reverted: ${JSON.stringify(result)}`);
@@ -492,16 +581,28 @@ export function leavingBounded(X: Role): StepCheck {
     for (const event of result.events) {
       if (event.name === 'UnilateralExitExecuted' && event.args.initiator === addressOf(X)) {
         const share = event.args.received + event.args.penaltyPaid;
-        ensure(event.args.received >= keeps(share, worst), 'MLL-GUA-006', () =>
-          `${X} left with ${event.args.received} of a settled share of ${share}: below share − ⌊share · penalty(1) = ${worst} bps⌋ = ${keeps(share, worst)}`);
+        ensure(
+          event.args.received >= keeps(share, worst),
+          'MLL-GUA-006',
+          () =>
+            `${X} left with ${event.args.received} of a settled share of ${share}: below share − ⌊share · penalty(1) = ${worst} bps⌋ = ${keeps(share, worst)}`,
+        );
         const least = floor();
-        ensure(share >= least, 'MLL-GUA-006', () => `${X}'s settled share ${share} is below what its own bleed alone leaves of what it paid in, ${least}`);
+        ensure(
+          share >= least,
+          'MLL-GUA-006',
+          () => `${X}'s settled share ${share} is below what its own bleed alone leaves of what it paid in, ${least}`,
+        );
       }
       if (event.name === 'AbandonedClaimed' && action.actor !== X) {
         const kept = entry.after[X].claimable - entry.before[X].claimable;
         const least = floor();
-        ensure(kept >= keeps(least, worst) && (least === 0n || kept >= 1n), 'MLL-GUA-006', () =>
-          `a claim against ${X} left it ${kept} wei; its own bleed alone leaves at least ${least} of what it paid in, and a claim takes at most penalty(1) = ${worst} bps of it`);
+        ensure(
+          kept >= keeps(least, worst) && (least === 0n || kept >= 1n),
+          'MLL-GUA-006',
+          () =>
+            `a claim against ${X} left it ${kept} wei; its own bleed alone leaves at least ${least} of what it paid in, and a claim takes at most penalty(1) = ${worst} bps of it`,
+        );
       }
     }
   };
@@ -522,7 +623,8 @@ const run = (factory: DriverFactory, scenario: GameScenario, steps: readonly Res
   replay(factory(), scenario, steps, check);
 
 /** Whether the profiled party's credit at the end may be judged: the lock ended and the party followed its profile. */
-const judged = (scenario: GameScenario, trace: Trace): boolean => scenario.plan.ended && scenario.plan.profileKept && endedOnReference(trace);
+const judged = (scenario: GameScenario, trace: Trace): boolean =>
+  scenario.plan.ended && scenario.plan.profileKept && endedOnReference(trace);
 
 /** The interleavings of `group` that keep each actor's own calls in order (a block orders one sender's calls by nonce). */
 export function interleavings<T>(group: readonly T[], actorOf: (item: T) => string): T[][] {
@@ -543,7 +645,7 @@ const actorName = (step: ResolvedStep): string => (step.action.kind === 'call' ?
 /** Runs of 2 or 3 consecutive planned calls in one second by at least two actors: [start, end). */
 export function sameSecondGroups(steps: readonly ResolvedStep[], upTo: number): [number, number][] {
   const groups: [number, number][] = [];
-  for (let i = 0; i < upTo; ) {
+  for (let i = 0; i < upTo;) {
     let j = i + 1;
     while (j < upTo && steps[j]!.time === steps[i]!.time) j++;
     const actors = new Set(steps.slice(i, j).map(actorName));
@@ -563,7 +665,14 @@ export function sameSecondGroups(steps: readonly ResolvedStep[], upTo: number): 
  * (the reference's, just before) and the counterparty's initiation, execution or claim.
  */
 export function dayOldCureRace(before: Observation, calls: readonly ResolvedAction[]): boolean {
-  const liveness: readonly FunctionName[] = ['deposit', 'proposeExit', 'cancelExitProposal', 'initiateUnilateralExit', 'cancelUnilateralExit', 'executeUnilateralExit'];
+  const liveness: readonly FunctionName[] = [
+    'deposit',
+    'proposeExit',
+    'cancelExitProposal',
+    'initiateUnilateralExit',
+    'cancelUnilateralExit',
+    'executeUnilateralExit',
+  ];
   return roles.some((Y) => {
     const by = (fns: readonly FunctionName[], role: Role) => calls.some((c) => c.kind === 'call' && c.actor === role && fns.includes(c.fn));
     const dayOld = before[Y].inDefault && before[Y].bleedSeconds >= DAY;
@@ -593,24 +702,46 @@ export function boundaryInstant(state: LockState, time: bigint): string | null {
     const party = state[role];
     if (time === t0 + (party.paidIntervals + params.gracePeriods) * T) return `${role}'s default starts`;
     if (time === party.lastActionAt + threshold || time === party.lastActionAt + threshold + 1n) return `${role}'s silence ends`;
-    if (party.curedAt !== null && (time === party.curedAt + threshold || time === party.curedAt + threshold + 1n)) return `${role}'s compliant wait ends`;
+    if (party.curedAt !== null && (time === party.curedAt + threshold || time === party.curedAt + threshold + 1n))
+      return `${role}'s compliant wait ends`;
     const exit = party.unilateralExit;
-    if (exit !== null && (time === exit.executeAfter || time === exit.executeAfter + EXIT_EXECUTION_WINDOW)) return `${role}'s countdown ends or lapses`;
+    if (exit !== null && (time === exit.executeAfter || time === exit.executeAfter + EXIT_EXECUTION_WINDOW))
+      return `${role}'s countdown ends or lapses`;
   }
   return null;
 }
 
 const net = (trace: Trace, role: Role): bigint => credited(trace, role) - paidIn(trace.entries, role);
 
-const stepName = (s: ResolvedStep): string => (s.action.kind === 'call' ? `${s.action.actor}.${s.action.fn}(${s.action.value})` : `force(${s.action.amount})`);
+const stepName = (s: ResolvedStep): string =>
+  s.action.kind === 'call' ? `${s.action.actor}.${s.action.fn}(${s.action.value})` : `force(${s.action.amount})`;
 
 /** The calls a third party or a party's poke may add: each must change nothing (MLL-GUA-005). */
 const interloperArb: fc.Arbitrary<ResolvedAction> = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom<ActorName>('A', 'B', 'stranger').map((actor): ResolvedAction => ({ kind: 'call', actor, fn: 'applyBleeding', value: 0n })) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .constantFrom<ActorName>('A', 'B', 'stranger')
+      .map((actor): ResolvedAction => ({ kind: 'call', actor, fn: 'applyBleeding', value: 0n })),
+  },
   {
     weight: 2,
     arbitrary: fc
-      .tuple(fc.constantFrom<FunctionName>('withdraw', 'receive', 'deposit', 'proposeExit', 'initiateUnilateralExit', 'executeUnilateralExit', 'claimAbandoned', 'cancelInactive', 'cancelExitProposal', 'activate'), fc.constantFrom(0n, 1n, 10n ** 17n))
+      .tuple(
+        fc.constantFrom<FunctionName>(
+          'withdraw',
+          'receive',
+          'deposit',
+          'proposeExit',
+          'initiateUnilateralExit',
+          'executeUnilateralExit',
+          'claimAbandoned',
+          'cancelInactive',
+          'cancelExitProposal',
+          'activate',
+        ),
+        fc.constantFrom(0n, 1n, 10n ** 17n),
+      )
       .map(([fn, value]): ResolvedAction => ({ kind: 'call', actor: 'stranger', fn, value })),
   },
 );
@@ -627,7 +758,11 @@ export const guarantees: readonly Guarantee[] = [
         const X = scenario.game.profiled;
         if (!judged(scenario, trace) || oneSidedSeconds(trace.entries, X) > 0n || ownExitExecuted(trace, X)) return;
         const [got, paid] = [credited(trace, X), paidIn(trace.entries, X)];
-        ensure(got >= paid, 'MLL-GUA-001', () => `${X} (${scenario.game.profile}), never in one-sided default, paid in ${paid} and was credited ${got}`);
+        ensure(
+          got >= paid,
+          'MLL-GUA-001',
+          () => `${X} (${scenario.game.profile}), never in one-sided default, paid in ${paid} and was credited ${got}`,
+        );
       }),
   },
   {
@@ -671,7 +806,14 @@ export const guarantees: readonly Guarantee[] = [
           const sim = new Sim(game.params, game.deployTime);
           sim.replay(plan.steps.slice(0, i));
           const instant = boundaryInstant(sim.state!, group[0]!.time);
-          if (instant === null || dayOldCureRace(sim.observe(group[0]!.time), group.map((g) => g.action))) continue;
+          if (
+            instant === null ||
+            dayOldCureRace(
+              sim.observe(group[0]!.time),
+              group.map((g) => g.action),
+            )
+          )
+            continue;
           for (const order of interleavings(group, actorName).slice(1)) {
             const script = [...plan.steps.slice(0, i), ...order, ...plan.steps.slice(j, plan.finishFrom)];
             const replan = finishAfter(game, plan, script);
@@ -679,9 +821,13 @@ export const guarantees: readonly Guarantee[] = [
             const other = await run(factory, scenario, replan.steps);
             if (!endedOnReference(other)) continue;
             for (const role of roles) {
-              ensure(net(base, role) === net(other, role), 'MLL-GUA-004', () =>
-                `at ${group[0]!.time} (${instant}), ${group.map(stepName).join(', ')} in the order ${order.map(stepName).join(', ')} ` +
-                `credit ${role} ${net(other, role)} net of what it paid, against ${net(base, role)} in the planned order`);
+              ensure(
+                net(base, role) === net(other, role),
+                'MLL-GUA-004',
+                () =>
+                  `at ${group[0]!.time} (${instant}), ${group.map(stepName).join(', ')} in the order ${order.map(stepName).join(', ')} ` +
+                  `credit ${role} ${net(other, role)} net of what it paid, against ${net(base, role)} in the planned order`,
+              );
             }
           }
         }
@@ -710,7 +856,11 @@ export const guarantees: readonly Guarantee[] = [
           }
           for (const [k, entry] of poked.entries.entries()) {
             if (originals.includes(k) || entry.action.kind !== 'call' || entry.action.actor !== 'stranger') continue;
-            ensure(!entry.result.ok || entry.action.fn === 'applyBleeding', 'MLL-GUA-005', () => `a stranger's ${entry.action.kind === 'call' ? entry.action.fn : ''} succeeded at ${entry.time}`);
+            ensure(
+              !entry.result.ok || entry.action.fn === 'applyBleeding',
+              'MLL-GUA-005',
+              () => `a stranger's ${entry.action.kind === 'call' ? entry.action.fn : ''} succeeded at ${entry.time}`,
+            );
           }
         },
       ),
@@ -728,7 +878,12 @@ export const guarantees: readonly Guarantee[] = [
           if (params.exitPenaltyMaxBps > 9_000n) {
             // MLL-PAR-011 bounds P_max: an implementation that deploys above it lets an exit take more than 90 %
             const deployed = await factory().deploy(params, deployTime);
-            ensure(!deployed.ok, 'MLL-GUA-006', () => `a lock with P_max = ${params.exitPenaltyMaxBps} bps deployed: an exit or a claim may take more than 9,000 bps of a share`);
+            ensure(
+              !deployed.ok,
+              'MLL-GUA-006',
+              () =>
+                `a lock with P_max = ${params.exitPenaltyMaxBps} bps deployed: an exit or a claim may take more than 9,000 bps of a share`,
+            );
             return;
           }
           await run(factory, scenario, scenario.plan.steps, leavingBounded(scenario.game.profiled));

@@ -7,7 +7,17 @@
  * @public
  * @module
  */
-export type { CallResult, Driver, DriverFactory, DriverSetup, Observation, PartialObservation, PartyCode, ViewName, Views } from './driver.js';
+export type {
+  CallResult,
+  Driver,
+  DriverFactory,
+  DriverSetup,
+  Observation,
+  PartialObservation,
+  PartyCode,
+  ViewName,
+  Views,
+} from './driver.js';
 export { viewClauses, viewNames } from './driver.js';
 export type { PropertyDefinition } from './catalog.js';
 export { catalog } from './catalog.js';

@@ -98,10 +98,16 @@ export const conservation: StepInvariant = {
     const books = after.A.share + after.B.share + after.A.claimable + after.B.claimable;
     const { paidIn, forcedIn, paidOut, surplusCredited } = flows(trace);
     ensure(after.balance >= books, 'MLL-INV-001', () => `balance ${after.balance} < shares + claimables ${books}`);
-    ensure(paidIn + surplusCredited === books + paidOut, 'MLL-INV-002', () =>
-      `paid in ${paidIn} + surplus credited ${surplusCredited} ≠ shares + claimables ${books} + paid out ${paidOut}`);
-    ensure(paidIn + forcedIn === after.balance + paidOut, 'MLL-INV-002', () =>
-      `paid in ${paidIn} + forced ${forcedIn} ≠ balance ${after.balance} + paid out ${paidOut}`);
+    ensure(
+      paidIn + surplusCredited === books + paidOut,
+      'MLL-INV-002',
+      () => `paid in ${paidIn} + surplus credited ${surplusCredited} ≠ shares + claimables ${books} + paid out ${paidOut}`,
+    );
+    ensure(
+      paidIn + forcedIn === after.balance + paidOut,
+      'MLL-INV-002',
+      () => `paid in ${paidIn} + forced ${forcedIn} ≠ balance ${after.balance} + paid out ${paidOut}`,
+    );
   },
 };
 
@@ -155,10 +161,16 @@ export const maturityNotBought: StepInvariant = {
       const party = after[role];
       const { paidIntervals: paid, reachedIntervals: reached } = expected.after[role];
       const floor = expectedPenaltyBps(params, reached);
-      ensure(party.countedIntervals <= reached && party.countedIntervals <= paid, 'MLL-SCH-005', () =>
-        `party ${role} counts ${party.countedIntervals} intervals with ${paid} paid and ${reached} reached`);
-      ensure(party.exitPenaltyBps >= floor, 'MLL-SCH-005', () =>
-        `party ${role}'s penalty ${party.exitPenaltyBps} bps is below penalty(reached = ${reached}) = ${floor}`);
+      ensure(
+        party.countedIntervals <= reached && party.countedIntervals <= paid,
+        'MLL-SCH-005',
+        () => `party ${role} counts ${party.countedIntervals} intervals with ${paid} paid and ${reached} reached`,
+      );
+      ensure(
+        party.exitPenaltyBps >= floor,
+        'MLL-SCH-005',
+        () => `party ${role}'s penalty ${party.exitPenaltyBps} bps is below penalty(reached = ${reached}) = ${floor}`,
+      );
     }
   },
 };
@@ -173,8 +185,11 @@ export const singlePendingDay: StepInvariant = {
   },
   reads: ['bleedSeconds'],
   check: ({ after }) => {
-    ensure(after.A.bleedSeconds < DAY || after.B.bleedSeconds < DAY, 'MLL-BLD-009', () =>
-      `both parties have a whole day pending: A ${after.A.bleedSeconds} s, B ${after.B.bleedSeconds} s`);
+    ensure(
+      after.A.bleedSeconds < DAY || after.B.bleedSeconds < DAY,
+      'MLL-BLD-009',
+      () => `both parties have a whole day pending: A ${after.A.bleedSeconds} s, B ${after.B.bleedSeconds} s`,
+    );
   },
 };
 
@@ -200,12 +215,18 @@ export const noBleedOutsideWindow: StepInvariant = {
     for (const role of roles) {
       // Defaults only begin between calls, so compliant at the end means compliant throughout.
       if (!spec.to[role].inDefault) {
-        ensure(to[role].share >= from[role].share, 'MLL-BLD-008', () =>
-          `party ${role}, never in default in [${from.time}, ${to.time}), went from ${from[role].share} to ${to[role].share}`);
+        ensure(
+          to[role].share >= from[role].share,
+          'MLL-BLD-008',
+          () => `party ${role}, never in default in [${from.time}, ${to.time}), went from ${from[role].share} to ${to[role].share}`,
+        );
       }
       if (spec.from[role].inDefault && spec.from[other(role)].inDefault) {
-        ensure(to[role].share === from[role].share, 'MLL-BLD-001', () =>
-          `party ${role} moved from ${from[role].share} to ${to[role].share} during mutual default`);
+        ensure(
+          to[role].share === from[role].share,
+          'MLL-BLD-001',
+          () => `party ${role} moved from ${from[role].share} to ${to[role].share} during mutual default`,
+        );
       }
     }
   },
@@ -227,8 +248,11 @@ export const exitRules: StepInvariant = {
     for (const role of roles) {
       const [was, is] = [spec.before[role], spec.after[role]];
       if (was.unilateralExitLive && is.unilateralExitLive && was.executeAfter === is.executeAfter) {
-        ensure(after[role].frozenPenaltyBps === before[role].frozenPenaltyBps, 'MLL-UEX-009', () =>
-          `party ${role}'s frozen rate moved from ${before[role].frozenPenaltyBps} to ${after[role].frozenPenaltyBps}`);
+        ensure(
+          after[role].frozenPenaltyBps === before[role].frozenPenaltyBps,
+          'MLL-UEX-009',
+          () => `party ${role}'s frozen rate moved from ${before[role].frozenPenaltyBps} to ${after[role].frozenPenaltyBps}`,
+        );
       }
     }
     if (action.kind !== 'call' || !result.ok || action.fn !== 'executeUnilateralExit') return;
@@ -271,11 +295,17 @@ export const peacefulExitRules: StepInvariant = {
   reads: ['phase', 'share', 'claimable'],
   check: ({ action, before, after, result, time }, trace) => {
     if (action.kind !== 'call' || !result.ok || action.fn !== 'proposeExit' || after.phase !== Phase.Exited) return;
-    ensure(action.actor !== 'stranger' && hadLiveProposal(trace, other(action.actor), time), 'MLL-PEX-003', () =>
-      'the lock ended without a live proposal from the counterparty');
+    ensure(
+      action.actor !== 'stranger' && hadLiveProposal(trace, other(action.actor), time),
+      'MLL-PEX-003',
+      () => 'the lock ended without a live proposal from the counterparty',
+    );
     for (const role of roles) {
-      ensure(after[role].claimable === before[role].claimable + before[role].share, 'MLL-PEX-003', () =>
-        `party ${role} was credited ${after[role].claimable - before[role].claimable}, its share was ${before[role].share}`);
+      ensure(
+        after[role].claimable === before[role].claimable + before[role].share,
+        'MLL-PEX-003',
+        () => `party ${role} was credited ${after[role].claimable - before[role].claimable}, its share was ${before[role].share}`,
+      );
     }
   },
 };
@@ -299,13 +329,19 @@ export const abandonmentRules: StepInvariant = {
     const claimer = action.actor;
     const silent = other(claimer);
     const spec = expected.before;
-    ensure(time > spec[silent].lastActionAt + expectedSilenceThreshold(params), 'MLL-ABN-002', () =>
-      `claimed at ${time}; the counterparty last acted at ${spec[silent].lastActionAt}`);
+    ensure(
+      time > spec[silent].lastActionAt + expectedSilenceThreshold(params),
+      'MLL-ABN-002',
+      () => `claimed at ${time}; the counterparty last acted at ${spec[silent].lastActionAt}`,
+    );
     ensure(spec[silent].inDefault, 'MLL-ABN-003', () => 'claimed against a party not in default');
     ensure(!spec[claimer].inDefault, 'MLL-ABN-004', () => 'a claimer in default claimed');
     const penalty = (before[silent].share * expectedPenaltyBps(params, spec[silent].countedIntervals)) / 10_000n;
-    ensure(after[silent].claimable - before[silent].claimable === before[silent].share - penalty, 'MLL-ABN-005', () =>
-      `the silent party kept ${after[silent].claimable - before[silent].claimable}, expected ${before[silent].share - penalty}`);
+    ensure(
+      after[silent].claimable - before[silent].claimable === before[silent].share - penalty,
+      'MLL-ABN-005',
+      () => `the silent party kept ${after[silent].claimable - before[silent].claimable}, expected ${before[silent].share - penalty}`,
+    );
   },
 };
 

@@ -98,7 +98,9 @@ export function resolveValue(choice: ValueChoice, actor: ActorName, obs: Observa
     const reached = obs.activatedAt === 0n ? 1n : party.reachedIntervals;
     base =
       choice.base === 'arrears'
-        ? reached > party.paidIntervals ? reached - party.paidIntervals : 0n
+        ? reached > party.paidIntervals
+          ? reached - party.paidIntervals
+          : 0n
         : reached + MAX_PREPAID_INTERVALS - party.paidIntervals;
   }
   const value = (base + choice.intervals) * params.depositAmount + choice.offset;
@@ -194,11 +196,17 @@ async function run(driver: Driver, scenario: Scenario, count: number, next: Next
  * and calls `check` after each.
  */
 export function runScenario(driver: Driver, scenario: Scenario, check?: StepCheck): Promise<Trace> {
-  return run(driver, scenario, scenario.steps.length, async (index, last, observe) => {
-    const step = scenario.steps[index]!;
-    const time = resolveTime(step.time, last, await observe(last), scenario.params);
-    return { time, action: resolveAction(step.action, await observe(time), scenario.params) };
-  }, check);
+  return run(
+    driver,
+    scenario,
+    scenario.steps.length,
+    async (index, last, observe) => {
+      const step = scenario.steps[index]!;
+      const time = resolveTime(step.time, last, await observe(last), scenario.params);
+      return { time, action: resolveAction(step.action, await observe(time), scenario.params) };
+    },
+    check,
+  );
 }
 
 /** Deploys and runs already-resolved steps, calling `check` after each. */

@@ -24,8 +24,7 @@ import { REST_CALL_WEIGHT, callRows } from './calls.js';
 
 /** A point in time the next step moves to, relative to the last step's time. */
 export type TimeStep =
-  | { readonly kind: 'after'; readonly seconds: bigint }
-  | { readonly kind: 'edge'; readonly edge: Edge; readonly offset: bigint };
+  { readonly kind: 'after'; readonly seconds: bigint } | { readonly kind: 'edge'; readonly edge: Edge; readonly offset: bigint };
 
 /** Schedule boundaries a step can aim at; each resolves to a time from the observation. */
 export const edges = [
@@ -162,14 +161,18 @@ const arrears: ValueChoice = { base: 'arrears', intervals: 0n, offset: 0n };
  * countdown's edge, a peaceful exit agreed, a silence followed by a claim, the payouts.
  */
 export const playArb: fc.Arbitrary<Step[]> = fc.oneof(
-  fc.tuple(partyArb, big(-1n, 1n), fc.constantFrom<'executeAfter' | 'lapse'>('executeAfter', 'lapse')).map(([x, offset, edge]): Step[] => [
-    at(now, call(x, 'initiateUnilateralExit')),
-    at({ kind: 'edge', edge: `${edge}${x as 'A' | 'B'}`, offset }, call(x, 'executeUnilateralExit')),
-  ]),
-  fc.tuple(partyArb, big(0n, 8n * DAY)).map(([x, seconds]): Step[] => [
-    at(now, call(x, 'proposeExit')),
-    at({ kind: 'after', seconds }, call(x === 'A' ? 'B' : 'A', 'proposeExit')),
-  ]),
+  fc
+    .tuple(partyArb, big(-1n, 1n), fc.constantFrom<'executeAfter' | 'lapse'>('executeAfter', 'lapse'))
+    .map(([x, offset, edge]): Step[] => [
+      at(now, call(x, 'initiateUnilateralExit')),
+      at({ kind: 'edge', edge: `${edge}${x as 'A' | 'B'}`, offset }, call(x, 'executeUnilateralExit')),
+    ]),
+  fc
+    .tuple(partyArb, big(0n, 8n * DAY))
+    .map(([x, seconds]): Step[] => [
+      at(now, call(x, 'proposeExit')),
+      at({ kind: 'after', seconds }, call(x === 'A' ? 'B' : 'A', 'proposeExit')),
+    ]),
   fc.tuple(partyArb, fc.integer({ min: 0, max: 6 }), big(-1n, 1n)).map(([x, intervals, offset]): Step[] => [
     // x keeps paying on every due date while its counterparty stays silent, then claims
     ...Array.from({ length: intervals }, () => at({ kind: 'edge', edge: 'nextDueDate', offset: 0n }, call(x, 'deposit', arrears))),
@@ -191,10 +194,12 @@ export function scenarioArb(options: ScenarioOptions = {}): fc.Arbitrary<Scenari
     { weight: 1, arbitrary: fc.constant<Step[]>([]) },
     {
       weight: 3,
-      arbitrary: fc.tuple(big(1n, 1n + MAX_PREPAID_INTERVALS), big(1n, 1n + MAX_PREPAID_INTERVALS), big(0n, 8n * DAY)).map(([a, b, gap]): Step[] => [
-        at(now, call('A', 'activate', { base: 'none', intervals: a, offset: 0n })),
-        at({ kind: 'after', seconds: gap }, call('B', 'activate', { base: 'none', intervals: b, offset: 0n })),
-      ]),
+      arbitrary: fc
+        .tuple(big(1n, 1n + MAX_PREPAID_INTERVALS), big(1n, 1n + MAX_PREPAID_INTERVALS), big(0n, 8n * DAY))
+        .map(([a, b, gap]): Step[] => [
+          at(now, call('A', 'activate', { base: 'none', intervals: a, offset: 0n })),
+          at({ kind: 'after', seconds: gap }, call('B', 'activate', { base: 'none', intervals: b, offset: 0n })),
+        ]),
     },
   );
   return fc

@@ -11,7 +11,16 @@
  * @module
  */
 import type { FunctionName, LockState, Params } from '../reference/index.js';
-import { ACTIVATION_WINDOW, DAY, EXIT_EXECUTION_WINDOW, Phase, articleDefaults, deploy, execute, getLockStatus } from '../reference/index.js';
+import {
+  ACTIVATION_WINDOW,
+  DAY,
+  EXIT_EXECUTION_WINDOW,
+  Phase,
+  articleDefaults,
+  deploy,
+  execute,
+  getLockStatus,
+} from '../reference/index.js';
 import type { ActorName } from './actors.js';
 import { PARTY_A, PARTY_B, addressOfActor } from './actors.js';
 import { firstDifference } from './compare.js';
@@ -39,7 +48,11 @@ const bothActivate = [
 export const openings: readonly Opening[] = [
   { name: 'G=1, both activate with d', params: defaults, calls: bothActivate },
   { name: 'G=0, both activate with d', params: { ...defaults, gracePeriods: 0n }, calls: bothActivate },
-  { name: 'G=0, A activates with 2d, B with d', params: { ...defaults, gracePeriods: 0n }, calls: [{ ...bothActivate[0]!, intervals: 2n }, bothActivate[1]!] },
+  {
+    name: 'G=0, A activates with 2d, B with d',
+    params: { ...defaults, gracePeriods: 0n },
+    calls: [{ ...bothActivate[0]!, intervals: 2n }, bothActivate[1]!],
+  },
   { name: 'G=1, nobody active', params: defaults, calls: [] },
 ];
 
@@ -55,7 +68,17 @@ function callsAt(state: LockState, obs: Observation): Call[] {
     const values = arrears > d ? [d, arrears] : [d];
     for (const value of values) calls.push({ kind: 'call', actor, fn: 'deposit', value });
     calls.push({ kind: 'call', actor, fn: 'activate', value: d });
-    for (const fn of ['proposeExit', 'cancelExitProposal', 'initiateUnilateralExit', 'cancelUnilateralExit', 'executeUnilateralExit', 'claimAbandoned', 'cancelInactive', 'withdraw', 'applyBleeding'] as const) {
+    for (const fn of [
+      'proposeExit',
+      'cancelExitProposal',
+      'initiateUnilateralExit',
+      'cancelUnilateralExit',
+      'executeUnilateralExit',
+      'claimAbandoned',
+      'cancelInactive',
+      'withdraw',
+      'applyBleeding',
+    ] as const) {
       calls.push({ kind: 'call', actor, fn, value: 0n });
     }
   }
@@ -101,7 +124,8 @@ function attempt(state: LockState, call: Call, time: bigint): { result: CallResu
   return { result: { ok: true, events: outcome.events }, state: outcome.state };
 }
 
-const key = (state: LockState, time: bigint): string => JSON.stringify(state, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) + '@' + time;
+const key = (state: LockState, time: bigint): string =>
+  JSON.stringify(state, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) + '@' + time;
 
 const checks: readonly StepCheck[] = [...stepInvariants.map((i) => i.check), waiverNeedsBleed, leavingBounded('A'), leavingBounded('B')];
 
@@ -155,7 +179,13 @@ export function search(depth: number, chosen: readonly Opening[] = openings): Se
           calls++;
           const taken = step(s, call, time);
           trace.push(taken.entry);
-          const path = () => trace.map((e) => `${e.time}:${e.action.kind === 'call' ? `${e.action.actor}.${e.action.fn}(${e.action.value})` : ''}${e.result.ok ? '' : '✗'}`).join(' ');
+          const path = () =>
+            trace
+              .map(
+                (e) =>
+                  `${e.time}:${e.action.kind === 'call' ? `${e.action.actor}.${e.action.fn}(${e.action.value})` : ''}${e.result.ok ? '' : '✗'}`,
+              )
+              .join(' ');
           try {
             for (const check of checks) check(taken.entry, trace, s.params);
             if (call.fn === 'applyBleeding' && taken.entry.result.ok) pokeChangesNothing(s, taken.state, time);
@@ -170,7 +200,8 @@ export function search(depth: number, chosen: readonly Opening[] = openings): Se
         try {
           orderDecidesNothing(s, time, tried, opening.name);
         } catch (error) {
-          if (error instanceof Error) error.message += `\n  path: ${trace.map((e) => `${e.time}:${e.action.kind === 'call' ? `${e.action.actor}.${e.action.fn}(${e.action.value})` : ''}`).join(' ')}`;
+          if (error instanceof Error)
+            error.message += `\n  path: ${trace.map((e) => `${e.time}:${e.action.kind === 'call' ? `${e.action.actor}.${e.action.fn}(${e.action.value})` : ''}`).join(' ')}`;
           throw error;
         }
         for (const call of tried) {
@@ -219,15 +250,20 @@ function orderDecidesNothing(s: LockState, time: bigint, tried: readonly Call[],
       const outcome = (x: Call, y: Call) => {
         const a = attempt(s, x, time);
         const b = attempt(a.state, y, time);
-        const paid = (role: 'A' | 'B') => (a.result.ok && x.actor === role ? x.value : 0n) + (b.result.ok && y.actor === role ? y.value : 0n);
+        const paid = (role: 'A' | 'B') =>
+          (a.result.ok && x.actor === role ? x.value : 0n) + (b.result.ok && y.actor === role ? y.value : 0n);
         const o = observe(b.state, time);
         return { A: o.A.share + o.A.claimable - paid('A'), B: o.B.share + o.B.claimable - paid('B') };
       };
       const one = outcome(first, second);
       const two = outcome(second, first);
       const difference = firstDifference(one, two);
-      ensure(difference === null, 'MLL-GUA-004', () =>
-        `${opening}: at ${time} (${instant}), ${first.actor}.${first.fn}(${first.value}) and ${second.actor}.${second.fn}(${second.value}) give a different result in either order: ${String(difference)}`);
+      ensure(
+        difference === null,
+        'MLL-GUA-004',
+        () =>
+          `${opening}: at ${time} (${instant}), ${first.actor}.${first.fn}(${first.value}) and ${second.actor}.${second.fn}(${second.value}) give a different result in either order: ${String(difference)}`,
+      );
     }
   }
 }

@@ -52,7 +52,14 @@ export function shiftObservation(obs: Observation, by: bigint): Observation {
 }
 
 /** Reverts whose one argument is a block time (MLL-CIN-001, MLL-UEX-004, MLL-ABN-002, MLL-ABN-006). */
-const timeReverts: ReadonlySet<string> = new Set(['ActivationWindowOpen', 'ExitCountdownNotElapsed', 'ExitCountdownElapsed', 'CounterpartyNotSilent', 'CounterpartyDefaultTooRecent', 'ClaimerRecentlyInDefault']);
+const timeReverts: ReadonlySet<string> = new Set([
+  'ActivationWindowOpen',
+  'ExitCountdownNotElapsed',
+  'ExitCountdownElapsed',
+  'CounterpartyNotSilent',
+  'CounterpartyDefaultTooRecent',
+  'ClaimerRecentlyInDefault',
+]);
 
 export function shiftResult(result: CallResult, by: bigint): CallResult {
   if (!result.ok) return timeReverts.has(result.revert) ? { ...result, args: result.args.map((t) => (t as bigint) + by) } : result;

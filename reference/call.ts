@@ -21,8 +21,7 @@ export interface Call {
 
 /** A call's result: the new state and the events emitted, or a revert that changed nothing. */
 export type Outcome =
-  | { readonly ok: true; readonly state: LockState; readonly events: readonly LockEvent[] }
-  | { readonly ok: false; readonly revert: Revert };
+  { readonly ok: true; readonly state: LockState; readonly events: readonly LockEvent[] } | { readonly ok: false; readonly revert: Revert };
 
 export function succeed(state: LockState, events: readonly LockEvent[] = []): Outcome {
   return { ok: true, state, events };

@@ -49,9 +49,5 @@ export function deposit(state: LockState, call: Call): Outcome {
     next = withParty(next, other, { exitProposedAt: null });
     cancelled.push({ name: 'ExitProposalCancelled', args: { party: addressOf(next, other) } });
   }
-  return succeed(next, [
-    ...events,
-    ...cancelled,
-    { name: 'Deposited', args: { party: call.from, amount: call.value, newShare: share } },
-  ]);
+  return succeed(next, [...events, ...cancelled, { name: 'Deposited', args: { party: call.from, amount: call.value, newShare: share } }]);
 }

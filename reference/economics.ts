@@ -210,12 +210,7 @@ export interface ExitKeepOptions {
  * The fraction is of the exiter's share when its bleeding started (or of its share, if b = 0).
  * @public
  */
-export function exitKeepFraction(
-  p: EconomicsParams,
-  m: number,
-  bleedDays: number,
-  options: ExitKeepOptions = {},
-): Decimal {
+export function exitKeepFraction(p: EconomicsParams, m: number, bleedDays: number, options: ExitKeepOptions = {}): Decimal {
   const afterPenalty = options.waived === true ? ONE : ONE.minus(penaltyFraction(p, m));
   return retainedFraction(p, bleedDays).times(afterPenalty);
 }
@@ -346,7 +341,10 @@ export function punishmentPv(p: EconomicsParams, share: Decimal.Value, delta: De
   const x = requireDiscount(delta);
   const s = requirePositive('share', share);
   const R = perIntervalBleedRate(p);
-  const first = x.pow(p.graceIntervals + 1).times(R).times(s);
+  const first = x
+    .pow(p.graceIntervals + 1)
+    .times(R)
+    .times(s);
   return { constant: first.div(ONE.minus(x)), geometric: first.div(ONE.minus(x.times(ONE.minus(R)))) };
 }
 
@@ -358,7 +356,11 @@ export function punishmentPv(p: EconomicsParams, share: Decimal.Value, delta: De
 export function defectionUnprofitable(p: EconomicsParams, share: Decimal.Value, delta: Decimal.Value): boolean {
   const x = requireDiscount(delta);
   const s = requirePositive('share', share);
-  return x.pow(p.graceIntervals + 1).times(perIntervalBleedRate(p)).times(s).gte(dep(p));
+  return x
+    .pow(p.graceIntervals + 1)
+    .times(perIntervalBleedRate(p))
+    .times(s)
+    .gte(dep(p));
 }
 
 /**
@@ -369,7 +371,9 @@ export function defectionUnprofitable(p: EconomicsParams, share: Decimal.Value, 
  */
 export function deterrenceThreshold(p: EconomicsParams, share: Decimal.Value): Decimal {
   const s = requirePositive('share', share);
-  return dep(p).div(perIntervalBleedRate(p).times(s)).pow(ONE.div(p.graceIntervals + 1));
+  return dep(p)
+    .div(perIntervalBleedRate(p).times(s))
+    .pow(ONE.div(p.graceIntervals + 1));
 }
 
 /**
@@ -390,7 +394,9 @@ export function minDeterringShare(p: EconomicsParams, delta: Decimal.Value): Dec
  */
 export function graceLagSavingPv(p: EconomicsParams, delta: Decimal.Value): Decimal {
   const x = requireDiscount(delta);
-  return dep(p).times(ONE.minus(x.pow(p.graceIntervals))).div(ONE.minus(x));
+  return dep(p)
+    .times(ONE.minus(x.pow(p.graceIntervals)))
+    .div(ONE.minus(x));
 }
 
 /**
@@ -421,7 +427,9 @@ export interface DayHorizon {
  * @public
  */
 export function kStarArticle(p: EconomicsParams): DayHorizon {
-  const exact = ONE.minus(new D(p.penaltyMinBps).div(BPS)).ln().div(ONE.minus(dailyBleedRate(p)).ln());
+  const exact = ONE.minus(new D(p.penaltyMinBps).div(BPS))
+    .ln()
+    .div(ONE.minus(dailyBleedRate(p)).ln());
   return { exact, days: exact.ceil().toNumber() };
 }
 
@@ -471,7 +479,13 @@ export interface CureThenExit {
  * (1 − penalty) · (s · (1 − r)^k + j · d) · (1 − r)^b, b = {@link countdownBleedDays}, having paid
  * j · d more. j = 0 is the exit while bleeding (MLL-ECO-020).
  */
-export function cureThenExit(p: EconomicsParams, share: Decimal.Value, k: number, j: number, m: number = p.maturityIntervals): CureThenExit {
+export function cureThenExit(
+  p: EconomicsParams,
+  share: Decimal.Value,
+  k: number,
+  j: number,
+  m: number = p.maturityIntervals,
+): CureThenExit {
   const s = requirePositive('share', share);
   const b = countdownBleedDays(p, k, j);
   const paid = dep(p).times(j);
@@ -546,7 +560,11 @@ export interface CreditFormDeviation {
  * - `permanent`: never pay again: g = d, v = R · s − d (the bleed, less the deposit it goes on
  *   withholding), lag G + 1. Threshold d / (R · s) = δ_MLL^(G+1) of MLL-ECO-012.
  */
-export function creditFormDeterrence(p: EconomicsParams, share: Decimal.Value, deviation: 'standing-arrear' | 'permanent'): CreditFormDeviation {
+export function creditFormDeterrence(
+  p: EconomicsParams,
+  share: Decimal.Value,
+  deviation: 'standing-arrear' | 'permanent',
+): CreditFormDeviation {
   const s = requirePositive('share', share);
   const d = dep(p);
   const Rs = perIntervalBleedRate(p).times(s);
@@ -570,7 +588,14 @@ export function standingArrearBleedPv(p: EconomicsParams, share: Decimal.Value, 
   const s = requirePositive('share', share);
   const R = perIntervalBleedRate(p);
   const sStar = dep(p).div(R);
-  return R.times(sStar).times(x).div(ONE.minus(x)).plus(R.times(s.minus(sStar)).times(x).div(ONE.minus(x.times(ONE.minus(R)))));
+  return R.times(sStar)
+    .times(x)
+    .div(ONE.minus(x))
+    .plus(
+      R.times(s.minus(sStar))
+        .times(x)
+        .div(ONE.minus(x.times(ONE.minus(R)))),
+    );
 }
 
 /**

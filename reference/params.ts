@@ -41,13 +41,31 @@ export interface Params {
 
 /** The parameters' names in the constructor's order: what a deployment adapter reorders. */
 export const parameterNames = [
-  'partyA', 'partyB', 'depositAmount', 'depositInterval', 'bleedRateBpsPerDay', 'gracePeriods', 'exitPenaltyMaxBps', 'exitPenaltyMinBps', 'penaltyDecayTarget',
+  'partyA',
+  'partyB',
+  'depositAmount',
+  'depositInterval',
+  'bleedRateBpsPerDay',
+  'gracePeriods',
+  'exitPenaltyMaxBps',
+  'exitPenaltyMinBps',
+  'penaltyDecayTarget',
 ] as const satisfies readonly (keyof Params)[];
 export type ParameterName = (typeof parameterNames)[number];
 
 /** The constructor's arguments as the ABI takes them, by position. */
 export function constructorArguments(p: Params): readonly [Address, Address, bigint, bigint, bigint, bigint, bigint, bigint, bigint] {
-  return parameterNames.map((name) => p[name]) as unknown as readonly [Address, Address, bigint, bigint, bigint, bigint, bigint, bigint, bigint];
+  return parameterNames.map((name) => p[name]) as unknown as readonly [
+    Address,
+    Address,
+    bigint,
+    bigint,
+    bigint,
+    bigint,
+    bigint,
+    bigint,
+    bigint,
+  ];
 }
 
 /** The article's defaults: d = 0.1 ether, T = 30 days, r = 50 bps/day, G = 1, 80 % → 15 %, n = 7. */

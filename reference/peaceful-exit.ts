@@ -25,11 +25,7 @@ export function proposeExit(state: LockState, call: Call): Outcome {
   const [settled, bled] = settleBoth(proposed);
   const { share: shareA } = settled.A;
   const { share: shareB } = settled.B;
-  return succeed(endLock(settled, shareA, shareB), [
-    ...events,
-    ...bled,
-    { name: 'PeacefulExit', args: { shareA, shareB } },
-  ]);
+  return succeed(endLock(settled, shareA, shareB), [...events, ...bled, { name: 'PeacefulExit', args: { shareA, shareB } }]);
 }
 
 /** cancelExitProposal(): withdraws the caller's proposal, if any (MLL-PEX-004). */

@@ -85,11 +85,17 @@ export function executeUnilateralExit(state: LockState, call: Call): Outcome {
   const other = counterparty(role);
   const otherExit = entered.state[other].unilateralExit;
   const both = isExecutable(otherExit, call.now);
-  const rates = { [role]: exitRate(entered.state, role, exit, call.now), [other]: both ? exitRate(entered.state, other, otherExit, call.now) : 0n } as Record<Role, bigint>;
+  const rates = {
+    [role]: exitRate(entered.state, role, exit, call.now),
+    [other]: both ? exitRate(entered.state, other, otherExit, call.now) : 0n,
+  } as Record<Role, bigint>;
   const [settled, bled] = settleBoth(entered.state);
   const penalty = (r: Role) => penaltyAmount(settled[r].share, rates[r]);
   const received = (r: Role) => settled[r].share - penalty(r);
   const credit = (r: Role) => received(r) + penalty(counterparty(r));
-  const executed = (r: Role): LockEvent => ({ name: 'UnilateralExitExecuted', args: { initiator: addressOf(entered.state, r), received: received(r), penaltyPaid: penalty(r) } });
+  const executed = (r: Role): LockEvent => ({
+    name: 'UnilateralExitExecuted',
+    args: { initiator: addressOf(entered.state, r), received: received(r), penaltyPaid: penalty(r) },
+  });
   return succeed(endLock(settled, credit('A'), credit('B')), [...bled, executed(role), ...(both ? [executed(other)] : [])]);
 }

@@ -40,10 +40,7 @@ export function withdraw(state: LockState, call: Call): Outcome {
   if (role === null || amount === 0n) return fail({ name: 'NothingToWithdraw' });
   if (call.rejectsEther === true) return fail({ name: 'TransferFailed' });
   const next = withParty(credited, role, { claimable: 0n });
-  return succeed({ ...next, balance: next.balance - amount }, [
-    ...events,
-    { name: 'Withdrawn', args: { party: call.from, amount } },
-  ]);
+  return succeed({ ...next, balance: next.balance - amount }, [...events, { name: 'Withdrawn', args: { party: call.from, amount } }]);
 }
 
 /** receive(): plain transfers are refused; deposits go through activate() and deposit() (MLL-WDR-005). */

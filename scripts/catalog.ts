@@ -51,7 +51,9 @@ export interface PlantedBug {
 export function plantedBugs(base = root): PlantedBug[] {
   const dir = join(base, 'test/planted');
   const bugs: PlantedBug[] = [];
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.test.ts')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.test.ts'))
+    .sort()) {
     const text = readFileSync(join(dir, name), 'utf8');
     const what = /Planted: (.*?)\s+P-[A-Z-]+ must catch it/s.exec(text)?.[1]?.replace(/\s+/g, ' ') ?? '';
     for (const call of text.matchAll(/expectCaught\(\s*'(P-[A-Z-]+)'\s*,\s*'(MLL-[A-Z]{2,5}-\d{3})'/g)) {
@@ -70,7 +72,12 @@ export interface Registrations {
 }
 
 function isStepInvariant(value: unknown): value is StepInvariant {
-  return typeof value === 'object' && value !== null && typeof (value as StepInvariant).check === 'function' && Array.isArray((value as StepInvariant).clauses);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as StepInvariant).check === 'function' &&
+    Array.isArray((value as StepInvariant).clauses)
+  );
 }
 
 /** Every disagreement among the registrations; empty when they agree. */
@@ -82,7 +89,9 @@ export function registrationProblems({ exports, invariants, catalog: properties,
 
   for (const [exported, value] of Object.entries(exports)) {
     if (isStepInvariant(value) && !invariants.includes(value)) {
-      problems.push(`properties/invariants.ts exports the step invariant ${exported}, which stepInvariants does not list: no differential run checks it`);
+      problems.push(
+        `properties/invariants.ts exports the step invariant ${exported}, which stepInvariants does not list: no differential run checks it`,
+      );
     }
   }
   const ids = new Set<string>();
@@ -97,7 +106,9 @@ export function registrationProblems({ exports, invariants, catalog: properties,
     if (!isRegistered(registration)) {
       if (runBy.length > 0) problems.push(`${name(invariant)} is differential-only, but ${runBy.map((p) => p.id).join(', ')} runs it`);
     } else if (runBy.length !== 1 || runBy[0]!.id !== registration.id) {
-      problems.push(`${name(invariant)} registers ${registration.id}, but its check is the step check of ${runBy.length === 0 ? 'no catalog property' : runBy.map((p) => p.id).join(', ')}`);
+      problems.push(
+        `${name(invariant)} registers ${registration.id}, but its check is the step check of ${runBy.length === 0 ? 'no catalog property' : runBy.map((p) => p.id).join(', ')}`,
+      );
     } else {
       const missing = invariant.clauses.filter((c) => !runBy[0]!.clauses.includes(c));
       if (missing.length > 0) problems.push(`${registration.id} does not list ${missing.join(', ')}, which ${name(invariant)} names`);
@@ -117,7 +128,8 @@ export function registrationProblems({ exports, invariants, catalog: properties,
   for (const bug of planted) {
     const property = properties.find((p) => p.id === bug.property);
     if (property === undefined) problems.push(`${bug.file} plants a bug for ${bug.property}, which is not in the catalog`);
-    else if (!property.clauses.includes(bug.clause)) problems.push(`${bug.file} requires ${bug.property} to fail naming ${bug.clause}, which ${bug.property} does not list`);
+    else if (!property.clauses.includes(bug.clause))
+      problems.push(`${bug.file} requires ${bug.property} to fail naming ${bug.clause}, which ${bug.property} does not list`);
   }
   for (const property of properties) {
     const seen = planted.some((bug) => bug.property === property.id) || property.id in seenFailingElsewhere;
@@ -129,7 +141,7 @@ export function registrationProblems({ exports, invariants, catalog: properties,
 /** Clause IDs for a table: a run of three or more consecutive numbers of one area as "first … last". */
 export function clauseList(ids: readonly string[]): string {
   const parts: string[] = [];
-  for (let i = 0; i < ids.length; ) {
+  for (let i = 0; i < ids.length;) {
     let j = i;
     const next = (a: string, b: string) => a.slice(0, -3) === b.slice(0, -3) && Number(b.slice(-3)) === Number(a.slice(-3)) + 1;
     while (j + 1 < ids.length && next(ids[j]!, ids[j + 1]!)) j++;
@@ -168,13 +180,19 @@ export function conformanceTable(invariants: readonly StepInvariant[]): string {
 function clauseFiles(base: string): Map<string, string> {
   const files = new Map<string, string>();
   for (const name of readdirSync(join(base, 'spec')).filter((n) => n.endsWith('.md'))) {
-    for (const heading of readFileSync(join(base, 'spec', name), 'utf8').matchAll(/^### (MLL-[A-Z]{2,5}-\d{3}) — /gm)) files.set(heading[1]!, name);
+    for (const heading of readFileSync(join(base, 'spec', name), 'utf8').matchAll(/^### (MLL-[A-Z]{2,5}-\d{3}) — /gm))
+      files.set(heading[1]!, name);
   }
   return files;
 }
 
 /** spec/properties.md: the catalog, one section per property. */
-export function propertiesPage(properties: readonly PropertyDefinition[], invariants: readonly StepInvariant[], planted: readonly PlantedBug[], clauseFile: ReadonlyMap<string, string>): string {
+export function propertiesPage(
+  properties: readonly PropertyDefinition[],
+  invariants: readonly StepInvariant[],
+  planted: readonly PlantedBug[],
+  clauseFile: ReadonlyMap<string, string>,
+): string {
   const link = (id: string) => (clauseFile.has(id) ? `[${id}](${clauseFile.get(id)})` : id);
   const kind = (p: PropertyDefinition) =>
     p.id === 'P-DIFFERENTIAL'
@@ -185,7 +203,9 @@ export function propertiesPage(properties: readonly PropertyDefinition[], invari
           ? 'a check of the reference’s own arithmetic'
           : 'a property of whole runs: random scenarios, each run as a whole (or two runs compared) judged';
   const subject = (p: PropertyDefinition) =>
-    p.subject === 'implementation' ? 'the implementation under test' : 'the specification: it holds whatever implementation is checked, and is reported apart';
+    p.subject === 'implementation'
+      ? 'the implementation under test'
+      : 'the specification: it holds whatever implementation is checked, and is reported apart';
   const differentialOnly = invariants.filter((invariant) => !isRegistered(invariant.property));
   const lines = [
     '# Property catalog',
@@ -229,7 +249,12 @@ export function propertiesPage(properties: readonly PropertyDefinition[], invari
     '',
     differentialOnly.length === 0
       ? 'None: every step invariant of properties/invariants.ts is also a step property above.'
-      : differentialOnly.map((i) => `- ${i.property.title} (${i.clauses.map(link).join(', ')}): ${isRegistered(i.property) ? '' : i.property.differentialOnly}`).join('\n'),
+      : differentialOnly
+          .map(
+            (i) =>
+              `- ${i.property.title} (${i.clauses.map(link).join(', ')}): ${isRegistered(i.property) ? '' : i.property.differentialOnly}`,
+          )
+          .join('\n'),
     '',
   );
   return lines.join('\n');
@@ -272,7 +297,9 @@ function main(): number {
   }
   for (const problem of problems) console.error(`catalog: ${problem}`);
   for (const file of stale) console.error(`catalog: ${file} is stale: run \`npm run catalog\``);
-  console.log(`catalog: ${catalog.length} properties, ${stepInvariants.length} step invariants, ${problems.length + stale.length} problems`);
+  console.log(
+    `catalog: ${catalog.length} properties, ${stepInvariants.length} step invariants, ${problems.length + stale.length} problems`,
+  );
   return problems.length + stale.length === 0 ? 0 : 1;
 }
 

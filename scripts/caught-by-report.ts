@@ -71,7 +71,12 @@ export function sourceHash(contract: string, known: readonly Variant[]): string 
   const digest = (text: string): string => createHash('sha256').update(text).digest('hex');
   hash.update(`contract\n${digest(contract)}\n`);
   for (const variant of known) {
-    const judged = { id: variant.id, defect: variant.defect, expectedClauses: String(variant.expectedClauses), outcomesOf: variant.outcomesOf ?? [] };
+    const judged = {
+      id: variant.id,
+      defect: variant.defect,
+      expectedClauses: String(variant.expectedClauses),
+      outcomesOf: variant.outcomesOf ?? [],
+    };
     hash.update(`${JSON.stringify(judged)}\n${digest(applyPatches(contract, variant.patches, variant.id))}\n`);
   }
   return hash.digest('hex');
@@ -95,7 +100,8 @@ export function defectsOf(report: CaughtByReport): string[] {
   return [...new Set(report.variants.map((v) => v.defect))].sort((a, b) => defectNumber(a) - defectNumber(b));
 }
 
-const seconds = (s: number): string => (s < 60 ? `${s.toFixed(0)} s` : `${Math.floor(s / 60)} min ${String(Math.round(s % 60)).padStart(2, '0')} s`);
+const seconds = (s: number): string =>
+  s < 60 ? `${s.toFixed(0)} s` : `${Math.floor(s / 60)} min ${String(Math.round(s % 60)).padStart(2, '0')} s`;
 
 const thousands = (n: number): string => n.toLocaleString('en-US');
 
@@ -142,7 +148,8 @@ function remarks(report: CaughtByReport, variants: readonly string[]): string[] 
   if (none.length > 0) out.push(`caught by no property: ${none.join(', ')}`);
   for (const verdict of ['unexercised', 'error'] as const) {
     const cells = variants.flatMap((v) => report.properties.map((p) => cellOf(report, v, p))).filter((c) => c.verdict === verdict);
-    if (cells.length > 0) out.push(`${verdict === 'error' ? 'harness error' : 'unexercised'}: ${cells.map((c) => `${c.property} on ${c.variant}`).join(', ')}`);
+    if (cells.length > 0)
+      out.push(`${verdict === 'error' ? 'harness error' : 'unexercised'}: ${cells.map((c) => `${c.property} on ${c.variant}`).join(', ')}`);
   }
   return out;
 }
@@ -209,9 +216,12 @@ export function deviationProblems(markdown: string, report: CaughtByReport): str
   for (const defect of defects) {
     const text = parts.get(defect);
     if (text === undefined) problems.push(`spec/deviations.md has no <!-- caught-by:${defect} --> … <!-- /caught-by --> part`);
-    else if (text !== renderDeviationPart(report, defect)) problems.push(`spec/deviations.md's generated caught-by part of ${defect} differs from reports/caught-by.json`);
+    else if (text !== renderDeviationPart(report, defect))
+      problems.push(`spec/deviations.md's generated caught-by part of ${defect} differs from reports/caught-by.json`);
   }
-  for (const defect of parts.keys()) if (!defects.includes(defect)) problems.push(`spec/deviations.md has a caught-by part for ${defect}, which no known-bad variant reinstates`);
+  for (const defect of parts.keys())
+    if (!defects.includes(defect))
+      problems.push(`spec/deviations.md has a caught-by part for ${defect}, which no known-bad variant reinstates`);
   return problems;
 }
 
@@ -219,21 +229,35 @@ export function deviationProblems(markdown: string, report: CaughtByReport): str
 export function renderDeviations(markdown: string, report: CaughtByReport): string {
   const parts = generatedParts(markdown);
   for (const defect of defectsOf(report)) {
-    if (!parts.has(defect)) throw new Error(`spec/deviations.md has no <!-- caught-by:${defect} --> … <!-- /caught-by --> part: add the markers where its list belongs`);
+    if (!parts.has(defect))
+      throw new Error(
+        `spec/deviations.md has no <!-- caught-by:${defect} --> … <!-- /caught-by --> part: add the markers where its list belongs`,
+      );
   }
-  return markdown.replace(MARKED, (_whole, defect: string) => `<!-- caught-by:${defect} -->${renderDeviationPart(report, defect)}<!-- /caught-by -->`);
+  return markdown.replace(
+    MARKED,
+    (_whole, defect: string) => `<!-- caught-by:${defect} -->${renderDeviationPart(report, defect)}<!-- /caught-by -->`,
+  );
 }
 
 /** Why the report no longer describes the sources and the catalog as they are; empty when it does. */
-export function stalenessProblems(report: CaughtByReport, current: { readonly sourceHash: string; readonly properties: readonly string[] }): string[] {
+export function stalenessProblems(
+  report: CaughtByReport,
+  current: { readonly sourceHash: string; readonly properties: readonly string[] },
+): string[] {
   const rerun = 're-run `npm run caught-by`';
   const problems: string[] = [];
-  if (report.version !== REPORT_VERSION) problems.push(`reports/caught-by.json is version ${report.version}, this script writes ${REPORT_VERSION}: ${rerun}`);
+  if (report.version !== REPORT_VERSION)
+    problems.push(`reports/caught-by.json is version ${report.version}, this script writes ${REPORT_VERSION}: ${rerun}`);
   if (report.sourceHash !== current.sourceHash) {
-    problems.push(`reports/caught-by.json was made from another contract or other known-bad variants (${SOURCE_FILES.join(', ')}): ${rerun}`);
+    problems.push(
+      `reports/caught-by.json was made from another contract or other known-bad variants (${SOURCE_FILES.join(', ')}): ${rerun}`,
+    );
   }
   if (report.properties.join() !== current.properties.join()) {
-    problems.push(`reports/caught-by.json covers the properties ${report.properties.join(', ')}; the catalog's are ${current.properties.join(', ')}: ${rerun}`);
+    problems.push(
+      `reports/caught-by.json covers the properties ${report.properties.join(', ')}; the catalog's are ${current.properties.join(', ')}: ${rerun}`,
+    );
   }
   return problems;
 }
@@ -244,7 +268,13 @@ const short = (property: string): string => property.replace(/^P-/, '');
 export function renderTable(report: CaughtByReport): string {
   const defects = defectsOf(report);
   const mark = (cell: Cell): string =>
-    cell.verdict === 'fail' ? `✗ ${named(cell)}` : cell.verdict === 'pass' ? '·' : cell.verdict === 'unexercised' ? '? unexercised' : '! error';
+    cell.verdict === 'fail'
+      ? `✗ ${named(cell)}`
+      : cell.verdict === 'pass'
+        ? '·'
+        : cell.verdict === 'unexercised'
+          ? '? unexercised'
+          : '! error';
   const fails = report.cells.filter(caught);
   const allIds = report.variants.map((v) => v.id);
   const perProperty = report.properties.map((p) => `${p} ${report.variants.filter((v) => caught(cellOf(report, v.id, p))).length}`);
@@ -283,8 +313,8 @@ export function renderTable(report: CaughtByReport): string {
     '## Each catch',
     '',
     'In the area: the failure is one test/known-bad accepts for the variant (a clause of the area that decides the point).',
-    'Runs: the failing run\'s number (P-DIFFERENTIAL: runs over its chunks; 0 when the constructor sweep failed). Steps: differential',
-    'steps spent, the constructor sweep, shrinking and the timeline\'s replay included. Calls: calls that reached the variant, shrinking included.',
+    "Runs: the failing run's number (P-DIFFERENTIAL: runs over its chunks; 0 when the constructor sweep failed). Steps: differential",
+    "steps spent, the constructor sweep, shrinking and the timeline's replay included. Calls: calls that reached the variant, shrinking included.",
     '',
     '| variant | property | clause | in the area | runs | steps | calls | ms | failure |',
     '|---|---|---|---|---|---|---|---|---|',
@@ -297,9 +327,14 @@ export function renderTable(report: CaughtByReport): string {
 }
 
 /** The three files' problems against the report: staleness, a differing table, differing generated parts. */
-export function checkAll(report: CaughtByReport, files: { readonly table: string; readonly deviations: string }, current: { readonly sourceHash: string; readonly properties: readonly string[] }): string[] {
+export function checkAll(
+  report: CaughtByReport,
+  files: { readonly table: string; readonly deviations: string },
+  current: { readonly sourceHash: string; readonly properties: readonly string[] },
+): string[] {
   const problems = stalenessProblems(report, current);
-  if (files.table !== renderTable(report)) problems.push(`reports/caught-by.md differs from reports/caught-by.json: run \`npm run caught-by -- --render\``);
+  if (files.table !== renderTable(report))
+    problems.push(`reports/caught-by.md differs from reports/caught-by.json: run \`npm run caught-by -- --render\``);
   const deviations = deviationProblems(files.deviations, report);
   problems.push(...deviations.map((p) => `${p}: run \`npm run caught-by -- --render\``));
   return problems;

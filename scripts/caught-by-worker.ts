@@ -86,7 +86,13 @@ async function run(variantId: string, property: string): Promise<Cell> {
         exercise: budget.exercise,
       };
       // A failing chunk's runs are its own; the runs of the chunks before it count too.
-      return cellOf(variantId, property, { ...report, runs: budget.runs, exercise: budget.exercise }, budget.steps, performance.now() - started);
+      return cellOf(
+        variantId,
+        property,
+        { ...report, runs: budget.runs, exercise: budget.exercise },
+        budget.steps,
+        performance.now() - started,
+      );
     }
     const definition = catalog.find((p) => p.id === property)!;
     const report = await checkProperty(definition, factory, { numRuns: job.runs, seed: job.seed });

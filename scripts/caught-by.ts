@@ -25,14 +25,7 @@ import { catalog } from '../properties/catalog.js';
 import { runInWorker } from '../cli/run/parallel.js';
 import { variants } from '../test/known-bad/variants.js';
 import type { CaughtByReport, Cell } from './caught-by-report.js';
-import {
-  REPORT_VERSION,
-  SOURCE_FILES,
-  checkAll,
-  renderDeviations,
-  renderTable,
-  sourceHash,
-} from './caught-by-report.js';
+import { REPORT_VERSION, SOURCE_FILES, checkAll, renderDeviations, renderTable, sourceHash } from './caught-by-report.js';
 import type { Job } from './caught-by-worker.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -110,7 +103,9 @@ async function runAll(
 ): Promise<Cell[]> {
   const done = new Set((checkpoint?.cells ?? []).map((c) => `${c.variant} ${c.property}`));
   const cells: Cell[] = [...(checkpoint?.cells ?? [])];
-  const jobs = selectedVariants.flatMap((variant) => properties.map((property) => ({ variant, property }))).filter((j) => !done.has(`${j.variant} ${j.property}`));
+  const jobs = selectedVariants
+    .flatMap((variant) => properties.map((property) => ({ variant, property })))
+    .filter((j) => !done.has(`${j.variant} ${j.property}`));
   if (done.size > 0) console.log(`caught-by: resuming from ${checkpoint!.path}: ${done.size} results kept, ${jobs.length} to run`);
   jobs.sort((a, b) => cost(a.property) - cost(b.property));
   const total = cells.length + jobs.length;
@@ -118,14 +113,28 @@ async function runAll(
   const next = new Int32Array(counter);
   const session = Date.now();
   const started = performance.now();
-  const job: Job = { jobs, counter, seed: options.seed, runs: options.runs, steps: options.steps, chunkRuns: options.chunkRuns, maxJobs: JOBS_PER_WORKER };
+  const job: Job = {
+    jobs,
+    counter,
+    seed: options.seed,
+    runs: options.runs,
+    steps: options.steps,
+    chunkRuns: options.chunkRuns,
+    maxJobs: JOBS_PER_WORKER,
+  };
   const onMessage = (message: unknown): void => {
     if (message === 'done') return;
     const cell = message as Cell;
     cells.push(cell);
-    if (checkpoint !== null) appendFileSync(checkpoint.path, `${JSON.stringify({ session, seconds: (performance.now() - started) / 1000, cell })}\n`);
-    const what = cell.verdict === 'fail' ? `✗ ${cell.clause ?? 'no clause'} (run ${cell.runs}${cell.steps === null ? '' : `, ${cell.steps} steps`})` : cell.verdict;
-    console.log(`  ${String(cells.length).padStart(3)}/${total} ${cell.variant} × ${cell.property}: ${what}, ${(cell.milliseconds / 1000).toFixed(1)} s`);
+    if (checkpoint !== null)
+      appendFileSync(checkpoint.path, `${JSON.stringify({ session, seconds: (performance.now() - started) / 1000, cell })}\n`);
+    const what =
+      cell.verdict === 'fail'
+        ? `✗ ${cell.clause ?? 'no clause'} (run ${cell.runs}${cell.steps === null ? '' : `, ${cell.steps} steps`})`
+        : cell.verdict;
+    console.log(
+      `  ${String(cells.length).padStart(3)}/${total} ${cell.variant} × ${cell.property}: ${what}, ${(cell.milliseconds / 1000).toFixed(1)} s`,
+    );
   };
   await Promise.all(
     Array.from({ length: Math.min(options.workers, jobs.length) }, async () => {
@@ -137,7 +146,16 @@ async function runAll(
 }
 
 async function main(): Promise<number> {
-  let values: { check?: boolean; render?: boolean; only?: string; property?: string; seed?: string; runs?: string; steps?: string; workers?: string };
+  let values: {
+    check?: boolean;
+    render?: boolean;
+    only?: string;
+    property?: string;
+    seed?: string;
+    runs?: string;
+    steps?: string;
+    workers?: string;
+  };
   let options: { seed: number; runs: number; steps: number; workers: number; chunkRuns: number };
   try {
     ({ values } = parseArgs({
@@ -154,7 +172,8 @@ async function main(): Promise<number> {
       },
       strict: true,
     }));
-    if ([values.check, values.render, values.only !== undefined].filter(Boolean).length > 1) throw new RangeError('--check, --render and --only are three different runs: give one');
+    if ([values.check, values.render, values.only !== undefined].filter(Boolean).length > 1)
+      throw new RangeError('--check, --render and --only are three different runs: give one');
     options = {
       seed: positive('seed', values.seed, 1),
       runs: positive('runs', values.runs, 100),
@@ -180,7 +199,11 @@ async function main(): Promise<number> {
       writeMarkdown(report);
       console.log(`caught-by: ${TABLE_PATH} and ${DEVIATIONS_PATH} rewritten from ${JSON_PATH}`);
     }
-    const problems = checkAll(report, { table: existsSync(join(root, TABLE_PATH)) ? read(TABLE_PATH) : '', deviations: read(DEVIATIONS_PATH) }, current);
+    const problems = checkAll(
+      report,
+      { table: existsSync(join(root, TABLE_PATH)) ? read(TABLE_PATH) : '', deviations: read(DEVIATIONS_PATH) },
+      current,
+    );
     for (const problem of problems) console.error(`caught-by: ${problem}`);
     console.log(`caught-by: ${report.variants.length} variants × ${report.properties.length} properties, ${problems.length} problems`);
     return problems.length === 0 ? 0 : 1;
@@ -207,10 +230,20 @@ async function main(): Promise<number> {
   const started = performance.now();
   const checkpoint = partial
     ? null
-    : openCheckpoint(JSON.stringify({ sourceHash: current.sourceHash, properties, engine: process.env.MLL_EVM ?? 'fast', ...options, workers: undefined }));
+    : openCheckpoint(
+        JSON.stringify({
+          sourceHash: current.sourceHash,
+          properties,
+          engine: process.env.MLL_EVM ?? 'fast',
+          ...options,
+          workers: undefined,
+        }),
+      );
   const cells = await runAll(selectedVariants, selectedProperties, options, checkpoint);
   const wallSeconds = (performance.now() - started) / 1000 + (checkpoint?.earlierSeconds ?? 0);
-  console.log(`caught-by: ${cells.length} runs in ${wallSeconds.toFixed(0)} s wall time${checkpoint?.earlierSeconds ? ' (earlier sessions included)' : ''}`);
+  console.log(
+    `caught-by: ${cells.length} runs in ${wallSeconds.toFixed(0)} s wall time${checkpoint?.earlierSeconds ? ' (earlier sessions included)' : ''}`,
+  );
   if (partial) return 0;
 
   const head = git(['rev-parse', 'HEAD']);

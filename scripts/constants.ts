@@ -37,7 +37,12 @@ export const constantFiles = {
 
 export function readConstantSources(root: string): ConstantSources {
   const read = (file: string): Source => ({ file, text: readFileSync(join(root, file), 'utf8') });
-  return { spec: read(constantFiles.spec), reference: read(constantFiles.reference), contract: read(constantFiles.contract), oracle: read(constantFiles.oracle) };
+  return {
+    spec: read(constantFiles.spec),
+    reference: read(constantFiles.reference),
+    contract: read(constantFiles.contract),
+    oracle: read(constantFiles.oracle),
+  };
 }
 
 /**
@@ -122,7 +127,11 @@ export function evaluate(expression: string, known: ReadonlyMap<string, bigint> 
 
 /** The spec's notation as the evaluator's: thousands commas dropped, `^` → `**`, `·` and `×` → `*`, `−` → `-`. */
 function fromSpec(text: string): string {
-  return text.replace(/(\d),(?=\d{3}\b)/g, '$1').replace(/\^/g, '**').replace(/[·×]/g, '*').replace(/−/g, '-');
+  return text
+    .replace(/(\d),(?=\d{3}\b)/g, '$1')
+    .replace(/\^/g, '**')
+    .replace(/[·×]/g, '*')
+    .replace(/−/g, '-');
 }
 
 /** A constant as one source states it. */
@@ -193,7 +202,9 @@ function specConstants(spec: Source, problems: string[]): { table: Map<string, S
   }
   const prose = new Map<string, Stated>();
   for (const [name, { clause, pattern }] of Object.entries(statedInProse)) {
-    const hit = clauseLines(spec, clause).map((l) => ({ ...l, m: pattern.exec(l.line) })).find((l) => l.m !== null);
+    const hit = clauseLines(spec, clause)
+      .map((l) => ({ ...l, m: pattern.exec(l.line) }))
+      .find((l) => l.m !== null);
     if (hit === undefined) {
       problems.push(`${spec.file}: ${clause} no longer states ${name} as ${pattern} (scripts/constants.ts, statedInProse)`);
       continue;
@@ -218,7 +229,12 @@ export function statedConstants(sources: ConstantSources): {
 } {
   const problems: string[] = [];
   const { table, prose } = specConstants(sources.spec, problems);
-  const reference = definitions(sources.reference, /^export const ([A-Z][A-Z0-9_]*) = ([^;]+);\s*$/, (l) => /^export const [A-Z]/.test(l), problems);
+  const reference = definitions(
+    sources.reference,
+    /^export const ([A-Z][A-Z0-9_]*) = ([^;]+);\s*$/,
+    (l) => /^export const [A-Z]/.test(l),
+    problems,
+  );
   // Comments and strings aside, a contract line declaring a constant says `constant`.
   const contract = definitions(
     sources.contract,
@@ -226,11 +242,19 @@ export function statedConstants(sources: ConstantSources): {
     (l) => /\bconstant\b/.test(l.replace(/\/\/.*$/, '')) && !/^\s*\*/.test(l),
     problems,
   );
-  const oracleDefined = definitions(sources.oracle, /^(?:export )?const ([A-Z][A-Z0-9_]*) = ([^;]+);\s*$/, (l) => /^(?:export )?const [A-Z]/.test(l), problems);
+  const oracleDefined = definitions(
+    sources.oracle,
+    /^(?:export )?const ([A-Z][A-Z0-9_]*) = ([^;]+);\s*$/,
+    (l) => /^(?:export )?const [A-Z]/.test(l),
+    problems,
+  );
   const oracle = new Map<string, Stated>();
   for (const [name, stated] of oracleDefined) {
     const restates = oracleRestates[name];
-    if (restates === undefined) problems.push(`${stated.where} defines ${name}, which restates no constant the checker knows: map it in scripts/constants.ts, oracleRestates`);
+    if (restates === undefined)
+      problems.push(
+        `${stated.where} defines ${name}, which restates no constant the checker knows: map it in scripts/constants.ts, oracleRestates`,
+      );
     else oracle.set(restates, stated);
   }
   return { table, prose, reference, contract, oracle, problems };
@@ -251,10 +275,14 @@ export function constantProblems(sources: ConstantSources): string[] {
     const present = places.filter(([, s]) => s !== undefined).map(([, s]) => s!.where);
     for (const [file, stated] of places) {
       if (stated !== undefined) continue;
-      const why = file === sources.spec.file ? `neither MLL-PAR-010's table nor the clauses listed in scripts/constants.ts, statedInProse, state it` : 'it does not define it';
+      const why =
+        file === sources.spec.file
+          ? `neither MLL-PAR-010's table nor the clauses listed in scripts/constants.ts, statedInProse, state it`
+          : 'it does not define it';
       problems.push(`${name}: ${present.join(', ')} ${present.length === 1 ? 'defines' : 'define'} it, but ${file} does not: ${why}`);
     }
-    if (table.has(name) && prose.has(name)) problems.push(`${name}: ${table.get(name)!.where} lists it in the table, so statedInProse must not list it too`);
+    if (table.has(name) && prose.has(name))
+      problems.push(`${name}: ${table.get(name)!.where} lists it in the table, so statedInProse must not list it too`);
     const first = [...places.map(([, s]) => s), oracle.get(name)].find((s) => s !== undefined)!;
     for (const stated of [...places.map(([, s]) => s), oracle.get(name)]) {
       if (stated !== undefined && stated.value !== first.value) {

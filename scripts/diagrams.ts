@@ -140,7 +140,17 @@ function nextTimes(state: LockState, now: bigint): bigint[] {
 
 const ACTORS: readonly Address[] = [PARTY_A, PARTY_A, PARTY_A, PARTY_B, PARTY_B, PARTY_B, STRANGER];
 /** Deposits weigh most: they move statuses; every function is tried. */
-const FUNCTIONS: readonly FunctionName[] = [...functionNames, 'deposit', 'deposit', 'deposit', 'deposit', 'deposit', 'proposeExit', 'executeUnilateralExit', 'activate'];
+const FUNCTIONS: readonly FunctionName[] = [
+  ...functionNames,
+  'deposit',
+  'deposit',
+  'deposit',
+  'deposit',
+  'deposit',
+  'proposeExit',
+  'executeUnilateralExit',
+  'activate',
+];
 
 /** Runs `walks` seeded walks of `steps` calls each and returns every transition seen. */
 export function explore(walks: number, steps: number): Seen {
@@ -156,12 +166,24 @@ export function explore(walks: number, steps: number): Seen {
     let state = deployed.state;
     const diligent: Role = random() < 0.5 ? 'A' : 'B';
     // most walks start with both activations, at the same time or a little apart; the rest from Inactive
-    const opening: [Address, bigint][] = random() < 0.85 ? [[pick([PARTY_A, PARTY_B]), 0n], [PARTY_A, pick([0n, DAY])], [PARTY_B, pick([0n, DAY])]] : [];
+    const opening: [Address, bigint][] =
+      random() < 0.85
+        ? [
+            [pick([PARTY_A, PARTY_B]), 0n],
+            [PARTY_A, pick([0n, DAY])],
+            [PARTY_B, pick([0n, DAY])],
+          ]
+        : [];
     for (const [from, wait] of opening) {
       now += wait;
       const outcome = execute(state, 'activate', { from, value: params.depositAmount, now });
       if (!outcome.ok) continue;
-      bump(seen.phase, PHASE_NAME[state.phase] === PHASE_NAME[outcome.state.phase] ? 'Inactive|Inactive|activate' : 'Inactive|Active|activate / AgreementActivated');
+      bump(
+        seen.phase,
+        PHASE_NAME[state.phase] === PHASE_NAME[outcome.state.phase]
+          ? 'Inactive|Inactive|activate'
+          : 'Inactive|Active|activate / AgreementActivated',
+      );
       record(seen, state, outcome.state, now, now, () => 'activate');
       state = outcome.state;
     }
@@ -210,12 +232,12 @@ const REQUIRED_STATUS: readonly string[] = [
   'Compliant|InGrace|an interval falls due',
   'InGrace|Compliant|its own deposit',
   'InGrace|Bleeding|its default starts',
-  'Bleeding|MutualDefault|the counterparty\'s default starts',
-  'MutualDefault|Bleeding|the counterparty\'s deposit',
+  "Bleeding|MutualDefault|the counterparty's default starts",
+  "MutualDefault|Bleeding|the counterparty's deposit",
   'Bleeding|InGrace|its own deposit',
   'Bleeding|Compliant|its own deposit',
   'Bleeding|Exited|its exit executed',
-  'Compliant|Exited|the counterparty\'s exit executed',
+  "Compliant|Exited|the counterparty's exit executed",
   'Bleeding|Exited|a claim against it',
   'Compliant|Exited|its claim',
   'Compliant|Exited|peaceful exit',
@@ -275,7 +297,7 @@ export function page(seen: Seen, walks: number, steps: number): string {
     "is classified with the reference's own predicates, and every transition that occurred is drawn.",
     'Words as in the [glossary](glossary.md).',
     '',
-    '## The lock\'s phases (MLL-STA-001)',
+    "## The lock's phases (MLL-STA-001)",
     '',
     ...mermaid(phaseEdges),
     '',
@@ -286,9 +308,9 @@ export function page(seen: Seen, walks: number, steps: number): string {
     `- Active: ${stay('Active')}`,
     `- Exited: ${stay('Exited')}`,
     '',
-    '## A party\'s status',
+    "## A party's status",
     '',
-    'A party\'s status at a time, from the reference\'s predicates, in this order:',
+    "A party's status at a time, from the reference's predicates, in this order:",
     '',
     '| status | when |',
     '|---|---|',
@@ -296,8 +318,8 @@ export function page(seen: Seen, walks: number, steps: number): string {
     '',
     ...mermaid(group(seen.status, false)),
     '',
-    'Edges name the cause from the party\'s side: time (an interval falls due, its own or the',
-    'counterparty\'s default starts), its own or the counterparty\'s deposit (a deposit that ends a',
+    "Edges name the cause from the party's side: time (an interval falls due, its own or the",
+    "counterparty's default starts), its own or the counterparty's deposit (a deposit that ends a",
     'default is the cure, MLL-DEF-003), or the call that ended the lock. The same transitions, with how',
     'often the walks made each (statuses of A and B both counted):',
     '',
@@ -305,9 +327,9 @@ export function page(seen: Seen, walks: number, steps: number): string {
     '|---|---|---|---|',
     ...statusRows.map(([a, b, c, n]) => `| ${a} | ${b} | ${c} | ${n} |`),
     '',
-    "Transitions that do not occur are as much the rules as those that do, and the script refuses a",
+    'Transitions that do not occur are as much the rules as those that do, and the script refuses a',
     "page that shows one of these: nothing but the party's own deposit takes it out of default",
-    '(MLL-DEF-003) — time never does, nor the counterparty\'s deposit, which moves it only between',
+    "(MLL-DEF-003) — time never does, nor the counterparty's deposit, which moves it only between",
     'mutual and one-sided default (MLL-DEF-004); a claim is made only against a party in one-sided',
     'default, and only by a party not in default (MLL-ABN-003, MLL-ABN-004).',
     '',

@@ -17,8 +17,13 @@ if (!Number.isSafeInteger(depth) || depth < 1) {
 }
 try {
   const report = search(depth);
-  for (const o of report.perOpening) console.log(`  ${o.name.padEnd(40)}${o.states.toLocaleString('en-US').padStart(12)} states ${o.calls.toLocaleString('en-US').padStart(14)} calls`);
-  console.log(`search: depth ${depth}, ${report.states.toLocaleString('en-US')} states, ${report.calls.toLocaleString('en-US')} calls checked, ${(report.milliseconds / 1000).toFixed(1)} s, no violation`);
+  for (const o of report.perOpening)
+    console.log(
+      `  ${o.name.padEnd(40)}${o.states.toLocaleString('en-US').padStart(12)} states ${o.calls.toLocaleString('en-US').padStart(14)} calls`,
+    );
+  console.log(
+    `search: depth ${depth}, ${report.states.toLocaleString('en-US')} states, ${report.calls.toLocaleString('en-US')} calls checked, ${(report.milliseconds / 1000).toFixed(1)} s, no violation`,
+  );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

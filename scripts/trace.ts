@@ -33,7 +33,12 @@ export interface Clause {
   readonly replacedBy: readonly string[] | null;
 }
 
-const list = (line: string, label: string): string[] => line.slice(label.length).split(',').map((s) => s.trim()).filter(Boolean);
+const list = (line: string, label: string): string[] =>
+  line
+    .slice(label.length)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 function filesUnder(dir: string, accept: (name: string) => boolean): string[] {
   const full = join(root, dir);
@@ -51,7 +56,8 @@ function parseClauses(problems: string[]): Clause[] {
     const flush = () => {
       if (current === null) return;
       if (current.replacedBy === null && current.checkedBy.length === 0) problems.push(`${current.id} (${file}) has no "Checked by:" line`);
-      if (current.replacedBy !== null && current.replacedBy.length === 0) problems.push(`${current.id} (${file}) is withdrawn with no "Replaced by:" line`);
+      if (current.replacedBy !== null && current.replacedBy.length === 0)
+        problems.push(`${current.id} (${file}) is withdrawn with no "Replaced by:" line`);
       clauses.push({ ...current, file });
       current = null;
     };
@@ -172,7 +178,9 @@ function main(): number {
   if (!check && current !== table) writeFileSync(target, table);
 
   for (const problem of problems) console.error(`trace: ${problem}`);
-  console.log(`trace: ${clauses.length} clauses, ${testFiles.length} test files, ${catalog.length} properties, ${problems.length} problems`);
+  console.log(
+    `trace: ${clauses.length} clauses, ${testFiles.length} test files, ${catalog.length} properties, ${problems.length} problems`,
+  );
   return problems.length === 0 ? 0 : 1;
 }
 

@@ -62,7 +62,11 @@ const pay = (from: Address, intervals: bigint, day: number, label: string): Step
 /** The common trunk: activation, on-time deposits, B falls behind, bleeds, cures, falls behind again. */
 const trunk: Step[] = [
   { day: -2, label: 'A activates with d', call: { from: PARTY_A, fn: 'activate', value: d } },
-  { day: 0, label: 'B activates with d: t0, the schedule starts (interval 0 paid by both)', call: { from: PARTY_B, fn: 'activate', value: d } },
+  {
+    day: 0,
+    label: 'B activates with d: t0, the schedule starts (interval 0 paid by both)',
+    call: { from: PARTY_B, fn: 'activate', value: d },
+  },
   pay(PARTY_A, 1n, 30, 'A pays interval 1 on its due date'),
   pay(PARTY_B, 1n, 30, 'B pays interval 1 on its due date'),
   pay(PARTY_A, 1n, 60, 'A pays interval 2'),
@@ -82,9 +86,17 @@ const trunk: Step[] = [
 /** A exits with the waiver: B falls into default again and bleeds a day first. */
 const withWaiver: Step[] = [
   pay(PARTY_A, 1n, 240, 'A pays interval 8; B owes two intervals: B is in default again'),
-  { day: 241, label: 'A initiates a unilateral exit: B has a whole day on its bleed clock, so the waiver holds (MLL-UEX-010)', call: { from: PARTY_A, fn: 'initiateUnilateralExit' } },
+  {
+    day: 241,
+    label: 'A initiates a unilateral exit: B has a whole day on its bleed clock, so the waiver holds (MLL-UEX-010)',
+    call: { from: PARTY_A, fn: 'initiateUnilateralExit' },
+  },
   pay(PARTY_A, 1n, 270, 'A keeps paying during the countdown: interval 9'),
-  { day: 271, label: 'A executes at the countdown’s end: both settled, no penalty (waived), the lock ends', call: { from: PARTY_A, fn: 'executeUnilateralExit' } },
+  {
+    day: 271,
+    label: 'A executes at the countdown’s end: both settled, no penalty (waived), the lock ends',
+    call: { from: PARTY_A, fn: 'executeUnilateralExit' },
+  },
   { day: 272, label: 'A withdraws its claimable', call: { from: PARTY_A, fn: 'withdraw' } },
   { day: 272, label: 'B withdraws its claimable', call: { from: PARTY_B, fn: 'withdraw' } },
 ];
@@ -92,10 +104,18 @@ const withWaiver: Step[] = [
 /** A exits without the waiver: B compliant, A's rate frozen at initiation. */
 const withoutWaiver: Step[] = [
   pay(PARTY_B, 1n, 211, 'B pays interval 7 a day late, within grace'),
-  { day: 212, label: 'A initiates a unilateral exit: B is not in default, so no waiver; the rate penalty(7 counted) = P_min is frozen', call: { from: PARTY_A, fn: 'initiateUnilateralExit' } },
+  {
+    day: 212,
+    label: 'A initiates a unilateral exit: B is not in default, so no waiver; the rate penalty(7 counted) = P_min is frozen',
+    call: { from: PARTY_A, fn: 'initiateUnilateralExit' },
+  },
   pay(PARTY_A, 1n, 240, 'A pays interval 8 during the countdown (it buys no lower rate)'),
   pay(PARTY_B, 1n, 240, 'B pays interval 8'),
-  { day: 242, label: 'A executes: A pays its frozen rate of its settled share to B; the lock ends', call: { from: PARTY_A, fn: 'executeUnilateralExit' } },
+  {
+    day: 242,
+    label: 'A executes: A pays its frozen rate of its settled share to B; the lock ends',
+    call: { from: PARTY_A, fn: 'executeUnilateralExit' },
+  },
   { day: 243, label: 'A withdraws its claimable', call: { from: PARTY_A, fn: 'withdraw' } },
   { day: 243, label: 'B withdraws its claimable', call: { from: PARTY_B, fn: 'withdraw' } },
 ];
@@ -107,7 +127,9 @@ function arg(value: unknown): string {
 }
 
 function eventText(e: LockEvent): string {
-  return `\`${e.name}(${Object.entries(e.args as Record<string, unknown>).map(([k, v]) => `${k} ${arg(v)}`).join(', ')})\``;
+  return `\`${e.name}(${Object.entries(e.args as Record<string, unknown>)
+    .map(([k, v]) => `${k} ${arg(v)}`)
+    .join(', ')})\``;
 }
 
 function when(row: Row): string {
@@ -122,12 +144,19 @@ function when(row: Row): string {
 function table(rows: readonly Row[]): string[] {
   const out: string[] = [];
   rows.forEach((row, i) => {
-    out.push(`**${i + 1}. ${when(row)} — ${row.step.label}.**${row.step.call ? ` Call: ${NAME[row.step.call.from]}.${row.step.call.fn}(${row.step.call.value ? `value ${row.step.call.value}` : ''})` : ' No call: the views at this time.'}`);
+    out.push(
+      `**${i + 1}. ${when(row)} — ${row.step.label}.**${row.step.call ? ` Call: ${NAME[row.step.call.from]}.${row.step.call.fn}(${row.step.call.value ? `value ${row.step.call.value}` : ''})` : ' No call: the views at this time.'}`,
+    );
     out.push('');
     if (row.events.length > 0) out.push(`Events: ${row.events.map(eventText).join(', ')}`, '');
-    out.push('| party | share (wei) | paid | reached | counted | in default | bleed clock (s) | exit rate now (bps) | frozen rate (bps) | claimable (wei) |');
+    out.push(
+      '| party | share (wei) | paid | reached | counted | in default | bleed clock (s) | exit rate now (bps) | frozen rate (bps) | claimable (wei) |',
+    );
     out.push('|---|---:|---:|---:|---:|---|---:|---:|---:|---:|');
-    for (const [name, s] of [['A', row.A], ['B', row.B]] as const) {
+    for (const [name, s] of [
+      ['A', row.A],
+      ['B', row.B],
+    ] as const) {
       out.push(
         `| ${name} | ${s.share} | ${s.paidIntervals} | ${s.reachedIntervals} | ${s.countedIntervals} | ${s.inDefault ? 'yes' : 'no'} | ${s.bleedSeconds} | ${s.exitPenaltyBps} | ${s.unilateralExitLive ? s.frozenPenaltyBps : '–'} | ${s.claimable} |`,
       );
@@ -145,7 +174,8 @@ function checks(trunkRows: readonly Row[], waiverRows: readonly Row[], noWaiverR
   if (w?.name !== 'UnilateralExitExecuted' || w.args.penaltyPaid !== 0n) problems.push('the waived exit paid a penalty');
   if (n?.name !== 'UnilateralExitExecuted' || n.args.penaltyPaid === 0n) problems.push('the exit without waiver paid no penalty');
   const cure = trunkRows.find((r) => r.step.label.startsWith('B cures'));
-  if (cure === undefined || cure.B.inDefault || !cure.events.some((e) => e.name === 'BleedingApplied')) problems.push('the cure did not settle bleed and end the default');
+  if (cure === undefined || cure.B.inDefault || !cure.events.some((e) => e.name === 'BleedingApplied'))
+    problems.push('the cure did not settle bleed and end the default');
   const poke = trunkRows.find((r) => r.step.label.startsWith('a keeper pokes'));
   if (poke === undefined || poke.events.length !== 0) problems.push('the poke emitted an event');
   for (const rows of [waiverRows, noWaiverRows]) {

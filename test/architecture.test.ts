@@ -20,14 +20,20 @@ function sources(dir: string): string[] {
 /** Every module a file imports (static, dynamic and re-exports), as a repository path or a package name. */
 function importsOf(file: string): string[] {
   const text = readFileSync(join(root, file), 'utf8');
-  const specifiers = [...text.matchAll(/(?:^|\s)(?:import|export)\s[^'"]*?from\s+'([^']+)'|import\(\s*'([^']+)'\s*\)|^import\s+'([^']+)'/gm)].map(
-    (m) => m[1] ?? m[2] ?? m[3]!,
-  );
+  const specifiers = [
+    ...text.matchAll(/(?:^|\s)(?:import|export)\s[^'"]*?from\s+'([^']+)'|import\(\s*'([^']+)'\s*\)|^import\s+'([^']+)'/gm),
+  ].map((m) => m[1] ?? m[2] ?? m[3]!);
   return specifiers.map((s) => (s.startsWith('.') ? relative(root, join(dirname(join(root, file)), s)) : s));
 }
 
 const violations = (dirs: readonly string[], allowed: (target: string) => boolean): string[] =>
-  dirs.flatMap((dir) => sources(dir).flatMap((file) => importsOf(file).filter((target) => !allowed(target)).map((target) => `${file} imports ${target}`)));
+  dirs.flatMap((dir) =>
+    sources(dir).flatMap((file) =>
+      importsOf(file)
+        .filter((target) => !allowed(target))
+        .map((target) => `${file} imports ${target}`),
+    ),
+  );
 
 describe('the folder tree is the architecture', () => {
   it('reference/ imports only reference/ and decimal.js: no Node API, nothing else of ours', () => {

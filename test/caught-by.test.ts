@@ -124,7 +124,9 @@ describe('the caught-by renderer', () => {
     expect(table).toContain(`| D11-c | ✗ ${WDR1} | ? unexercised | · |`);
     expect(table).toContain('Wall time 2 min 05 s on 2 worker threads');
     expect(table).toContain('seed 1; 200 runs per scenario property; P-DIFFERENTIAL 20,000 steps');
-    expect(table).toContain(`- **D2**: P-DIFFERENTIAL (D2-a, ${BLD4}; D2-b, ${BLD4}), P-NO-BLEED-OUTSIDE-WINDOW (D2-a, ${BLD1}); caught by P-DIFFERENTIAL alone: D2-b.`);
+    expect(table).toContain(
+      `- **D2**: P-DIFFERENTIAL (D2-a, ${BLD4}; D2-b, ${BLD4}), P-NO-BLEED-OUTSIDE-WINDOW (D2-a, ${BLD1}); caught by P-DIFFERENTIAL alone: D2-b.`,
+    );
   });
 });
 
@@ -136,7 +138,9 @@ describe('the caught-by check', () => {
     expect(planted).not.toBe(rendered);
     const problems = checkAll(report, { table: renderTable(report), deviations: planted }, current);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/generated caught-by part of D2 differs from reports\/caught-by\.json: run `npm run caught-by -- --render`/);
+    expect(problems[0]).toMatch(
+      /generated caught-by part of D2 differs from reports\/caught-by\.json: run `npm run caught-by -- --render`/,
+    );
   });
 
   it('fails on a missing or an unknown marker, and on a hand-edited table', () => {
@@ -146,7 +150,9 @@ describe('the caught-by check', () => {
     expect(deviationProblems(`${rendered}\n<!-- caught-by:D7 --><!-- /caught-by -->\n`, report)).toEqual([
       'spec/deviations.md has a caught-by part for D7, which no known-bad variant reinstates',
     ]);
-    expect(() => renderDeviations(page.replace('<!-- caught-by:D11 --><!-- /caught-by -->', ''), report)).toThrow(/no <!-- caught-by:D11 -->/);
+    expect(() => renderDeviations(page.replace('<!-- caught-by:D11 --><!-- /caught-by -->', ''), report)).toThrow(
+      /no <!-- caught-by:D11 -->/,
+    );
     expect(checkAll(report, { table: renderTable(report).replace('· |', '✗ |'), deviations: rendered }, current)).toEqual([
       'reports/caught-by.md differs from reports/caught-by.json: run `npm run caught-by -- --render`',
     ]);
@@ -154,10 +160,18 @@ describe('the caught-by check', () => {
 
   it('says re-run when the contract or a variant changed since the JSON was made, not when variants.ts only reads differently', () => {
     const contract = 'contract A { uint256 x = 1; }';
-    const variant: Variant = { id: 'D2-x', defect: 'D2', description: 'x is 2', expectedClauses: ['MLL-BLD-'], patches: [{ find: 'x = 1', replace: 'x = 2' }] };
+    const variant: Variant = {
+      id: 'D2-x',
+      defect: 'D2',
+      description: 'x is 2',
+      expectedClauses: ['MLL-BLD-'],
+      patches: [{ find: 'x = 1', replace: 'x = 2' }],
+    };
     const hash = sourceHash(contract, [variant]);
     const made = { ...report, sourceHash: hash };
-    expect(stalenessProblems(made, { sourceHash: sourceHash(contract, [{ ...variant, description: 'reworded' }]), properties: PROPERTIES })).toEqual([]);
+    expect(
+      stalenessProblems(made, { sourceHash: sourceHash(contract, [{ ...variant, description: 'reworded' }]), properties: PROPERTIES }),
+    ).toEqual([]);
     const changed = [
       sourceHash(`${contract} `, [variant]),
       sourceHash(contract, [{ ...variant, patches: [{ find: 'x = 1', replace: 'x = 3' }] }]),
@@ -172,7 +186,9 @@ describe('the caught-by check', () => {
   });
 
   it('says re-run when the catalog gained a property or the JSON is of another version', () => {
-    expect(stalenessProblems(report, { sourceHash: 'h1', properties: [...PROPERTIES, 'P-NEW'] })[0]).toMatch(/the catalog's are .*P-NEW: re-run `npm run caught-by`/);
+    expect(stalenessProblems(report, { sourceHash: 'h1', properties: [...PROPERTIES, 'P-NEW'] })[0]).toMatch(
+      /the catalog's are .*P-NEW: re-run `npm run caught-by`/,
+    );
     expect(stalenessProblems({ ...report, version: REPORT_VERSION + 1 }, current)[0]).toMatch(/version .*: re-run `npm run caught-by`/);
   });
 });

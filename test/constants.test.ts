@@ -32,7 +32,14 @@ describe('MLL-PAR-010: the constants agree across spec, reference, contract and 
     expect(stated.table.size).toBe(10);
     expect(stated.prose.size).toBe(7);
     expect([...stated.contract.keys()].sort()).toEqual([...stated.reference.keys()].sort());
-    expect([...stated.oracle.keys()].sort()).toEqual(['ABANDONMENT_MIN_INTERVALS', 'ABANDONMENT_MIN_SILENCE', 'BPS', 'DAY', 'EXIT_PROPOSAL_WINDOW', 'WAD']);
+    expect([...stated.oracle.keys()].sort()).toEqual([
+      'ABANDONMENT_MIN_INTERVALS',
+      'ABANDONMENT_MIN_SILENCE',
+      'BPS',
+      'DAY',
+      'EXIT_PROPOSAL_WINDOW',
+      'WAD',
+    ]);
   });
 
   it("MLL-PAR-010: the reference's constants as read from its text are the values it exports, every one of them", () => {
@@ -71,7 +78,11 @@ describe('MLL-PAR-010: the constants agree across spec, reference, contract and 
     expect(problems({ spec })).toEqual([
       `ABANDONMENT_MIN_INTERVALS: ${where(sources.reference, 'const ABANDONMENT_MIN_INTERVALS')}, ${where(sources.contract, 'constant ABANDONMENT_MIN_INTERVALS')} define it, but spec/parameters.md does not: neither MLL-PAR-010's table nor the clauses listed in scripts/constants.ts, statedInProse, state it`,
     ]);
-    const added = edit(sources.reference, 'export const MAX_PENALTY_DECAY_TARGET = 1_000n;', 'export const MAX_PENALTY_DECAY_TARGET = 1_000n;\nexport const MAX_PARTIES = 2n;');
+    const added = edit(
+      sources.reference,
+      'export const MAX_PENALTY_DECAY_TARGET = 1_000n;',
+      'export const MAX_PENALTY_DECAY_TARGET = 1_000n;\nexport const MAX_PARTIES = 2n;',
+    );
     expect(problems({ reference: added })).toEqual([
       `MAX_PARTIES: ${where(added, 'MAX_PARTIES')} defines it, but spec/parameters.md does not: neither MLL-PAR-010's table nor the clauses listed in scripts/constants.ts, statedInProse, state it`,
       `MAX_PARTIES: ${where(added, 'MAX_PARTIES')} defines it, but contracts/MutualLiquidityLock.sol does not: it does not define it`,
@@ -84,9 +95,13 @@ describe('MLL-PAR-010: the constants agree across spec, reference, contract and 
 
   it('MLL-PAR-010: what the checker cannot read is reported, never guessed', () => {
     const contract = edit(sources.contract, 'constant MAX_GRACE_PERIODS = 12;', 'constant MAX_GRACE_PERIODS = uint256(12);');
-    expect(problems({ contract })[0]).toBe(`${where(contract, 'constant MAX_GRACE_PERIODS')}: MAX_GRACE_PERIODS: cannot evaluate 'uint256(12)': 'uint256' is no known constant`);
+    expect(problems({ contract })[0]).toBe(
+      `${where(contract, 'constant MAX_GRACE_PERIODS')}: MAX_GRACE_PERIODS: cannot evaluate 'uint256(12)': 'uint256' is no known constant`,
+    );
     const spec = edit(sources.spec, '0 ≤ G ≤ 12', 'G at most 12');
-    expect(problems({ spec })[0]).toBe('spec/parameters.md: MLL-PAR-005 no longer states MAX_GRACE_PERIODS as /0 ≤ G ≤ ([\\d,]+)/ (scripts/constants.ts, statedInProse)');
+    expect(problems({ spec })[0]).toBe(
+      'spec/parameters.md: MLL-PAR-005 no longer states MAX_GRACE_PERIODS as /0 ≤ G ≤ ([\\d,]+)/ (scripts/constants.ts, statedInProse)',
+    );
   });
 
   it("MLL-PAR-010: the expressions each source writes: Solidity's units, TypeScript's bigints, the spec's notation", () => {

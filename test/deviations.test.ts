@@ -24,7 +24,9 @@ describe('deviations D1–D11 by clause, from spec/deviations.md', () => {
 
   it('gives every deviation at least one clause, and names only clauses the spec defines', () => {
     const deviations = new Set([...parsed.values()].flat());
-    expect([...deviations].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))).toEqual(Array.from({ length: 11 }, (_, i) => `D${i + 1}`));
+    expect([...deviations].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))).toEqual(
+      Array.from({ length: 11 }, (_, i) => `D${i + 1}`),
+    );
     const spec = readdirSync(new URL('../spec/', import.meta.url))
       .filter((file) => file.endsWith('.md'))
       .map((file) => readFileSync(new URL(`../spec/${file}`, import.meta.url), 'utf8'))
@@ -34,8 +36,19 @@ describe('deviations D1–D11 by clause, from spec/deviations.md', () => {
   });
 
   it('parses only the sections D<n>, and no other table', () => {
-    const text = ['## D1. one', 'Clauses: MLL-BLD-001, MLL-CIN-001 … 003', '## What we keep', 'Clauses: MLL-STA-001', '## D2. two', '| x | clauses |', '|---|---|', '| y | MLL-BLD-001 |'].join('\n');
-    const withAnotherTable = [...text.split('\n'), '', '| variant | what | caught by |', '|---|---|---|', '| v | MLL-CIN-003 | w |'].join('\n');
+    const text = [
+      '## D1. one',
+      'Clauses: MLL-BLD-001, MLL-CIN-001 … 003',
+      '## What we keep',
+      'Clauses: MLL-STA-001',
+      '## D2. two',
+      '| x | clauses |',
+      '|---|---|',
+      '| y | MLL-BLD-001 |',
+    ].join('\n');
+    const withAnotherTable = [...text.split('\n'), '', '| variant | what | caught by |', '|---|---|---|', '| v | MLL-CIN-003 | w |'].join(
+      '\n',
+    );
     expect(parseDeviations(withAnotherTable)).toEqual(parseDeviations(text)); // a table without a clauses column names none
     expect(Object.fromEntries(parseDeviations(text))).toEqual({
       'MLL-BLD-001': ['D1', 'D2'],
@@ -48,9 +61,14 @@ describe('deviations D1–D11 by clause, from spec/deviations.md', () => {
   it('agrees with the known-bad variants: each defect put back may fail a clause that decides it', () => {
     for (const variant of variants) {
       const accepted = [...parsed.keys()].filter((clause) =>
-        variant.expectedClauses instanceof RegExp ? variant.expectedClauses.test(clause) : variant.expectedClauses.some((id) => clause.startsWith(id)),
+        variant.expectedClauses instanceof RegExp
+          ? variant.expectedClauses.test(clause)
+          : variant.expectedClauses.some((id) => clause.startsWith(id)),
       );
-      expect(accepted.some((clause) => deviationsOf(clause).includes(variant.defect)), variant.id).toBe(true);
+      expect(
+        accepted.some((clause) => deviationsOf(clause).includes(variant.defect)),
+        variant.id,
+      ).toBe(true);
     }
   });
 

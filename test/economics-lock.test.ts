@@ -45,7 +45,10 @@ function wei(ether: Decimal.Value): Decimal {
 function expectWithin(lockWei: bigint, closedEther: Decimal.Value, bound: bigint, what = ''): void {
   const diff = new D(lockWei.toString()).minus(wei(closedEther));
   expect(diff.gte(0), `${what}: lock ${lockWei} below closed form ${wei(closedEther).toFixed(3)}`).toBe(true);
-  expect(diff.lte(bound.toString()), `${what}: lock ${lockWei} exceeds closed form ${wei(closedEther).toFixed(3)} by ${diff.toFixed(3)} > ${bound}`).toBe(true);
+  expect(
+    diff.lte(bound.toString()),
+    `${what}: lock ${lockWei} exceeds closed form ${wei(closedEther).toFixed(3)} by ${diff.toFixed(3)} > ${bound}`,
+  ).toBe(true);
 }
 
 /** MLL-ARI-008's bound for one settlement of `days` on a share below `share` wei. */
@@ -128,9 +131,17 @@ describe('MLL-ECO economics, run on the lock', () => {
     const b = breakevenShare(p);
     expect(b.gt('0.7') && b.lt('0.8')).toBe(true);
     expect(selfFunding(p).deposits).toBe(8);
-    for (const [x, m] of [[at7, 7n], [at8, 8n]] as const) {
+    for (const [x, m] of [
+      [at7, 7n],
+      [at8, 8n],
+    ] as const) {
       const exact = wei(perIntervalBleedRate(p).times(ether(m * d)));
-      expect(exact.minus(x.toString()).abs().lte(settleBound(m * d, 30n).toString())).toBe(true);
+      expect(
+        exact
+          .minus(x.toString())
+          .abs()
+          .lte(settleBound(m * d, 30n).toString()),
+      ).toBe(true);
     }
   });
 
@@ -143,7 +154,13 @@ describe('MLL-ECO economics, run on the lock', () => {
       const share = status(lock, PARTY_B).share;
       const bled = previous - share;
       const exact = wei(perIntervalBleedRate(p).times(new D(1).minus(perIntervalBleedRate(p)).pow(j)));
-      expect(exact.minus(bled.toString()).abs().lte((2n * settleBound(ETHER, BigInt(30 * (j + 1)))).toString()), `interval ${j}`).toBe(true);
+      expect(
+        exact
+          .minus(bled.toString())
+          .abs()
+          .lte((2n * settleBound(ETHER, BigInt(30 * (j + 1)))).toString()),
+        `interval ${j}`,
+      ).toBe(true);
       previous = share;
     }
   });
@@ -175,7 +192,11 @@ describe('MLL-ECO economics, run on the lock', () => {
   });
 
   it('MLL-ECO-018: initiating ≥ C days before default and paying nothing keeps 0.85·s to the wei; 10 days before keeps 0.85·s·0.995^20', () => {
-    for (const [lead, days] of [[60n, 0], [30n, 0], [10n, 20]] as const) {
+    for (const [lead, days] of [
+      [60n, 0],
+      [30n, 0],
+      [10n, 20],
+    ] as const) {
       const lock = Lock.active();
       runTo(lock, lock.t0 + 9n * T, [PARTY_A, PARTY_B]); // B paid 10: share 1 ether, default at day 330
       const defaultAt = status(lock, PARTY_B).defaultStartsAt;

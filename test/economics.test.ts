@@ -141,11 +141,7 @@ describe('MLL-ECO economics', () => {
     const got = [30, 60, 365].map((t) => retainedFraction(p, t));
     const want = [30, 60, 365].map((t) => powLoop('0.995', t));
     got.forEach((g, i) => expect(near(g, want[i]!)).toBe(true));
-    expect(got.map((g) => g.toNumber())).toEqual([
-      expect.closeTo(0.8604, 4),
-      expect.closeTo(0.7403, 4),
-      expect.closeTo(0.1605, 4),
-    ]);
+    expect(got.map((g) => g.toNumber())).toEqual([expect.closeTo(0.8604, 4), expect.closeTo(0.7403, 4), expect.closeTo(0.1605, 4)]);
     // the article's 86 / 74 / 16 %
     expect(got.map((g) => Math.round(g.toNumber() * 100))).toEqual([86, 74, 16]);
     expect(retainedFraction(p, 0).eq(1)).toBe(true);
@@ -175,26 +171,19 @@ describe('MLL-ECO economics', () => {
     // Within the spec's bounds (1 − r)^T ≥ 0.9^366 ≈ 1.9e-17, far above the 40-digit resolution
     // of R = 1 − (1 − r)^T; beyond them R rounds to 1 and strictness is lost to precision, not math.
     fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 999 }),
-        fc.integer({ min: 1, max: 999 }),
-        fc.integer({ min: 1, max: 365 }),
-        (r1, dr, T) => {
-          const r2 = Math.min(1_000, r1 + dr);
-          fc.pre(r2 > r1);
-          const a = perIntervalBleedRate({ ...p, bleedBpsPerDay: r1, intervalDays: T });
-          const b = perIntervalBleedRate({ ...p, bleedBpsPerDay: r2, intervalDays: T });
-          const c = perIntervalBleedRate({ ...p, bleedBpsPerDay: r1, intervalDays: T + 1 });
-          return a.lt(b) && a.lt(c);
-        },
-      ),
+      fc.property(fc.integer({ min: 1, max: 999 }), fc.integer({ min: 1, max: 999 }), fc.integer({ min: 1, max: 365 }), (r1, dr, T) => {
+        const r2 = Math.min(1_000, r1 + dr);
+        fc.pre(r2 > r1);
+        const a = perIntervalBleedRate({ ...p, bleedBpsPerDay: r1, intervalDays: T });
+        const b = perIntervalBleedRate({ ...p, bleedBpsPerDay: r2, intervalDays: T });
+        const c = perIntervalBleedRate({ ...p, bleedBpsPerDay: r1, intervalDays: T + 1 });
+        return a.lt(b) && a.lt(c);
+      }),
     );
   });
 
   it('MLL-ECO-004: integer-bps penalty at m = 0…8 is 8000, 7072, 6143, 5215, 4286, 3358, 2429, 1500, 1500', () => {
-    expect([0, 1, 2, 3, 4, 5, 6, 7, 8].map((m) => penaltyBps(p, m))).toEqual([
-      8000, 7072, 6143, 5215, 4286, 3358, 2429, 1500, 1500,
-    ]);
+    expect([0, 1, 2, 3, 4, 5, 6, 7, 8].map((m) => penaltyBps(p, m))).toEqual([8000, 7072, 6143, 5215, 4286, 3358, 2429, 1500, 1500]);
     expect(penaltyBps(p, 1_000_000)).toBe(1500);
     expect(penaltyFraction(p, 1).eq('0.7072')).toBe(true);
   });
@@ -209,12 +198,7 @@ describe('MLL-ECO economics', () => {
         const num = q.penaltyMaxBps * n - (q.penaltyMaxBps - q.penaltyMinBps) * Math.min(m, n);
         const ceil = Math.floor((num + n - 1) / n);
         return (
-          a === ceil &&
-          b <= a &&
-          a >= q.penaltyMinBps &&
-          a <= q.penaltyMaxBps &&
-          Number.isInteger(a) &&
-          (m < n || a === q.penaltyMinBps)
+          a === ceil && b <= a && a >= q.penaltyMinBps && a <= q.penaltyMaxBps && Number.isInteger(a) && (m < n || a === q.penaltyMinBps)
         );
       }),
     );
@@ -268,9 +252,7 @@ describe('MLL-ECO economics', () => {
     expect(Math.round(coldStartExitKeep(p).toNumber() * 100)).toBe(29);
     const rows = coldStartTable(p);
     expect(rows.map((r) => r.m)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect(rows.map((r) => r.keep.toFixed(4))).toEqual([
-      '0.2928', '0.3857', '0.4785', '0.5714', '0.6642', '0.7571', '0.8500',
-    ]);
+    expect(rows.map((r) => r.keep.toFixed(4))).toEqual(['0.2928', '0.3857', '0.4785', '0.5714', '0.6642', '0.7571', '0.8500']);
     for (const r of rows) {
       expect(r.keep.plus(new X(r.penaltyBps).div(10_000)).eq(1)).toBe(true);
       expect(new X(r.penaltyBps).minus(r.penaltyExactBps).abs().lt(1)).toBe(true);
@@ -409,7 +391,8 @@ describe('MLL-ECO economics', () => {
     // independent: truncated series Σ_i d·δ^i·(1 − δ^G), G = 3, δ = 0.9
     const q = { ...p, graceIntervals: 3 };
     let series = new X(0);
-    for (let i = 0; i < 3_000; i++) series = series.plus(new X('0.1').times(new X('0.9').pow(i)).times(new X(1).minus(new X('0.9').pow(3))));
+    for (let i = 0; i < 3_000; i++)
+      series = series.plus(new X('0.1').times(new X('0.9').pow(i)).times(new X(1).minus(new X('0.9').pow(3))));
     expect(near(graceLagSavingPv(q, '0.9'), series, new X('1e-30'))).toBe(true);
     expect(graceLagSavingPv({ ...p, graceIntervals: 0 }, '0.9').eq(0)).toBe(true);
     const allowance = standingAllowanceSavingPv(p, '0.99');
@@ -419,10 +402,7 @@ describe('MLL-ECO economics', () => {
       fc.property(paramsArb, deltaArb, (qq, dlt) => {
         const gd = new X(qq.deposit).times(qq.graceIntervals);
         // bounded by G·d at every δ; the deployed allowance exceeds that bound once δ is near 1
-        return (
-          graceLagSavingPv(qq, dlt).lte(gd.plus(TINY)) &&
-          (qq.graceIntervals === 0 || standingAllowanceSavingPv(qq, '0.999').gt(gd))
-        );
+        return graceLagSavingPv(qq, dlt).lte(gd.plus(TINY)) && (qq.graceIntervals === 0 || standingAllowanceSavingPv(qq, '0.999').gt(gd));
       }),
       { numRuns: 200 },
     );
@@ -449,11 +429,14 @@ describe('MLL-ECO economics', () => {
     expect(near(defaulterExitKeep(p, 5, 2), powLoop('0.995', 35).times('0.3857'))).toBe(true);
     expect(near(cureThenExit(p, 1, 33, 0).net, keep)).toBe(true);
     fc.assert(
-      fc.property(paramsArb, fc.integer({ min: 0, max: 1_000 }), (q, k) =>
-        // strictly falling while anything is kept; a 100 % penalty keeps 0 at every k
-        (defaulterExitKeep(q, k + 1).lt(defaulterExitKeep(q, k)) ||
-          (defaulterExitKeep(q, k).isZero() && defaulterExitKeep(q, k + 1).isZero())) &&
-        defaulterExitKeep(q, k).lte(retainedFraction(q, q.countdownDays).times(new X(1).minus(new X(q.penaltyMinBps).div(10_000)))),
+      fc.property(
+        paramsArb,
+        fc.integer({ min: 0, max: 1_000 }),
+        (q, k) =>
+          // strictly falling while anything is kept; a 100 % penalty keeps 0 at every k
+          (defaulterExitKeep(q, k + 1).lt(defaulterExitKeep(q, k)) ||
+            (defaulterExitKeep(q, k).isZero() && defaulterExitKeep(q, k + 1).isZero())) &&
+          defaulterExitKeep(q, k).lte(retainedFraction(q, q.countdownDays).times(new X(1).minus(new X(q.penaltyMinBps).div(10_000)))),
       ),
       { numRuns: 100 },
     );
@@ -482,7 +465,9 @@ describe('MLL-ECO economics', () => {
         const oneInterval = s.minus(pMin.times(s.plus(q.deposit)));
         // best is at least every j, strictly falls in k, never beats the cheapest escape
         const top = Math.ceil((k + q.countdownDays) / q.intervalDays);
-        const everyJ = Array.from({ length: top + 4 }, (_, j) => cureThenExit(q, s, k, j).net).every((n) => n.lte(best.net.plus(new X('1e-30'))));
+        const everyJ = Array.from({ length: top + 4 }, (_, j) => cureThenExit(q, s, k, j).net).every((n) =>
+          n.lte(best.net.plus(new X('1e-30'))),
+        );
         const falls = bestExit(q, s, k + 1).net.lt(best.net) || pMin.eq(1);
         const belowEscape = best.net.lte(s.times(new X(1).minus(pMin)));
         const atZero = k > 0 || !bestExit(q, s, 0).net.lt(oneInterval.minus(TINY));
@@ -513,7 +498,9 @@ describe('MLL-ECO economics', () => {
       fc.property(fc.integer({ min: 130, max: 100_000 }), fc.integer({ min: 1, max: 1_000 }), (sMilli, extra) => {
         const s1 = new X(sMilli).div(1000);
         const s2 = s1.plus(new X(extra).div(1000));
-        return stayOrExitHorizon(p, s2).exact.lt(stayOrExitHorizon(p, s1).exact) && stayOrExitHorizon(p, s2).exact.gt(kStarArticle(p).exact);
+        return (
+          stayOrExitHorizon(p, s2).exact.lt(stayOrExitHorizon(p, s1).exact) && stayOrExitHorizon(p, s2).exact.gt(kStarArticle(p).exact)
+        );
       }),
       { numRuns: 100 },
     );
@@ -586,7 +573,11 @@ describe('MLL-ECO economics', () => {
       expect(r.clause).toMatch(/^MLL-ECO-0(0[2-9]|1[0-8]|2[0-3])$/);
       for (const f of [r.claim, r.article, r.exact, r.verdict]) expect(f.length).toBeGreaterThan(0);
     }
-    const byClause = (c: string): string => rows.filter((r) => r.clause === c).map((r) => `${r.article} | ${r.exact} | ${r.verdict}`).join('\n');
+    const byClause = (c: string): string =>
+      rows
+        .filter((r) => r.clause === c)
+        .map((r) => `${r.article} | ${r.exact} | ${r.verdict}`)
+        .join('\n');
     expect(byClause('MLL-ECO-005')).toContain('7072 / 6143 / 4286 / 1500');
     expect(byClause('MLL-ECO-005')).toContain('70.7 / 61.4 / 42.9 / 15.0 %');
     expect(byClause('MLL-ECO-003')).toContain(`${R_LOOP.times(100).toFixed(2)} %`);

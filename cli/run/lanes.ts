@@ -41,7 +41,8 @@ export function parseShard(text: string): Shard {
   const match = /^(\d+)\/(\d+)$/.exec(text);
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);
-  if (match === null || !Number.isSafeInteger(index) || !Number.isSafeInteger(count)) throw new RangeError(`--shard: expected K/N, as 2/4, got '${text}'`);
+  if (match === null || !Number.isSafeInteger(index) || !Number.isSafeInteger(count))
+    throw new RangeError(`--shard: expected K/N, as 2/4, got '${text}'`);
   if (count < 1 || count > LANES) throw new RangeError(`--shard: N must be 1 to ${LANES} (the lanes of a run), got '${text}'`);
   if (index < 1 || index > count) throw new RangeError(`--shard: K must be 1 to N, got '${text}'`);
   return { index, count };
@@ -63,7 +64,12 @@ export interface LanePlan {
 export function lanePlan(steps: number, seed: number): LanePlan[] {
   return Array.from({ length: LANES }, (_, lane) => {
     const share = Math.floor(steps / LANES) + (lane < steps % LANES ? 1 : 0);
-    return { lane, seed: seed + lane * LANE_STRIDE, steps: share, chunkRuns: Math.min(MAX_CHUNK_RUNS, Math.max(1, Math.round(share / 80))) };
+    return {
+      lane,
+      seed: seed + lane * LANE_STRIDE,
+      steps: share,
+      chunkRuns: Math.min(MAX_CHUNK_RUNS, Math.max(1, Math.round(share / 80))),
+    };
   });
 }
 
@@ -102,7 +108,12 @@ export interface DifferentialRun {
 export type OnProgress = (steps: number, failures: number) => void;
 
 /** Runs one lane in this thread. */
-export async function runLane(factory: DriverFactory, plan: LanePlan, explain: boolean, onSteps?: (steps: number) => void): Promise<LaneReport> {
+export async function runLane(
+  factory: DriverFactory,
+  plan: LanePlan,
+  explain: boolean,
+  onSteps?: (steps: number) => void,
+): Promise<LaneReport> {
   const report: BudgetReport = await runDifferentialBudget(factory, {
     steps: plan.steps,
     seed: plan.seed,
@@ -112,14 +123,28 @@ export async function runLane(factory: DriverFactory, plan: LanePlan, explain: b
     ...(onSteps === undefined ? {} : { onChunk: onSteps }),
   });
   const { steps, runs, milliseconds, exercise, failed } = report;
-  return { lane: plan.lane, seed: plan.seed, chunks: Math.ceil(runs / plan.chunkRuns), steps, runs, milliseconds, exercise, ...(failed === undefined ? {} : { failed }) };
+  return {
+    lane: plan.lane,
+    seed: plan.seed,
+    chunks: Math.ceil(runs / plan.chunkRuns),
+    steps,
+    runs,
+    milliseconds,
+    exercise,
+    ...(failed === undefined ? {} : { failed }),
+  };
 }
 
 /**
  * Runs lanes in order in this thread; after a failure the rest are skipped: a higher lane's
  * failure could never be the run's.
  */
-export async function runLanes(factory: DriverFactory, plans: readonly LanePlan[], explain: boolean, onSteps?: (lane: number, steps: number) => void): Promise<LaneReport[]> {
+export async function runLanes(
+  factory: DriverFactory,
+  plans: readonly LanePlan[],
+  explain: boolean,
+  onSteps?: (lane: number, steps: number) => void,
+): Promise<LaneReport[]> {
   const reports: LaneReport[] = [];
   for (const plan of plans) {
     const report = await runLane(factory, plan, explain, onSteps === undefined ? undefined : (steps) => onSteps(plan.lane, steps));
@@ -130,7 +155,8 @@ export async function runLanes(factory: DriverFactory, plans: readonly LanePlan[
 }
 
 /** A worker thread's message: progress in a lane, or its lanes' reports (the last message). */
-export type LaneMessage = { readonly kind: 'progress'; readonly lane: number; readonly steps: number } | { readonly kind: 'lanes'; readonly reports: LaneReport[] };
+export type LaneMessage =
+  { readonly kind: 'progress'; readonly lane: number; readonly steps: number } | { readonly kind: 'lanes'; readonly reports: LaneReport[] };
 
 export interface LaneRunOptions {
   readonly steps: number;
@@ -146,7 +172,11 @@ export interface LaneRunOptions {
  * lanes spread over worker threads (lane i of the shard to thread i mod workers), or in this
  * thread when workers is 1.
  */
-export async function runDifferentialLanes(implementation: Implementation, factory: DriverFactory, options: LaneRunOptions): Promise<DifferentialRun> {
+export async function runDifferentialLanes(
+  implementation: Implementation,
+  factory: DriverFactory,
+  options: LaneRunOptions,
+): Promise<DifferentialRun> {
   const started = performance.now();
   const shard = options.shard ?? wholeRun;
   const explain = options.explain !== false;
@@ -187,15 +217,19 @@ export async function runDifferentialLanes(implementation: Implementation, facto
   const lanes: LaneReport[] = [];
   await Promise.all(
     Array.from({ length: workers }, (_, t) =>
-      runInWorker(new URL('./worker.ts', import.meta.url), { kind: 'lanes', implementation, plans: plans.filter((_, i) => i % workers === t), explain }, (message) => {
-        const m = message as LaneMessage;
-        if (m.kind === 'progress') onSteps(m.lane, m.steps);
-        else {
-          lanes.push(...m.reports);
-          failures += m.reports.filter((r) => r.failed !== undefined).length;
-          tell();
-        }
-      }),
+      runInWorker(
+        new URL('./worker.ts', import.meta.url),
+        { kind: 'lanes', implementation, plans: plans.filter((_, i) => i % workers === t), explain },
+        (message) => {
+          const m = message as LaneMessage;
+          if (m.kind === 'progress') onSteps(m.lane, m.steps);
+          else {
+            lanes.push(...m.reports);
+            failures += m.reports.filter((r) => r.failed !== undefined).length;
+            tell();
+          }
+        },
+      ),
     ),
   );
   return done(lanes);
@@ -208,12 +242,21 @@ export async function runDifferentialLanes(implementation: Implementation, facto
 export function differentialReport(run: Pick<DifferentialRun, 'sweep' | 'lanes' | 'milliseconds'>): PropertyReport {
   const failed = run.sweep.failed?.report ?? [...run.lanes].sort((a, b) => a.lane - b.lane).find((l) => l.failed !== undefined)?.failed;
   const base: BudgetReport = { steps: run.sweep.steps, runs: 0, milliseconds: run.milliseconds, exercise: run.sweep.exercise };
-  const merged = mergeBudgetReports([base, ...run.lanes.map((l): BudgetReport => ({ steps: l.steps, runs: l.runs, milliseconds: run.milliseconds, exercise: l.exercise }))]);
+  const merged = mergeBudgetReports([
+    base,
+    ...run.lanes.map((l): BudgetReport => ({ steps: l.steps, runs: l.runs, milliseconds: run.milliseconds, exercise: l.exercise })),
+  ]);
   if (failed === undefined) return merged;
-  return { ...failed, runs: merged.runs, milliseconds: run.milliseconds, exercise: [sweepExercise(run), ...run.lanes.map((l) => l.exercise)].reduce(addExercise, noExercise) };
+  return {
+    ...failed,
+    runs: merged.runs,
+    milliseconds: run.milliseconds,
+    exercise: [sweepExercise(run), ...run.lanes.map((l) => l.exercise)].reduce(addExercise, noExercise),
+  };
 }
 
 const sweepExercise = (run: Pick<DifferentialRun, 'sweep'>): Exercise => run.sweep.exercise;
 
 /** Steps of a run: the sweep's and every lane's. */
-export const runSteps = (run: Pick<DifferentialRun, 'sweep' | 'lanes'>): number => run.sweep.steps + run.lanes.reduce((sum, l) => sum + l.steps, 0);
+export const runSteps = (run: Pick<DifferentialRun, 'sweep' | 'lanes'>): number =>
+  run.sweep.steps + run.lanes.reduce((sum, l) => sum + l.steps, 0);

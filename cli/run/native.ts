@@ -75,20 +75,37 @@ const failingFixture = (reason: string): string | undefined => /^[A-Z]+-[A-Z]+-\
 type Replay = (dir: string) => ForgeReplay;
 
 /** forge's project directory for a target (.cache/forge/NAME): one per contract, so its build is cached between batches. */
-const projectOf = (target: ForgeTarget): string => (typeof target === 'string' ? `native-${basename(target, '.sol')}` : `native-artifact-${target.name}`);
+const projectOf = (target: ForgeTarget): string =>
+  typeof target === 'string' ? `native-${basename(target, '.sol')}` : `native-artifact-${target.name}`;
 
 /**
  * Runs the differential's plan for `steps` steps from `seed` on `target` with forge, batch by
  * batch, until a batch fails. `onSteps` is told the fixture steps generated so far.
  */
-export async function runNativeDifferential(target: ForgeTarget, steps: number, seed: number, onSteps?: (steps: number) => void): Promise<NativeRun> {
+export async function runNativeDifferential(
+  target: ForgeTarget,
+  steps: number,
+  seed: number,
+  onSteps?: (steps: number) => void,
+): Promise<NativeRun> {
   const root = mkdtempSync(join(tmpdir(), 'mll-native-'));
   const replay: Replay = (dir) => replayWithForge(dir, target, projectOf(target), root);
   const batches: Batch[] = [
     { name: 'sweep', fixtures: sweepBatch(seed) },
-    ...lanePlan(steps, seed).map((plan) => ({ name: `lane-${String(plan.lane).padStart(2, '0')}`, fixtures: laneBatch(plan.seed, plan.steps, plan.chunkRuns) })),
+    ...lanePlan(steps, seed).map((plan) => ({
+      name: `lane-${String(plan.lane).padStart(2, '0')}`,
+      fixtures: laneBatch(plan.seed, plan.steps, plan.chunkRuns),
+    })),
   ];
-  const run = { fixtures: 0, steps: 0, batches: 0, exercise: { deployments: 0, calls: 0, succeeded: 0 }, generateSeconds: 0, forgeSeconds: 0, forgeTestSeconds: 0 };
+  const run = {
+    fixtures: 0,
+    steps: 0,
+    batches: 0,
+    exercise: { deployments: 0, calls: 0, succeeded: 0 },
+    generateSeconds: 0,
+    forgeSeconds: 0,
+    forgeTestSeconds: 0,
+  };
   try {
     for (const batch of batches) {
       const dir = join(root, batch.name);
@@ -132,7 +149,9 @@ export async function runNativeDifferential(target: ForgeTarget, steps: number, 
 export async function replayRunNatively(target: ForgeTarget, place: RunPlace): Promise<ForgeReplay> {
   const dir = mkdtempSync(join(tmpdir(), 'mll-native-run-'));
   try {
-    const source = place.path.startsWith('sweep:') ? sweepBatch(place.seed) : laneBatch(place.seed, Number.POSITIVE_INFINITY, Number(place.path) + 1);
+    const source = place.path.startsWith('sweep:')
+      ? sweepBatch(place.seed)
+      : laneBatch(place.seed, Number.POSITIVE_INFINITY, Number(place.path) + 1);
     for await (const { fixture, place: at } of source) {
       if (at.seed !== place.seed || at.path !== place.path) continue;
       writeFileSync(join(dir, `${fixture.name}.json`), JSON.stringify(fixture));

@@ -33,8 +33,10 @@ export async function runDifferentialParallel(
   const reports: BudgetReport[] = [];
   await Promise.all(
     Array.from({ length: workers }, (_, k) =>
-      runInWorker(new URL('./worker.ts', import.meta.url), { implementation, budget: { ...budget, steps: share, seed: budget.seed + k * SEED_STRIDE } }, (report) =>
-        reports.push(report as BudgetReport),
+      runInWorker(
+        new URL('./worker.ts', import.meta.url),
+        { implementation, budget: { ...budget, steps: share, seed: budget.seed + k * SEED_STRIDE } },
+        (report) => reports.push(report as BudgetReport),
       ),
     ),
   );

@@ -27,16 +27,42 @@ const data = __MLL_PLAYGROUND__;
 
 const PARTY_A = '0x000000000000000000000000000000000000a11a';
 const PARTY_B = '0x000000000000000000000000000000000000b22b';
-const paramFields: readonly (keyof Params)[] = ['depositAmount', 'depositInterval', 'bleedRateBpsPerDay', 'gracePeriods', 'exitPenaltyMaxBps', 'exitPenaltyMinBps', 'penaltyDecayTarget'];
+const paramFields: readonly (keyof Params)[] = [
+  'depositAmount',
+  'depositInterval',
+  'bleedRateBpsPerDay',
+  'gracePeriods',
+  'exitPenaltyMaxBps',
+  'exitPenaltyMinBps',
+  'penaltyDecayTarget',
+];
 const statusFields: readonly (keyof PartyStatus)[] = [
-  'share', 'claimable', 'paidIntervals', 'reachedIntervals', 'countedIntervals', 'inDefault', 'defaultStartsAt', 'bleedSeconds',
-  'lastActionAt', 'exitProposalLive', 'unilateralExitLive', 'executeAfter', 'frozenPenaltyBps', 'exitPenaltyBps',
+  'share',
+  'claimable',
+  'paidIntervals',
+  'reachedIntervals',
+  'countedIntervals',
+  'inDefault',
+  'defaultStartsAt',
+  'bleedSeconds',
+  'lastActionAt',
+  'exitProposalLive',
+  'unilateralExitLive',
+  'executeAfter',
+  'frozenPenaltyBps',
+  'exitPenaltyBps',
 ];
 
 const root = document.getElementById('mll-playground')!;
-const clauseHref = new Map([...document.querySelectorAll<HTMLAnchorElement>('a[data-clause]')].map((a) => [a.dataset['clause']!, a.getAttribute('href')!]));
+const clauseHref = new Map(
+  [...document.querySelectorAll<HTMLAnchorElement>('a[data-clause]')].map((a) => [a.dataset['clause']!, a.getAttribute('href')!]),
+);
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> & { dataset?: Record<string, string> } = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> & { dataset?: Record<string, string> } = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   const { dataset, ...rest } = props;
   Object.assign(node, rest);
@@ -76,20 +102,35 @@ const rejecting = (['A', 'B'] as const).map((role) => {
 });
 paramsBox.append(el('button', { type: 'button', textContent: 'Apply', onclick: () => readParams() }));
 
-const saved = el('select', { name: 'saved' }, el('option', { value: '' }, 'a saved counterexample …'), ...data.regressions.map((r) => el('option', { value: r.name }, r.name)));
+const saved = el(
+  'select',
+  { name: 'saved' },
+  el('option', { value: '' }, 'a saved counterexample …'),
+  ...data.regressions.map((r) => el('option', { value: r.name }, r.name)),
+);
 const shareOut = el('input', { readOnly: true, size: 60, name: 'share' });
 const found = el('p', { className: 'mll-found' });
 loadBox.append(
   saved,
-  el('button', { type: 'button', textContent: 'Load', name: 'load', onclick: () => {
-    const regression = data.regressions.find((r) => r.name === saved.value);
-    if (regression !== undefined) load(parseTimeline(regression.text));
-  } }),
+  el('button', {
+    type: 'button',
+    textContent: 'Load',
+    name: 'load',
+    onclick: () => {
+      const regression = data.regressions.find((r) => r.name === saved.value);
+      if (regression !== undefined) load(parseTimeline(regression.text));
+    },
+  }),
   ' ',
-  el('button', { type: 'button', textContent: 'Share', name: 'share-button', onclick: () => {
-    location.hash = `timeline=${encodeURIComponent(stringify(timeline))}`;
-    shareOut.value = location.href;
-  } }),
+  el('button', {
+    type: 'button',
+    textContent: 'Share',
+    name: 'share-button',
+    onclick: () => {
+      location.hash = `timeline=${encodeURIComponent(stringify(timeline))}`;
+      shareOut.value = location.href;
+    },
+  }),
   ' ',
   shareOut,
   found,
@@ -98,17 +139,43 @@ loadBox.append(
 const table = el('table', { className: 'mll-timeline' });
 const newTime = el('input', { name: 'time', size: 14, placeholder: 'block time (s)' });
 const newActor = el('select', { name: 'actor' }, ...['A', 'B', 'stranger'].map((a) => el('option', { value: a }, a)));
-const newFn = el('select', { name: 'fn' }, el('option', { value: '' }, '(time passes)'), el('option', { value: 'force' }, 'force ether'), ...functionNames.map((f) => el('option', { value: f }, f)));
+const newFn = el(
+  'select',
+  { name: 'fn' },
+  el('option', { value: '' }, '(time passes)'),
+  el('option', { value: 'force' }, 'force ether'),
+  ...functionNames.map((f) => el('option', { value: f }, f)),
+);
 const newValue = el('input', { name: 'value', size: 22, placeholder: 'value (wei)', value: '0' });
 stepsBox.append(
   table,
-  el('div', {}, newTime, ' ', newActor, ' ', newFn, ' ', newValue, ' ', el('button', { type: 'button', textContent: 'Add step', name: 'add', onclick: () => addStep() })),
+  el(
+    'div',
+    {},
+    newTime,
+    ' ',
+    newActor,
+    ' ',
+    newFn,
+    ' ',
+    newValue,
+    ' ',
+    el('button', { type: 'button', textContent: 'Add step', name: 'add', onclick: () => addStep() }),
+  ),
 );
-const stepButton = el('button', { type: 'button', textContent: 'Step ▶', name: 'step', onclick: () => show(Math.min(position + 1, timeline.steps.length)) });
+const stepButton = el('button', {
+  type: 'button',
+  textContent: 'Step ▶',
+  name: 'step',
+  onclick: () => show(Math.min(position + 1, timeline.steps.length)),
+});
 controls.append(
-  el('button', { type: 'button', textContent: 'Reset', name: 'reset', onclick: () => show(0) }), ' ',
-  stepButton, ' ',
-  el('button', { type: 'button', textContent: 'Run to end', name: 'end', onclick: () => show(timeline.steps.length) }), ' ',
+  el('button', { type: 'button', textContent: 'Reset', name: 'reset', onclick: () => show(0) }),
+  ' ',
+  stepButton,
+  ' ',
+  el('button', { type: 'button', textContent: 'Run to end', name: 'end', onclick: () => show(timeline.steps.length) }),
+  ' ',
   el('span', { className: 'mll-position' }),
 );
 
@@ -126,7 +193,11 @@ function addStep(): void {
   const value = BigInt(newValue.value.trim() || '0');
   const fn = newFn.value;
   const action: Action | undefined =
-    fn === '' ? undefined : fn === 'force' ? { kind: 'force', amount: value } : { kind: 'call', actor: newActor.value as Actor, fn: fn as FunctionName, value };
+    fn === ''
+      ? undefined
+      : fn === 'force'
+        ? { kind: 'force', amount: value }
+        : { kind: 'call', actor: newActor.value as Actor, fn: fn as FunctionName, value };
   const step: TimelineStep = action === undefined ? { time } : { time, action };
   load({ ...timeline, steps: [...timeline.steps, step] }, timeline.steps.length + 1);
 }
@@ -149,9 +220,27 @@ function show(at: number): void {
   table.replaceChildren(
     el('tr', {}, ...['#', 'time', '+days', 'call', 'outcome', ''].map((h) => el('th', {}, h))),
     ...views.map((v, i) =>
-      el('tr', { className: i === at ? 'mll-current' : i > at ? 'mll-future' : '' },
-        cell(i), cell(v.time), cell(((Number(v.time - start) / 86400).toFixed(2))), cell(v.label), cell(i <= at ? v.outcome : ''),
-        el('td', {}, i === 0 ? '' : el('button', { type: 'button', textContent: '✕', title: 'remove', onclick: () => load({ ...timeline, steps: timeline.steps.filter((_, j) => j !== i - 1) }, Math.min(at, timeline.steps.length - 1)) })),
+      el(
+        'tr',
+        { className: i === at ? 'mll-current' : i > at ? 'mll-future' : '' },
+        cell(i),
+        cell(v.time),
+        cell((Number(v.time - start) / 86400).toFixed(2)),
+        cell(v.label),
+        cell(i <= at ? v.outcome : ''),
+        el(
+          'td',
+          {},
+          i === 0
+            ? ''
+            : el('button', {
+                type: 'button',
+                textContent: '✕',
+                title: 'remove',
+                onclick: () =>
+                  load({ ...timeline, steps: timeline.steps.filter((_, j) => j !== i - 1) }, Math.min(at, timeline.steps.length - 1)),
+              }),
+        ),
       ),
     ),
   );
@@ -166,19 +255,50 @@ function stateOf(v: StepView): Node[] {
   for (const c of data.clausesOfFunction[fn] ?? []) clauses.add(c);
   if (v.revert !== undefined && data.clauseOfRevert[v.revert] !== undefined) clauses.add(data.clauseOfRevert[v.revert]!);
   for (const e of v.events) for (const c of data.clausesOfEvent[e.name] ?? []) clauses.add(c);
-  const parties = v.status === null ? [] : [
-    el('table', { className: 'mll-status' },
-      el('tr', {}, el('th', {}, 'getPartyStatus'), el('th', {}, 'A'), el('th', {}, 'B')),
-      ...statusFields.map((f) =>
-        el('tr', {}, el('th', {}, f), ...(['A', 'B'] as const).map((role) => el('td', { dataset: { field: `${role}.${f}` } }, String(v.status![role][f]))))),
-    ),
-  ];
+  const parties =
+    v.status === null
+      ? []
+      : [
+          el(
+            'table',
+            { className: 'mll-status' },
+            el('tr', {}, el('th', {}, 'getPartyStatus'), el('th', {}, 'A'), el('th', {}, 'B')),
+            ...statusFields.map((f) =>
+              el(
+                'tr',
+                {},
+                el('th', {}, f),
+                ...(['A', 'B'] as const).map((role) => el('td', { dataset: { field: `${role}.${f}` } }, String(v.status![role][f]))),
+              ),
+            ),
+          ),
+        ];
   return [
     el('h3', {}, `After ${v.label} at ${v.time}`),
     el('p', { className: v.ok ? 'mll-ok' : 'mll-revert', dataset: { outcome: v.outcome } }, `Outcome: ${v.outcome}`),
-    el('p', {}, 'Events: ', v.events.length === 0 ? 'none' : v.events.map((e) => `${e.name}(${Object.entries(e.args).map(([k, x]) => `${k}: ${String(x)}`).join(', ')})`).join('; ')),
+    el(
+      'p',
+      {},
+      'Events: ',
+      v.events.length === 0
+        ? 'none'
+        : v.events
+            .map(
+              (e) =>
+                `${e.name}(${Object.entries(e.args)
+                  .map(([k, x]) => `${k}: ${String(x)}`)
+                  .join(', ')})`,
+            )
+            .join('; '),
+    ),
     el('p', {}, 'Clauses that applied: ', ...[...clauses].sort().flatMap((c, i) => (i === 0 ? [clauseLink(c)] : [', ', clauseLink(c)]))),
-    el('p', { dataset: { field: 'pool' } }, v.pool === null ? 'Pool: not deployed' : `Pool (getPoolState): shareA ${v.pool.shareA}, shareB ${v.pool.shareB}, totalPool ${v.pool.totalPool}, phase ${v.pool.phase}; balance ${v.balance}`),
+    el(
+      'p',
+      { dataset: { field: 'pool' } },
+      v.pool === null
+        ? 'Pool: not deployed'
+        : `Pool (getPoolState): shareA ${v.pool.shareA}, shareB ${v.pool.shareB}, totalPool ${v.pool.totalPool}, phase ${v.pool.phase}; balance ${v.balance}`,
+    ),
     ...(v.status === null ? [] : [el('p', {}, `getLockStatus: phase ${v.status.phase}, activatedAt ${v.status.activatedAt}`)]),
     ...parties,
   ];

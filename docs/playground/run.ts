@@ -66,10 +66,17 @@ export function labelOf(step: TimelineStep): string {
 export function runTimeline(timeline: Timeline): StepView[] {
   const { params, deployTime } = timeline.world;
   const rejecting = new Set(
-    (['A', 'B'] as const).filter((role) => timeline.world.setup?.partyCode?.[role] === 'rejecting').map((role) => (role === 'A' ? params.partyA : params.partyB)),
+    (['A', 'B'] as const)
+      .filter((role) => timeline.world.setup?.partyCode?.[role] === 'rejecting')
+      .map((role) => (role === 'A' ? params.partyA : params.partyB)),
   );
   const addressOf = (actor: Actor): Address => (actor === 'A' ? params.partyA : actor === 'B' ? params.partyB : STRANGER);
-  const view = (time: bigint, label: string, state: LockState | null, result: Omit<StepView, 'time' | 'label' | 'status' | 'pool' | 'balance'>): StepView => ({
+  const view = (
+    time: bigint,
+    label: string,
+    state: LockState | null,
+    result: Omit<StepView, 'time' | 'label' | 'status' | 'pool' | 'balance'>,
+  ): StepView => ({
     time,
     label,
     ...result,
@@ -79,7 +86,14 @@ export function runTimeline(timeline: Timeline): StepView[] {
   });
   const deployed = deploy(params, deployTime);
   if (!deployed.ok) {
-    return [view(deployTime, 'deploy', null, { outcome: `reverted ${deployed.revert.name}`, ok: false, events: [], revert: deployed.revert.name })];
+    return [
+      view(deployTime, 'deploy', null, {
+        outcome: `reverted ${deployed.revert.name}`,
+        ok: false,
+        events: [],
+        revert: deployed.revert.name,
+      }),
+    ];
   }
   let state = deployed.state;
   const views: StepView[] = [view(deployTime, 'deploy', state, { outcome: 'ok', ok: true, events: deployed.events })];
@@ -87,7 +101,13 @@ export function runTimeline(timeline: Timeline): StepView[] {
     const label = labelOf(step);
     const action = step.action;
     if (step.time < state.accruedUntil) {
-      views.push(view(state.accruedUntil, label, state, { outcome: `refused: time ${step.time} precedes the last call at ${state.accruedUntil}`, ok: false, events: [] }));
+      views.push(
+        view(state.accruedUntil, label, state, {
+          outcome: `refused: time ${step.time} precedes the last call at ${state.accruedUntil}`,
+          ok: false,
+          events: [],
+        }),
+      );
       continue;
     }
     if (action === undefined) {

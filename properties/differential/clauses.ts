@@ -123,7 +123,8 @@ export function uncheckedClauses(views: ReadonlySet<ViewName>): UncheckedClause[
   const add = (clause: string, reason: string) => reasons.set(clause, [...(reasons.get(clause) ?? []), reason]);
   for (const view of viewNames.filter((v) => !views.has(v))) add(viewClauses[view], `${view} missing: its answers are not compared`);
   const hidden = unobservedFields(views);
-  for (const field of hidden) add(clauseForField(field), `field ${field} not compared: only ${viewsReporting(field).join(' and ')} report it`);
+  for (const field of hidden)
+    add(clauseForField(field), `field ${field} not compared: only ${viewsReporting(field).join(' and ')} report it`);
   for (const invariant of stepInvariants) {
     const unread = invariant.reads.filter((field) => hidden.includes(field));
     if (unread.length === 0) continue;

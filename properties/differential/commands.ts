@@ -194,7 +194,10 @@ export class LapsePlayCommand extends AnyStateCommand {
     await new WaitCommand({ kind: 'edge', edge: `defaultStart${this.actor}`, offset: 0n }).run(model, real);
     await new CallCommand('deposit', other, arrears).run(model, real);
     for (let day = 1; day <= this.bleedDays; day++) {
-      await new WaitCommand({ kind: 'edge', edge: `nextBleedDay${this.actor}`, offset: day === this.bleedDays ? this.offset : 0n }).run(model, real);
+      await new WaitCommand({ kind: 'edge', edge: `nextBleedDay${this.actor}`, offset: day === this.bleedDays ? this.offset : 0n }).run(
+        model,
+        real,
+      );
     }
   }
   toString(): string {
@@ -281,7 +284,10 @@ const arrears: ValueChoice = { base: 'arrears', intervals: 0n, offset: 0n };
 
 /** Amounts at and around the bounds: d − 1, d, 3d, 3d + 1, the arrears, the prepayment limit, huge. */
 const amount: fc.Arbitrary<ValueChoice> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ base: fc.constantFrom('none' as const, 'arrears' as const), intervals: big(0n, 1n), offset: fc.constant(0n) }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({ base: fc.constantFrom('none' as const, 'arrears' as const), intervals: big(0n, 1n), offset: fc.constant(0n) }),
+  },
   { weight: 2, arbitrary: fc.record({ base: fc.constant('prepayLimit' as const), intervals: big(-1n, 1n), offset: fc.constant(0n) }) },
   { weight: 2, arbitrary: fc.record({ base: fc.constant('none' as const), intervals: big(0n, 4n), offset: big(-1n, 1n) }) },
   { weight: 1, arbitrary: fc.record({ base: fc.constant('none' as const), intervals: fc.constant(0n), offset: big(1n, 2n ** 200n) }) },
@@ -297,7 +303,12 @@ const values: Readonly<Record<CallValue, fc.Arbitrary<ValueChoice>>> = { amount,
 
 /** Every command, weighted toward what keeps a lock alive and moving: time, deposits, activations (calls.ts). */
 export const commandArb: fc.Arbitrary<Command> = fc.oneof(
-  { weight: 5, arbitrary: fc.constantFrom(...edges).chain((edge) => big(-1n, 1n).map((offset) => new WaitCommand({ kind: 'edge', edge, offset }) as Command)) },
+  {
+    weight: 5,
+    arbitrary: fc
+      .constantFrom(...edges)
+      .chain((edge) => big(-1n, 1n).map((offset) => new WaitCommand({ kind: 'edge', edge, offset }) as Command)),
+  },
   { weight: 4, arbitrary: timeStepArb.map((t) => new WaitCommand(t) as Command) },
   ...callRows.map(([fn, { command }]) => ({
     weight: command.weight,
@@ -309,7 +320,12 @@ export const commandArb: fc.Arbitrary<Command> = fc.oneof(
   {
     weight: 1,
     arbitrary: fc
-      .tuple(fc.constantFrom<'A' | 'B'>('A', 'B'), fc.constantFrom<'executeAfter' | 'lapse'>('executeAfter', 'lapse'), big(-1n, 1n), fc.constantFrom<'execute' | 'cancel'>('execute', 'execute', 'cancel'))
+      .tuple(
+        fc.constantFrom<'A' | 'B'>('A', 'B'),
+        fc.constantFrom<'executeAfter' | 'lapse'>('executeAfter', 'lapse'),
+        big(-1n, 1n),
+        fc.constantFrom<'execute' | 'cancel'>('execute', 'execute', 'cancel'),
+      )
       .map(([actor, edge, offset, finish]) => new UnilateralExitPlayCommand(actor, edge, offset, finish) as Command),
   },
   { weight: 1, arbitrary: fc.constant(new ReadViewsCommand() as Command) },

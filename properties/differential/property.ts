@@ -64,10 +64,16 @@ export function boundaryVariants(p: Params): readonly (readonly Params[])[] {
     [ZERO_ADDRESS, p.partyB].map((partyA) => ({ ...p, partyA })),
     [ZERO_ADDRESS, p.partyA].map((partyB) => ({ ...p, partyB })),
     [0n, 1n, MAX_DEPOSIT_AMOUNT, MAX_DEPOSIT_AMOUNT + 1n].map((depositAmount) => ({ ...p, depositAmount })),
-    [MIN_DEPOSIT_INTERVAL - 1n, MIN_DEPOSIT_INTERVAL, MAX_DEPOSIT_INTERVAL, MAX_DEPOSIT_INTERVAL + 1n].map((depositInterval) => ({ ...p, depositInterval })),
+    [MIN_DEPOSIT_INTERVAL - 1n, MIN_DEPOSIT_INTERVAL, MAX_DEPOSIT_INTERVAL, MAX_DEPOSIT_INTERVAL + 1n].map((depositInterval) => ({
+      ...p,
+      depositInterval,
+    })),
     [0n, 1n, MAX_BLEED_RATE_BPS, MAX_BLEED_RATE_BPS + 1n].map((bleedRateBpsPerDay) => ({ ...p, bleedRateBpsPerDay })),
     [MAX_GRACE_PERIODS, MAX_GRACE_PERIODS + 1n].map((gracePeriods) => ({ ...p, gracePeriods })),
-    [MAX_PENALTY_BPS, MAX_PENALTY_BPS + 1n, BPS, p.exitPenaltyMinBps, below(p.exitPenaltyMinBps)].map((exitPenaltyMaxBps) => ({ ...p, exitPenaltyMaxBps })),
+    [MAX_PENALTY_BPS, MAX_PENALTY_BPS + 1n, BPS, p.exitPenaltyMinBps, below(p.exitPenaltyMinBps)].map((exitPenaltyMaxBps) => ({
+      ...p,
+      exitPenaltyMaxBps,
+    })),
     [p.exitPenaltyMaxBps, p.exitPenaltyMaxBps + 1n, 0n].map((exitPenaltyMinBps) => ({ ...p, exitPenaltyMinBps })),
     [0n, 1n, MAX_PENALTY_DECAY_TARGET, MAX_PENALTY_DECAY_TARGET + 1n].map((penaltyDecayTarget) => ({ ...p, penaltyDecayTarget })),
   ];
@@ -97,7 +103,10 @@ export const differentialSetupArb: fc.Arbitrary<DifferentialSetup> = fc.record({
       // mostly at once; sometimes long after deployment, where the cancellation window runs from (MLL-CIN-001)
       firstAfter: fc.oneof({ weight: 4, arbitrary: fc.constant(0n) }, { weight: 1, arbitrary: fc.bigInt({ min: 0n, max: 100n * DAY }) }),
       a: fc.bigInt({ min: 1n, max: 1n + MAX_PREPAID_INTERVALS }),
-      b: fc.oneof({ weight: 5, arbitrary: fc.bigInt({ min: 1n, max: 1n + MAX_PREPAID_INTERVALS }) }, { weight: 1, arbitrary: fc.constant(null) }),
+      b: fc.oneof(
+        { weight: 5, arbitrary: fc.bigInt({ min: 1n, max: 1n + MAX_PREPAID_INTERVALS }) },
+        { weight: 1, arbitrary: fc.constant(null) },
+      ),
       gap: fc.oneof(fc.constant(0n), fc.constant(7n * DAY - 1n), fc.constant(7n * DAY), fc.bigInt({ min: 0n, max: 8n * DAY })),
     }),
     { freq: 4 },
@@ -111,7 +120,11 @@ export interface Sides {
 }
 
 /** Deploys on both sides, compares the deployments, and plays the opening; null when both constructors reverted alike. */
-export async function openWorld(factory: DriverFactory, world: DifferentialSetup, counter: StepCounter = { steps: 0 }): Promise<Sides | null> {
+export async function openWorld(
+  factory: DriverFactory,
+  world: DifferentialSetup,
+  counter: StepCounter = { steps: 0 },
+): Promise<Sides | null> {
   const sides = await deployWorld(factory, world, counter);
   if (sides !== null) await playOpening(sides, world.opening);
   return sides;
@@ -121,7 +134,11 @@ export async function openWorld(factory: DriverFactory, world: DifferentialSetup
  * Deploys on both sides and compares the deployments; null when both constructors reverted alike.
  * The run's steps, this deployment first, are counted in `counter` (by default one nobody reads).
  */
-export async function deployWorld(factory: DriverFactory, world: DifferentialSetup, counter: StepCounter = { steps: 0 }): Promise<Sides | null> {
+export async function deployWorld(
+  factory: DriverFactory,
+  world: DifferentialSetup,
+  counter: StepCounter = { steps: 0 },
+): Promise<Sides | null> {
   const reference = new ReferenceDriver(world.setup);
   const implementation = factory(world.setup);
   counter.steps++; // a deployment is a step: it is compared like any call
@@ -158,7 +175,10 @@ export async function playOpening({ model, real }: Sides, opening: DifferentialS
 /** The worlds of the constructor sweep: every boundary variant of the article's defaults, by argument F and variant V. */
 export function sweepWorlds(): { readonly place: string; readonly world: DifferentialSetup }[] {
   return boundaryVariants(articleDefaults(PARTY_A, PARTY_B)).flatMap((variants, field) =>
-    variants.map((params, variant) => ({ place: `sweep:${field}:${variant}`, world: { params, deployTime: 1_700_000_000n, setup: {}, opening: null } })),
+    variants.map((params, variant) => ({
+      place: `sweep:${field}:${variant}`,
+      world: { params, deployTime: 1_700_000_000n, setup: {}, opening: null },
+    })),
   );
 }
 
@@ -186,7 +206,10 @@ export async function constructorSweep(
 }
 
 /** The property: up to `maxCommands` (default 40) random commands per run, each run's steps counted in `counter`. */
-export function differentialProperty(factory: DriverFactory, { counter = { steps: 0 }, maxCommands = 40 }: { counter?: StepCounter; maxCommands?: number } = {}) {
+export function differentialProperty(
+  factory: DriverFactory,
+  { counter = { steps: 0 }, maxCommands = 40 }: { counter?: StepCounter; maxCommands?: number } = {},
+) {
   return fc.asyncProperty(differentialSetupArb, fc.commands([commandArb], { maxCommands, size: 'max' }), async (world, commands) => {
     const sides = await openWorld(factory, world, counter);
     if (sides !== null) await fc.asyncModelRun(() => sides, commands);

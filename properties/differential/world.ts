@@ -66,7 +66,8 @@ function blindOf(views: ReadonlySet<ViewName>): Blind {
 function shownWithout(observation: Observation, fields: readonly ObservedField[]): PartialObservation {
   if (fields.length === 0) return observation;
   const { time, balance, phase, activatedAt, A, B } = observation;
-  const party = (status: object) => Object.fromEntries(Object.entries(status).filter(([field]) => !fields.includes(field as ObservedField)));
+  const party = (status: object) =>
+    Object.fromEntries(Object.entries(status).filter(([field]) => !fields.includes(field as ObservedField)));
   return {
     time,
     balance,
@@ -135,7 +136,8 @@ export async function compareViews(model: Model, real: Real): Promise<void> {
     const fn = functionOfView[view];
     if (!real.implementation.capabilities.has(fn)) continue;
     const difference = firstDifference(expected[view], actual[view]);
-    if (difference !== null) throw new Divergence(viewClauses[fn], `at ${model.time}, ${view}${difference.where}`, expected[view], actual[view]);
+    if (difference !== null)
+      throw new Divergence(viewClauses[fn], `at ${model.time}, ${view}${difference.where}`, expected[view], actual[view]);
   }
 }
 
@@ -168,4 +170,3 @@ export async function step(model: Model, real: Real, action: ResolvedAction): Pr
   const trace = real.trace as readonly TraceEntry[];
   for (const invariant of blindOf(real.implementation.capabilities).invariants) invariant.check(trace[index]!, trace, model.params);
 }
-

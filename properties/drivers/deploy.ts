@@ -122,9 +122,15 @@ const validate = new Ajv({ allErrors: false }).compile<DeployJson>(schema);
 function jsonDeployment(file: string, json: DeployJson): Deployment {
   const { initializer, proxy } = json;
   const constructor = json.constructorArguments ?? (initializer === undefined ? parameterNames : []);
-  for (const [where, names] of [['constructorArguments', constructor], ['initializer.arguments', initializer?.arguments ?? []]] as const) {
+  for (const [where, names] of [
+    ['constructorArguments', constructor],
+    ['initializer.arguments', initializer?.arguments ?? []],
+  ] as const) {
     if (names.length !== 0 && names.length !== parameterNames.length) {
-      throw new DeployAdapterError(file, `${where}: name all ${parameterNames.length} parameters, each once, or none (it names ${names.length})`);
+      throw new DeployAdapterError(
+        file,
+        `${where}: name all ${parameterNames.length} parameters, each once, or none (it names ${names.length})`,
+      );
     }
   }
   if (initializer !== undefined && [...functionNames, ...viewNames].includes(initializer.function as never)) {
@@ -162,7 +168,10 @@ async function moduleDeployment(file: string, path: string): Promise<Deployment>
   }
   const deploy = loaded.default;
   if (typeof deploy !== 'function') {
-    throw new DeployAdapterError(file, `its default export is ${deploy === undefined ? 'missing' : `a ${typeof deploy}`}, not a function (params, deployer) => Promise<address>`);
+    throw new DeployAdapterError(
+      file,
+      `its default export is ${deploy === undefined ? 'missing' : `a ${typeof deploy}`}, not a function (params, deployer) => Promise<address>`,
+    );
   }
   return { description: `deployed by ${basename(file)}`, deploy: deploy as DeployFunction, missing: () => [] };
 }
@@ -178,7 +187,8 @@ export function checkAdapterFile(file: string, path: string): void {
   if (!existsSync(path)) throw new DeployAdapterError(file, `no such file (${path})`);
   if (!statSync(path).isFile()) throw new DeployAdapterError(file, `not a file (${path})`);
   const ext = extname(path);
-  if (ext !== '.json' && !MODULES.includes(ext)) throw new DeployAdapterError(file, `expected a .json adapter or a module (${MODULES.join(', ')}), got '${ext || basename(path)}'`);
+  if (ext !== '.json' && !MODULES.includes(ext))
+    throw new DeployAdapterError(file, `expected a .json adapter or a module (${MODULES.join(', ')}), got '${ext || basename(path)}'`);
 }
 
 /**
@@ -200,8 +210,10 @@ export async function loadDeployment(file: string, path: string): Promise<Deploy
     const error = validate.errors?.[0];
     const where = error?.instancePath === '' || error === undefined ? '' : `${error.instancePath.slice(1).replaceAll('/', '.')} `;
     const allowed = error?.keyword === 'enum' ? `: ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}` : '';
-    const extra = error?.keyword === 'additionalProperties' ? ` '${(error.params as { additionalProperty: string }).additionalProperty}'` : '';
-    const format = error?.instancePath === '/format' || error?.params.missingProperty === 'format' ? ' "mll-deploy/1" (is it an adapter?)' : '';
+    const extra =
+      error?.keyword === 'additionalProperties' ? ` '${(error.params as { additionalProperty: string }).additionalProperty}'` : '';
+    const format =
+      error?.instancePath === '/format' || error?.params.missingProperty === 'format' ? ' "mll-deploy/1" (is it an adapter?)' : '';
     throw new DeployAdapterError(file, `${where}${error?.message ?? 'is not an adapter'}${allowed}${extra}${format}`);
   }
   return jsonDeployment(file, json);

@@ -128,7 +128,9 @@ interface InterpreterModules {
 async function interpreterModules(): Promise<InterpreterModules> {
   const load = async (path: string) => (await import(new URL(path, evmEntry).href)) as Record<string, unknown>;
   const [errors, eip7928, eip2929, util, gas, functions] = await Promise.all(
-    ['./errors.js', './opcodes/EIP7928.js', './opcodes/EIP2929.js', './opcodes/util.js', './opcodes/gas.js', './opcodes/functions.js'].map(load),
+    ['./errors.js', './opcodes/EIP7928.js', './opcodes/EIP2929.js', './opcodes/util.js', './opcodes/gas.js', './opcodes/functions.js'].map(
+      load,
+    ),
   );
   return { ...errors, ...eip7928, ...eip2929, ...util, ...gas, ...functions } as unknown as InterpreterModules;
 }
@@ -159,19 +161,23 @@ type SyncGas = (runState: LoopRunState, gas: bigint, common: Common) => bigint;
  * version's async handler line for line (opcodes/gas.js), so these opcodes need no await either.
  */
 function syncGasHandlers(m: InterpreterModules): Map<number, SyncGas> {
-  const memory = (offsetAt: number, length: bigint | 'stack'): SyncGas => (rs, gas, common) => {
-    const words = rs.stack.peek(offsetAt + 1 + (length === 'stack' ? 1 : 0));
-    return gas + m.subMemUsage(rs, words[offsetAt]!, length === 'stack' ? words[offsetAt + 1]! : length, common);
-  };
-  const copy = (copyOffsetOf: 'calldata' | 'code' | 'returndata'): SyncGas => (rs, gas, common) => {
-    const [memOffset, dataOffset, dataLength] = rs.stack.peek(3) as [bigint, bigint, bigint];
-    if (copyOffsetOf === 'returndata' && dataOffset + dataLength > rs.interpreter.getReturnDataSize() && rs.env.eof === undefined) {
-      m.trap(m.EVMError.errorMessages.OUT_OF_GAS!);
-    }
-    gas += m.subMemUsage(rs, memOffset, dataLength, common);
-    if (dataLength !== 0n) gas += common.param('copyGas') * m.divCeil(dataLength, 32n);
-    return gas;
-  };
+  const memory =
+    (offsetAt: number, length: bigint | 'stack'): SyncGas =>
+    (rs, gas, common) => {
+      const words = rs.stack.peek(offsetAt + 1 + (length === 'stack' ? 1 : 0));
+      return gas + m.subMemUsage(rs, words[offsetAt]!, length === 'stack' ? words[offsetAt + 1]! : length, common);
+    };
+  const copy =
+    (copyOffsetOf: 'calldata' | 'code' | 'returndata'): SyncGas =>
+    (rs, gas, common) => {
+      const [memOffset, dataOffset, dataLength] = rs.stack.peek(3) as [bigint, bigint, bigint];
+      if (copyOffsetOf === 'returndata' && dataOffset + dataLength > rs.interpreter.getReturnDataSize() && rs.env.eof === undefined) {
+        m.trap(m.EVMError.errorMessages.OUT_OF_GAS!);
+      }
+      gas += m.subMemUsage(rs, memOffset, dataLength, common);
+      if (dataLength !== 0n) gas += common.param('copyGas') * m.divCeil(dataLength, 32n);
+      return gas;
+    };
   const log: SyncGas = (rs, gas, common) => {
     if (rs.interpreter.isStatic()) m.trap(m.EVMError.errorMessages.STATIC_STATE_CHANGE!);
     const [memOffset, memLength] = rs.stack.peek(2) as [bigint, bigint];
@@ -181,26 +187,36 @@ function syncGasHandlers(m: InterpreterModules): Map<number, SyncGas> {
     return gas + common.param('logTopicGas') * BigInt(topicsCount) + memLength * common.param('logDataGas');
   };
   return new Map<number, SyncGas>([
-    [0x0a, (rs, gas, common) => {
-      const exponent = rs.stack.peek(2)[1]!;
-      if (exponent === 0n) return gas;
-      let byteLength = exponent.toString(2).length / 8;
-      if (byteLength > Math.trunc(byteLength)) byteLength = Math.trunc(byteLength) + 1;
-      if (byteLength < 1 || byteLength > 32) m.trap(m.EVMError.errorMessages.OUT_OF_RANGE!);
-      return gas + BigInt(byteLength) * common.param('expByteGas');
-    }],
-    [0x20, (rs, gas, common) => {
-      const [offset, length] = rs.stack.peek(2) as [bigint, bigint];
-      gas += m.subMemUsage(rs, offset, length, common);
-      return gas + common.param('keccak256WordGas') * m.divCeil(length, 32n);
-    }],
+    [
+      0x0a,
+      (rs, gas, common) => {
+        const exponent = rs.stack.peek(2)[1]!;
+        if (exponent === 0n) return gas;
+        let byteLength = exponent.toString(2).length / 8;
+        if (byteLength > Math.trunc(byteLength)) byteLength = Math.trunc(byteLength) + 1;
+        if (byteLength < 1 || byteLength > 32) m.trap(m.EVMError.errorMessages.OUT_OF_RANGE!);
+        return gas + BigInt(byteLength) * common.param('expByteGas');
+      },
+    ],
+    [
+      0x20,
+      (rs, gas, common) => {
+        const [offset, length] = rs.stack.peek(2) as [bigint, bigint];
+        gas += m.subMemUsage(rs, offset, length, common);
+        return gas + common.param('keccak256WordGas') * m.divCeil(length, 32n);
+      },
+    ],
     [0x37, copy('calldata')],
     [0x39, copy('code')],
     [0x3e, copy('returndata')],
     [0x51, memory(0, 32n)],
     [0x52, memory(0, 32n)],
     [0x53, memory(0, 1n)],
-    [0xa0, log], [0xa1, log], [0xa2, log], [0xa3, log], [0xa4, log],
+    [0xa0, log],
+    [0xa1, log],
+    [0xa2, log],
+    [0xa3, log],
+    [0xa4, log],
     [0xf3, memory(0, 'stack')],
     [0xfd, memory(0, 'stack')],
   ]);
@@ -338,10 +354,12 @@ let activeLean: LeanAnalysis | undefined;
  */
 function fastHandlers(m: InterpreterModules): Map<number, Handler> {
   const pinned = (code: number) => m.handlers.get(code) as Handler;
-  const binary = (f: (a: bigint, b: bigint) => bigint): Handler => (rs) => {
-    const a = rs.stack.pop();
-    rs.stack.push(f(a, rs.stack.pop()));
-  };
+  const binary =
+    (f: (a: bigint, b: bigint) => bigint): Handler =>
+    (rs) => {
+      const a = rs.stack.pop();
+      rs.stack.push(f(a, rs.stack.pop()));
+    };
   const jumpTo = (rs: Parameters<Handler>[0], dest: bigint): boolean => {
     if (dest >= 0x1_0000_0000n) return false;
     const target = Number(dest);
@@ -363,20 +381,26 @@ function fastHandlers(m: InterpreterModules): Map<number, Handler> {
     [0x17, binary((a, b) => a | b)],
     [0x1b, binary((a, b) => (a > 256n ? 0n : (b << a) & MAX_WORD))],
     [0x1c, binary((a, b) => (a > 256n ? 0n : b >> a))],
-    [0x56, (rs, common) => {
-      const dest = rs.stack.pop();
-      if (jumpTo(rs, dest)) return;
-      rs.stack.push(dest);
-      jump(rs, common);
-    }],
-    [0x57, (rs, common) => {
-      const dest = rs.stack.pop();
-      const condition = rs.stack.pop();
-      if (condition === 0n || jumpTo(rs, dest)) return;
-      rs.stack.push(condition);
-      rs.stack.push(dest);
-      jumpi(rs, common);
-    }],
+    [
+      0x56,
+      (rs, common) => {
+        const dest = rs.stack.pop();
+        if (jumpTo(rs, dest)) return;
+        rs.stack.push(dest);
+        jump(rs, common);
+      },
+    ],
+    [
+      0x57,
+      (rs, common) => {
+        const dest = rs.stack.pop();
+        const condition = rs.stack.pop();
+        if (condition === 0n || jumpTo(rs, dest)) return;
+        rs.stack.push(condition);
+        rs.stack.push(dest);
+        jumpi(rs, common);
+      },
+    ],
   ]);
   const pushN: Handler = (rs, common) => {
     const lean = activeLean;

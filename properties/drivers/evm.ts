@@ -98,7 +98,8 @@ export interface EvmFactoryOptions extends EvmEngineOptions {
 export interface EvmDriverOptions extends DriverSetup, EvmFactoryOptions {}
 
 /** EIP-1167's creation code around the implementation's address: a proxy delegating every call to it. */
-const minimalProxy = (implementation: Address): Hex => `0x3d602d80600a3d3981f3363d3d373d3d3d363d73${implementation.slice(2)}5af43d82803e903d91602b57fd5bf3`;
+const minimalProxy = (implementation: Address): Hex =>
+  `0x3d602d80600a3d3981f3363d3d373d3d3d363d73${implementation.slice(2)}5af43d82803e903d91602b57fd5bf3`;
 
 const ejsAddresses = new Map<string, ReturnType<typeof createAddressFromString>>();
 /** The EVM's address object for `address`, made once: parsing hex on every call shows in the profile. */
@@ -224,7 +225,10 @@ export class EvmDriver implements Driver {
   }
 
   /** A failed call as the Driver reports it: the error's name and arguments, or what the EVM saw. */
-  #decodeRevert(returnValue: Uint8Array, error: string): { readonly ok: false; readonly revert: string; readonly args: readonly unknown[] } {
+  #decodeRevert(
+    returnValue: Uint8Array,
+    error: string,
+  ): { readonly ok: false; readonly revert: string; readonly args: readonly unknown[] } {
     const failed = (revert: string, args: readonly unknown[] = []) => ({ ok: false as const, revert, args });
     if (error !== 'revert') return failed(`EvmError(${error})`);
     if (returnValue.length === 0) return failed('EmptyRevert');
@@ -246,7 +250,10 @@ export class EvmDriver implements Driver {
       const event = log.topics[0] === undefined ? undefined : events.get(log.topics[0]);
       const decoded = decodeLog(event === undefined ? this.abi : [event], log);
       const args = Object.fromEntries(
-        Object.entries(decoded.args as unknown as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? v.toLowerCase() : v]),
+        Object.entries(decoded.args as unknown as Record<string, unknown>).map(([k, v]) => [
+          k,
+          typeof v === 'string' ? v.toLowerCase() : v,
+        ]),
       );
       return { name: decoded.eventName, args } as unknown as LockEvent;
     });
@@ -352,8 +359,24 @@ export class EvmDriver implements Driver {
 
   /** agreement() as the Agreement record, addresses lower-cased as the reference keeps them. */
   static #agreement(fields: readonly unknown[]): Agreement {
-    const keys = ['partyA', 'partyB', 'depositAmount', 'depositInterval', 'bleedRatePerDay', 'gracePeriodsAllowed', 'exitPenaltyMaxBps', 'exitPenaltyMinBps', 'penaltyDecayTarget', 'exitCountdown', 'phase', 'createdAt', 'activatedAt'];
-    return Object.fromEntries(keys.map((k, i) => [k, typeof fields[i] === 'string' ? fields[i].toLowerCase() : fields[i]])) as unknown as Agreement;
+    const keys = [
+      'partyA',
+      'partyB',
+      'depositAmount',
+      'depositInterval',
+      'bleedRatePerDay',
+      'gracePeriodsAllowed',
+      'exitPenaltyMaxBps',
+      'exitPenaltyMinBps',
+      'penaltyDecayTarget',
+      'exitCountdown',
+      'phase',
+      'createdAt',
+      'activatedAt',
+    ];
+    return Object.fromEntries(
+      keys.map((k, i) => [k, typeof fields[i] === 'string' ? fields[i].toLowerCase() : fields[i]]),
+    ) as unknown as Agreement;
   }
 
   async readViews(time: bigint): Promise<Partial<Views>> {
@@ -368,7 +391,8 @@ export class EvmDriver implements Driver {
     }
     if (has('agreement')) views.agreement = EvmDriver.#agreement((await this.#view('agreement', [], time)) as unknown[]);
     if (has('claimable')) views.claimable = (await each('claimable')) as unknown as [bigint, bigint, bigint];
-    if (has('getExitPenalty')) views.exitPenalty = (await each('getExitPenalty')) as unknown as [bigint | string, bigint | string, bigint | string];
+    if (has('getExitPenalty'))
+      views.exitPenalty = (await each('getExitPenalty')) as unknown as [bigint | string, bigint | string, bigint | string];
     if (has('getPartyStatus')) {
       const statuses = await each('getPartyStatus');
       views.partyStatus = [status(statuses[0]), status(statuses[1]), status(statuses[2])];

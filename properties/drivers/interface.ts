@@ -35,11 +35,13 @@ export class InterfaceMismatch extends Error {
 
 const types = (inputs: readonly AbiParameter[]): string[] => inputs.map((input) => input.type);
 const signature = (name: string, inputs: readonly string[]): string => `${name}(${inputs.join(',')})`;
-const functionsNamed = (abi: Abi, name: string): AbiFunction[] => abi.filter((item): item is AbiFunction => item.type === 'function' && item.name === name);
+const functionsNamed = (abi: Abi, name: string): AbiFunction[] =>
+  abi.filter((item): item is AbiFunction => item.type === 'function' && item.name === name);
 
 /** The spec's functions and views the driver calls, as the spec's ABI declares them. */
 const called: readonly AbiFunction[] = specAbi.filter(
-  (item): item is AbiFunction => item.type === 'function' && ((functionNames as readonly string[]).includes(item.name) || viewNames.includes(item.name as ViewName)),
+  (item): item is AbiFunction =>
+    item.type === 'function' && ((functionNames as readonly string[]).includes(item.name) || viewNames.includes(item.name as ViewName)),
 );
 
 /**
@@ -51,13 +53,16 @@ const called: readonly AbiFunction[] = specAbi.filter(
  */
 const ETHER_IN: readonly string[] = ['activate', 'deposit'];
 function mutabilityProblem(spec: AbiFunction, found: AbiFunction): string | null {
-  const wanted = spec.stateMutability === 'view' ? ['view', 'pure'] : ETHER_IN.includes(spec.name) ? ['payable'] : ['payable', 'nonpayable'];
+  const wanted =
+    spec.stateMutability === 'view' ? ['view', 'pure'] : ETHER_IN.includes(spec.name) ? ['payable'] : ['payable', 'nonpayable'];
   if (wanted.includes(found.stateMutability)) return null;
   return `${wanted[0]} ${signature(spec.name, types(spec.inputs))} (it is ${found.stateMutability})`;
 }
 
 /** The spec constructor's argument types: the two parties, then d, T, r, G, P_max, P_min, n (spec/parameters.md). */
-export const specConstructorTypes: readonly string[] = types((specAbi.find((item) => item.type === 'constructor') as { inputs: readonly AbiParameter[] }).inputs);
+export const specConstructorTypes: readonly string[] = types(
+  (specAbi.find((item) => item.type === 'constructor') as { inputs: readonly AbiParameter[] }).inputs,
+);
 
 /**
  * What a constructor with argument types `expected` finds lacking in the ABI's, as one phrase; null
@@ -68,7 +73,8 @@ export function constructorProblem(abi: Abi, expected: readonly string[], whose 
   const constructor = abi.find((item) => item.type === 'constructor');
   const inputs = constructor?.type === 'constructor' ? types(constructor.inputs) : [];
   if (inputs.length !== expected.length) return `a constructor of ${expected.length} arguments${whose} (it has ${inputs.length})`;
-  if (inputs.join(',') !== expected.join(',')) return `${signature('constructor', expected)}${whose} (it has ${signature('constructor', inputs)})`;
+  if (inputs.join(',') !== expected.join(','))
+    return `${signature('constructor', expected)}${whose} (it has ${signature('constructor', inputs)})`;
   return null;
 }
 
@@ -91,7 +97,9 @@ export function functionProblem(abi: Abi, name: string, expected: readonly strin
  * @public
  */
 export function missingInterface(abi: Abi, deployment: (abi: Abi) => readonly string[] = specConstructorProblems): string[] {
-  const missing = functionNames.filter((fn) => callEncoding[fn] === 'selector' && functionsNamed(abi, fn).length === 0).map((fn) => `${fn}()`);
+  const missing = functionNames
+    .filter((fn) => callEncoding[fn] === 'selector' && functionsNamed(abi, fn).length === 0)
+    .map((fn) => `${fn}()`);
   // a call with no data reaches receive(): the one function of that encoding
   if (!abi.some((item) => item.type === 'receive')) missing.push('receive()');
   missing.push(...deployment(abi));

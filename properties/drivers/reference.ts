@@ -5,7 +5,18 @@
  */
 import type { Address, FunctionName, LockState, Params } from '../../reference/index.js';
 import type { Revert } from '../../reference/index.js';
-import { agreement, claimableOf, deploy, execute, forceEther, getExitPenalty, getLockStatus, getPartyStatus, getPoolState, revertArguments } from '../../reference/index.js';
+import {
+  agreement,
+  claimableOf,
+  deploy,
+  execute,
+  forceEther,
+  getExitPenalty,
+  getLockStatus,
+  getPartyStatus,
+  getPoolState,
+  revertArguments,
+} from '../../reference/index.js';
 import { STRANGER } from '../actors.js';
 import type { CallResult, Driver, DriverSetup, Observation, ViewName, Views } from '../driver.js';
 import { viewNames } from '../driver.js';
@@ -51,13 +62,22 @@ export class ReferenceDriver implements Driver {
   async readViews(time: bigint): Promise<Views> {
     const state = this.state;
     const parties = [state.params.partyA, state.params.partyB, STRANGER] as const;
-    const named = <T>(value: T | Revert): T | string => (typeof value === 'object' && value !== null && 'name' in value ? value.name : value);
+    const named = <T>(value: T | Revert): T | string =>
+      typeof value === 'object' && value !== null && 'name' in value ? value.name : value;
     return {
       poolState: getPoolState(state, time),
       agreement: agreement(state),
       claimable: [claimableOf(state, parties[0]), claimableOf(state, parties[1]), claimableOf(state, parties[2])],
-      exitPenalty: [named(getExitPenalty(state, parties[0], time)), named(getExitPenalty(state, parties[1], time)), named(getExitPenalty(state, parties[2], time))],
-      partyStatus: [named(getPartyStatus(state, parties[0], time)), named(getPartyStatus(state, parties[1], time)), named(getPartyStatus(state, parties[2], time))],
+      exitPenalty: [
+        named(getExitPenalty(state, parties[0], time)),
+        named(getExitPenalty(state, parties[1], time)),
+        named(getExitPenalty(state, parties[2], time)),
+      ],
+      partyStatus: [
+        named(getPartyStatus(state, parties[0], time)),
+        named(getPartyStatus(state, parties[1], time)),
+        named(getPartyStatus(state, parties[2], time)),
+      ],
     };
   }
 

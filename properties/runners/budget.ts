@@ -58,12 +58,19 @@ export interface BudgetReport {
 export function stepsFromEnv(defaultSteps: number, env: NodeJS.ProcessEnv = process.env): number {
   if (env.MLL_STEPS === undefined) return defaultSteps;
   const steps = Number(env.MLL_STEPS);
-  if (!Number.isSafeInteger(steps) || steps < 1) throw new RangeError(`steps (--steps or MLL_STEPS) must be a positive integer, got '${env.MLL_STEPS}'`);
+  if (!Number.isSafeInteger(steps) || steps < 1)
+    throw new RangeError(`steps (--steps or MLL_STEPS) must be a positive integer, got '${env.MLL_STEPS}'`);
   return steps;
 }
 
 /** The constructor sweep, or the one place of it named `only`; a report of its first failure, or null. */
-async function sweep(factory: DriverFactory, seed: number, explain: boolean, only?: string | ((index: number) => boolean), counter?: StepCounter): Promise<PropertyReport | null> {
+async function sweep(
+  factory: DriverFactory,
+  seed: number,
+  explain: boolean,
+  only?: string | ((index: number) => boolean),
+  counter?: StepCounter,
+): Promise<PropertyReport | null> {
   const started = performance.now();
   const found = await constructorSweep(factory, only, counter);
   if (found === null) return null;
@@ -84,7 +91,12 @@ async function sweep(factory: DriverFactory, seed: number, explain: boolean, onl
       seed,
       path: found.place,
       counterexample: `the constructor sweep at ${found.place}`,
-      ...(explained === undefined ? {} : { timeline: explained.timeline, regression: stringify({ property: differential.id, world: explained.world, steps: explained.steps }) }),
+      ...(explained === undefined
+        ? {}
+        : {
+            timeline: explained.timeline,
+            regression: stringify({ property: differential.id, world: explained.world, steps: explained.steps }),
+          }),
     },
   };
 }
@@ -112,7 +124,12 @@ export async function runDifferentialBudget(factory: DriverFactory, budget: Step
   budget.onChunk?.(counter.steps);
   let runs = 0;
   for (let seed = budget.seed; counter.steps < budget.steps; seed++) {
-    const chunk = await checkProperty(counted, counting.factory, { numRuns: budget.chunkRuns ?? CHUNK_RUNS, seed }, explain ? explainFor(counting.factory) : undefined);
+    const chunk = await checkProperty(
+      counted,
+      counting.factory,
+      { numRuns: budget.chunkRuns ?? CHUNK_RUNS, seed },
+      explain ? explainFor(counting.factory) : undefined,
+    );
     runs += chunk.runs;
     budget.onChunk?.(counter.steps);
     if (chunk.verdict === 'fail') return report(runs, chunk);

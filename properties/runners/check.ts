@@ -67,9 +67,11 @@ export interface Budget {
 /** The budget from MLL_RUNS / MLL_SEED, or the defaults given. */
 export function budgetFromEnv(defaultRuns: number, env: NodeJS.ProcessEnv = process.env): Budget {
   const runs = env.MLL_RUNS === undefined ? defaultRuns : Number(env.MLL_RUNS);
-  if (!Number.isSafeInteger(runs) || runs < 1) throw new RangeError(`runs (--runs or MLL_RUNS) must be a positive integer, got '${env.MLL_RUNS}'`);
+  if (!Number.isSafeInteger(runs) || runs < 1)
+    throw new RangeError(`runs (--runs or MLL_RUNS) must be a positive integer, got '${env.MLL_RUNS}'`);
   const seed = env.MLL_SEED === undefined ? undefined : Number(env.MLL_SEED);
-  if (seed !== undefined && !Number.isSafeInteger(seed)) throw new RangeError(`seed (--seed or MLL_SEED) must be an integer, got '${env.MLL_SEED}'`);
+  if (seed !== undefined && !Number.isSafeInteger(seed))
+    throw new RangeError(`seed (--seed or MLL_SEED) must be an integer, got '${env.MLL_SEED}'`);
   return seed === undefined ? { numRuns: runs } : { numRuns: runs, seed };
 }
 
@@ -97,7 +99,15 @@ export async function checkProperty(
   const details = await fc.check(definition.build(counting.factory), parameters);
   const milliseconds = performance.now() - started;
   const exercise = counting.exercise();
-  const base = { id: definition.id, title: definition.title, clauses: definition.clauses, subject: definition.subject, runs: details.numRuns, milliseconds, exercise };
+  const base = {
+    id: definition.id,
+    title: definition.title,
+    clauses: definition.clauses,
+    subject: definition.subject,
+    runs: details.numRuns,
+    milliseconds,
+    exercise,
+  };
   if (!details.failed) return { ...base, verdict: verdictWithoutFailure(definition, exercise) };
   const error = details.errorInstance;
   const explained = explain === undefined || details.counterexample === null ? undefined : await explain(details.counterexample);

@@ -20,7 +20,9 @@ import { replay } from '../run-scenario.js';
 import { stringify } from './check.js';
 
 /** Whether this is an installed copy of the kit (under node_modules), not a clone. */
-const installed = fileURLToPath(new URL('../../', import.meta.url)).split(sep).includes('node_modules');
+const installed = fileURLToPath(new URL('../../', import.meta.url))
+  .split(sep)
+  .includes('node_modules');
 
 /**
  * Where --save writes and npm test reads: test/regressions/ in a clone; in an installed kit,
@@ -44,11 +46,14 @@ export interface Regression {
 }
 
 /** The properties whose counterexamples can be saved: the differential suite and every step property. */
-export const savableProperties: readonly string[] = catalog.filter((p) => p.id === 'P-DIFFERENTIAL' || p.stepCheck !== undefined).map((p) => p.id);
+export const savableProperties: readonly string[] = catalog
+  .filter((p) => p.id === 'P-DIFFERENTIAL' || p.stepCheck !== undefined)
+  .map((p) => p.id);
 
 /** The file a regression named `name` goes to; a RangeError when the name is not kebab-case or the file exists. Checked before a run, so a run is never wasted on a name that cannot be saved. */
 export function regressionFile(name: string): string {
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name)) throw new RangeError(`--save: a regression name is kebab-case letters and digits, got '${name}'`);
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name))
+    throw new RangeError(`--save: a regression name is kebab-case letters and digits, got '${name}'`);
   const file = join(regressionsDir(), `${name}.json`);
   if (existsSync(file)) throw new RangeError(`--save: ${file} exists already; choose another name`);
   return file;

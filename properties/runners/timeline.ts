@@ -48,7 +48,13 @@ function header(params: Params, deployTime: bigint, setup: DriverSetup): string[
   ];
 }
 
-function row(index: number | string, time: bigint, deployTime: bigint, what: string, results?: { expected: CallResult; actual: CallResult }): string {
+function row(
+  index: number | string,
+  time: bigint,
+  deployTime: bigint,
+  what: string,
+  results?: { expected: CallResult; actual: CallResult },
+): string {
   const start = `${String(index).padEnd(5)}${clock(time - deployTime).padEnd(17)}`;
   if (results === undefined) return `${start}${what}`;
   return `${start}${what.padEnd(40)}${outcome(results.expected).padEnd(34)}${outcome(results.actual)}`;
@@ -78,7 +84,11 @@ function verdictLine(error: unknown): string {
 type Command = fc.AsyncCommand<Model, Real>;
 
 /** Replays `commands` from a fresh world: the two sides as far as they got, and what stopped them (null: nothing). */
-async function replay(factory: DriverFactory, world: DifferentialSetup, commands: Iterable<Command>): Promise<{ sides: Sides | null; error: unknown }> {
+async function replay(
+  factory: DriverFactory,
+  world: DifferentialSetup,
+  commands: Iterable<Command>,
+): Promise<{ sides: Sides | null; error: unknown }> {
   let sides: Sides | null = null;
   try {
     sides = await deployWorld(factory, world);
@@ -107,7 +117,7 @@ export async function minimalCommands(factory: DriverFactory, world: Differentia
   let current = [...commands];
   const clause = await failingClause(factory, world, current);
   if (clause === null) return current;
-  for (let dropped = true; dropped; ) {
+  for (let dropped = true; dropped;) {
     dropped = false;
     for (let i = current.length - 1; i >= 0; i--) {
       const candidate = current.filter((_, k) => k !== i);
@@ -127,7 +137,11 @@ export interface Explained extends Explanation {
 }
 
 /** Replays a differential counterexample and formats its timeline, the opening activations included. */
-export async function explainDifferential(factory: DriverFactory, world: DifferentialSetup, commands: Iterable<Command>): Promise<Explained> {
+export async function explainDifferential(
+  factory: DriverFactory,
+  world: DifferentialSetup,
+  commands: Iterable<Command>,
+): Promise<Explained> {
   const { sides, error } = await replay(factory, world, commands);
   const lines = [...header(world.params, world.deployTime, world.setup), ...deploymentRow(error, world.deployTime)];
   if (sides !== null) {
@@ -164,7 +178,11 @@ export async function explainScenario(factory: DriverFactory, definition: Proper
   } catch (thrown) {
     error = thrown;
   }
-  const lines = [...header(scenario.params, scenario.deployTime, {}), ...deploymentRow(error, scenario.deployTime), ...entryRows(seen, scenario.deployTime)];
+  const lines = [
+    ...header(scenario.params, scenario.deployTime, {}),
+    ...deploymentRow(error, scenario.deployTime),
+    ...entryRows(seen, scenario.deployTime),
+  ];
   // A relational property's failure comes from comparing runs, not from this one: fast-check's message stands.
   if (definition.stepCheck !== undefined || error !== null) lines.push(verdictLine(error));
   const failure = failureOf(error);

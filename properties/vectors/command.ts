@@ -23,7 +23,8 @@ export interface VectorsOptions {
 
 function integer(name: string, text: string, min: number): number {
   const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isSafeInteger(n) || n < min) throw new RangeError(`--${name} must be an integer of at least ${min} in decimal digits, got '${text}'`);
+  if (!Number.isSafeInteger(n) || n < min)
+    throw new RangeError(`--${name} must be an integer of at least ${min} in decimal digits, got '${text}'`);
   return n;
 }
 
@@ -36,9 +37,11 @@ export function vectorsOptions(values: { out?: string; steps?: string; seed?: st
     seed: values.seed === undefined ? 0 : integer('seed', values.seed, 0),
     forge: values.forge === undefined ? undefined : resolve(values.forge),
   };
-  if (existsSync(options.out) && !statSync(options.out).isDirectory()) throw new RangeError(`--out: '${values.out}' is a file, not a directory`);
+  if (existsSync(options.out) && !statSync(options.out).isDirectory())
+    throw new RangeError(`--out: '${values.out}' is a file, not a directory`);
   if (options.forge !== undefined) {
-    if (!(options.forge.endsWith('.sol') && existsSync(options.forge))) throw new RangeError(`--forge takes a contract file (.sol) named as its contract, got '${values.forge}'`);
+    if (!(options.forge.endsWith('.sol') && existsSync(options.forge)))
+      throw new RangeError(`--forge takes a contract file (.sol) named as its contract, got '${values.forge}'`);
     forgeBinary();
   }
   return options;
@@ -54,6 +57,8 @@ export async function runVectors(options: VectorsOptions, print: (line: string) 
   );
   if (options.forge === undefined) return 0;
   const replay = replayWithForge(options.out, options.forge);
-  print(`forge: ${replay.passed ? 'passed' : `failed: ${replay.failure ?? replay.output.trim().split('\n').at(-1)}`} in ${replay.testSeconds.toFixed(1)} s (${Math.round(written.steps / replay.testSeconds)} steps/s), ${replay.seconds.toFixed(1)} s with compilation`);
+  print(
+    `forge: ${replay.passed ? 'passed' : `failed: ${replay.failure ?? replay.output.trim().split('\n').at(-1)}`} in ${replay.testSeconds.toFixed(1)} s (${Math.round(written.steps / replay.testSeconds)} steps/s), ${replay.seconds.toFixed(1)} s with compilation`,
+  );
   return replay.passed ? 0 : 1;
 }

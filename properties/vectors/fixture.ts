@@ -36,7 +36,9 @@ const whose = ['A', 'B', 'stranger'] as const;
 const each = (fn: ViewName, read: (views: Views, index: number) => unknown): ViewDefinition[] =>
   whose.map((who, index) => ({ fn, who, read: (_, views) => read(views, index) }));
 
-const agreementOutputs = (specAbi.find((item) => item.type === 'function' && item.name === 'agreement') as { outputs: readonly AbiParameter[] }).outputs;
+const agreementOutputs = (
+  specAbi.find((item) => item.type === 'function' && item.name === 'agreement') as { outputs: readonly AbiParameter[] }
+).outputs;
 
 /** Every view the spec makes normative (MLL-CONF-001), for A, B and a stranger where it takes an address. */
 const viewDefinitions: readonly ViewDefinition[] = [
@@ -60,7 +62,8 @@ function wordsOf(fn: ViewName): ViewCall['words'] {
     params.flatMap((param) => {
       const name = param.name === undefined || param.name === '' ? fn : param.name;
       if (param.type === 'tuple') return flatten((param as { components: readonly AbiParameter[] }).components, `${prefix}${name}.`);
-      if (param.type.endsWith(']') || param.type === 'bytes' || param.type === 'string') throw new Error(`${fn}: output ${name} is dynamic (${param.type}); a view's words need static outputs`);
+      if (param.type.endsWith(']') || param.type === 'bytes' || param.type === 'string')
+        throw new Error(`${fn}: output ${name} is dynamic (${param.type}); a view's words need static outputs`);
       return [{ field: `${prefix}${name}`, clause: clauseForField(name, viewClauses[fn]) }];
     });
   return flatten(outputs, '');
@@ -73,8 +76,7 @@ const viewCalls: readonly ViewCall[] = viewDefinitions.map((view) => ({
   words: wordsOf(view.fn),
 }));
 
-const revertData = (name: string, args: readonly unknown[]): Hex =>
-  encodeErrorResult({ abi: specAbi, errorName: name, args });
+const revertData = (name: string, args: readonly unknown[]): Hex => encodeErrorResult({ abi: specAbi, errorName: name, args });
 
 const events = new Map(specAbi.filter((item): item is AbiEvent => item.type === 'event').map((event) => [event.name, event]));
 
@@ -85,7 +87,10 @@ function encodeLog(event: LockEvent): VectorLog {
   const unindexed = abiEvent.inputs.filter((input) => input.indexed !== true);
   return {
     topics: encodeEventTopics({ abi: [abiEvent], eventName: event.name, args }) as Hex[],
-    data: encodeAbiParameters(unindexed, unindexed.map((input) => args[input.name!])),
+    data: encodeAbiParameters(
+      unindexed,
+      unindexed.map((input) => args[input.name!]),
+    ),
   };
 }
 
@@ -130,7 +135,12 @@ const noCall = { sender: STRANGER, value: '0', input: '0x' as Hex };
  * The fixture of a world (its opening, if any, already among `log`) and its logged steps: each
  * replayed on the reference, its outcome, logs, balance and views recorded as bytes.
  */
-export async function fixtureOf(name: string, source: string, world: Omit<DifferentialSetup, 'opening'>, log: readonly LogEntry[]): Promise<Fixture> {
+export async function fixtureOf(
+  name: string,
+  source: string,
+  world: Omit<DifferentialSetup, 'opening'>,
+  log: readonly LogEntry[],
+): Promise<Fixture> {
   const { params, deployTime, setup } = world;
   const reference = new ReferenceDriver(setup);
   const deployed = await reference.deploy(params, deployTime);
@@ -138,7 +148,8 @@ export async function fixtureOf(name: string, source: string, world: Omit<Differ
   // the same state at the same time answers as before: a revert leaves both alone
   const after = async (time: bigint): Promise<Pick<Effects, 'balance' | 'views'>> => {
     const state = reference.state;
-    if (seen === null || seen.state !== state || seen.time !== time) seen = { state, time, views: encodeViews(await reference.observe(time), await reference.readViews(time)) };
+    if (seen === null || seen.state !== state || seen.time !== time)
+      seen = { state, time, views: encodeViews(await reference.observe(time), await reference.readViews(time)) };
     return { balance: state.balance.toString(), views: seen.views };
   };
   const deployment = {
@@ -151,7 +162,16 @@ export async function fixtureOf(name: string, source: string, world: Omit<Differ
   const steps: VectorStep[] = [];
   for (const { time, action } of deployed.ok ? log : []) {
     if (action === undefined) {
-      steps.push({ time: time.toString(), kind: 'wait', ...noCall, clause: 'MLL-CONF-001', success: true, returnData: '0x', logs: [], ...(await after(time)) });
+      steps.push({
+        time: time.toString(),
+        kind: 'wait',
+        ...noCall,
+        clause: 'MLL-CONF-001',
+        success: true,
+        returnData: '0x',
+        logs: [],
+        ...(await after(time)),
+      });
       continue;
     }
     const result = await perform(reference, action, time);

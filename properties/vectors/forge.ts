@@ -27,7 +27,9 @@ export class ForgeMissing extends RangeError {}
  */
 export function forgeBinary(): string {
   try {
-    return createRequire(import.meta.url).resolve(`@foundry-rs/forge-${process.platform}-${process.arch === 'x64' ? 'amd64' : process.arch}/bin/forge`);
+    return createRequire(import.meta.url).resolve(
+      `@foundry-rs/forge-${process.platform}-${process.arch === 'x64' ? 'amd64' : process.arch}/bin/forge`,
+    );
   } catch {
     if (spawnSync('forge', ['--version'], { stdio: 'ignore' }).status === 0) return 'forge';
     throw new ForgeMissing('the native engine needs forge: install Foundry (forge on PATH) or npm install --save-dev @foundry-rs/forge');
@@ -52,7 +54,7 @@ export interface ForgeReplay {
   readonly testSeconds: number;
 }
 
-const units: Readonly<Record<string, number>> = { s: 1, ms: 1e-3, 'µs': 1e-6, ns: 1e-9 };
+const units: Readonly<Record<string, number>> = { s: 1, ms: 1e-3, µs: 1e-6, ns: 1e-9 };
 
 /** Compiler settings as contracts/compile.ts uses them, so forge builds the contract the EVM suite checks; `extra` lines after them. */
 function foundryToml(readable: readonly string[], extra: readonly string[] = []): string {
@@ -108,7 +110,12 @@ function bytecodeTest(file: string): string {
  * .cache/forge/`project`. forge may read `readable` (default: `vectors`): a directory that holds
  * every batch of a run keeps the project's configuration, and so its build cache, the same.
  */
-export function replayWithForge(vectors: string, target: ForgeTarget, project = typeof target === 'string' ? basename(target, '.sol') : target.name, readable = vectors): ForgeReplay {
+export function replayWithForge(
+  vectors: string,
+  target: ForgeTarget,
+  project = typeof target === 'string' ? basename(target, '.sol') : target.name,
+  readable = vectors,
+): ForgeReplay {
   const dir = join(root, '.cache', 'forge', project);
   // sources and tests of an earlier target would be built and run too; the build cache (out/, cache/) stays
   for (const sub of ['src', 'test']) {
@@ -116,7 +123,10 @@ export function replayWithForge(vectors: string, target: ForgeTarget, project = 
     mkdirSync(join(dir, sub), { recursive: true });
   }
   const creationCode = join(dir, 'creation-code.hex');
-  writeFileSync(join(dir, 'foundry.toml'), foundryToml(typeof target === 'string' ? [resolve(readable)] : [resolve(readable), creationCode]));
+  writeFileSync(
+    join(dir, 'foundry.toml'),
+    foundryToml(typeof target === 'string' ? [resolve(readable)] : [resolve(readable), creationCode]),
+  );
   copyFileSync(join(root, 'foundry', 'MllVectorReplayer.sol'), join(dir, 'test', 'MllVectorReplayer.sol'));
   if (typeof target === 'string') {
     const contractName = basename(target, '.sol');
@@ -167,16 +177,30 @@ export interface Campaign {
  * contract) with `runs` runs of `depth` calls, in the project .cache/forge/`project`; with
  * `fresh`, its build cache is removed first, so the whole run includes compilation.
  */
-export function runCampaign(testFile: string, contractFile: string, { runs, depth, project, fresh }: { runs: number; depth: number; project: string; fresh: boolean }): Campaign {
+export function runCampaign(
+  testFile: string,
+  contractFile: string,
+  { runs, depth, project, fresh }: { runs: number; depth: number; project: string; fresh: boolean },
+): Campaign {
   const dir = join(root, '.cache', 'forge', project);
   if (fresh) rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'src'), { recursive: true });
   mkdirSync(join(dir, 'test'), { recursive: true });
-  writeFileSync(join(dir, 'foundry.toml'), foundryToml([], ['', '[profile.default.invariant]', `runs = ${runs}`, `depth = ${depth}`, 'fail_on_revert = false']));
+  writeFileSync(
+    join(dir, 'foundry.toml'),
+    foundryToml([], ['', '[profile.default.invariant]', `runs = ${runs}`, `depth = ${depth}`, 'fail_on_revert = false']),
+  );
   copyFileSync(contractFile, join(dir, 'src', basename(contractFile)));
   copyFileSync(testFile, join(dir, 'test', basename(testFile)));
   const run = forgeTest(dir);
   const figures = /\(runs: (\d+), calls: (\d+), reverts: (\d+)\)/.exec(run.output);
   if (figures === null) throw new ForgeFailed(`forge ran no invariant campaign: ${run.output.trim().split('\n').at(-1)}`);
-  return { passed: run.passed, runs: Number(figures[1]), calls: Number(figures[2]), reverts: Number(figures[3]), testSeconds: run.testSeconds, seconds: run.seconds };
+  return {
+    passed: run.passed,
+    runs: Number(figures[1]),
+    calls: Number(figures[2]),
+    reverts: Number(figures[3]),
+    testSeconds: run.testSeconds,
+    seconds: run.seconds,
+  };
 }

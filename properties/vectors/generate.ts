@@ -22,7 +22,12 @@ const MAX_COMMANDS = 40;
 const runArb = fc.tuple(differentialSetupArb, fc.commands([commandArb], { maxCommands: MAX_COMMANDS, size: 'max' }));
 
 /** One differential run played with the reference on both sides, as a fixture: its log holds every move of time and every call, the opening included. */
-async function runFixture(name: string, source: string, world: DifferentialSetup, commands: Iterable<fc.AsyncCommand<Model, Real>>): Promise<Fixture> {
+async function runFixture(
+  name: string,
+  source: string,
+  world: DifferentialSetup,
+  commands: Iterable<fc.AsyncCommand<Model, Real>>,
+): Promise<Fixture> {
   const sides = await openWorld((setup) => new ReferenceDriver(setup), world);
   if (sides !== null) await fc.asyncModelRun(() => sides, commands);
   return fixtureOf(name, source, world, sides?.model.log ?? []);
@@ -39,7 +44,12 @@ export async function* differentialFixtures(steps: number, seed: number): AsyncG
   let index = 0;
   for (const [world, commands] of runs!) {
     if (total >= steps) return;
-    const fixture = await runFixture(`differential-${seed}-${String(index).padStart(5, '0')}`, `npm run vectors -- --seed ${seed}: run ${index}`, world, commands);
+    const fixture = await runFixture(
+      `differential-${seed}-${String(index).padStart(5, '0')}`,
+      `npm run vectors -- --seed ${seed}: run ${index}`,
+      world,
+      commands,
+    );
     total += fixture.steps.length;
     index++;
     yield fixture;
@@ -51,9 +61,17 @@ export async function* differentialFixtures(steps: number, seed: number): AsyncG
  * them (fc.sample of the property, same seed), each with the `--path` that replays it there.
  */
 export async function* chunkFixtures(seed: number, runs: number): AsyncGenerator<{ readonly fixture: Fixture; readonly path: string }> {
-  const drawn = fc.sample(differentialProperty((setup) => new ReferenceDriver(setup)), { seed, numRuns: runs });
+  const drawn = fc.sample(
+    differentialProperty((setup) => new ReferenceDriver(setup)),
+    { seed, numRuns: runs },
+  );
   for (const [index, [world, commands]] of drawn.entries()) {
-    const fixture = await runFixture(`run-${seed}-${String(index).padStart(3, '0')}`, `P-DIFFERENTIAL --seed ${seed} --path ${index}`, world, commands);
+    const fixture = await runFixture(
+      `run-${seed}-${String(index).padStart(3, '0')}`,
+      `P-DIFFERENTIAL --seed ${seed} --path ${index}`,
+      world,
+      commands,
+    );
     yield { fixture, path: String(index) };
   }
 }
@@ -66,7 +84,12 @@ export async function* sweepFixtures(): AsyncGenerator<Fixture> {
 /** The saved regressions (test/regressions/, or MLL_REGRESSIONS_DIR), their logged steps as they are. */
 export async function* regressionFixtures(): AsyncGenerator<Fixture> {
   for (const regression of loadRegressions()) {
-    yield fixtureOf(`regression-${regression.name}`, `test/regressions/${regression.name}.json: ${regression.found}`, regression.world, regression.steps);
+    yield fixtureOf(
+      `regression-${regression.name}`,
+      `test/regressions/${regression.name}.json: ${regression.found}`,
+      regression.world,
+      regression.steps,
+    );
   }
 }
 

@@ -56,8 +56,11 @@ async function compareState(clause: string, views: readonly ViewCall[], expected
     throw new Mismatch({ clause, what: 'balance', expected: expected.balance, actual: observation.balance.toString() });
   }
   const read = await driver.readViews(time);
-  const missing = (['poolState', 'agreement', 'claimable', 'exitPenalty', 'partyStatus'] as const).filter((view) => read[view] === undefined);
-  if (missing.length > 0) throw new Mismatch({ clause: 'MLL-CONF-001', what: 'views', expected: 'every view', actual: `missing ${missing.join(', ')}` });
+  const missing = (['poolState', 'agreement', 'claimable', 'exitPenalty', 'partyStatus'] as const).filter(
+    (view) => read[view] === undefined,
+  );
+  if (missing.length > 0)
+    throw new Mismatch({ clause: 'MLL-CONF-001', what: 'views', expected: 'every view', actual: `missing ${missing.join(', ')}` });
   const actual = encodeViews(observation, read as Required<typeof read>);
   views.forEach((view, v) => {
     const want = expected.views[v]!;
@@ -67,9 +70,19 @@ async function compareState(clause: string, views: readonly ViewCall[], expected
     const differing = want.success && got.success ? view.words.findIndex((_, w) => word(want.data, w) !== word(got.data, w)) : -1;
     if (differing >= 0) {
       const { field, clause: wordClause } = view.words[differing]!;
-      throw new Mismatch({ clause: wordClause, what: `view ${view.name} ${field}`, expected: word(want.data, differing), actual: word(got.data, differing) });
+      throw new Mismatch({
+        clause: wordClause,
+        what: `view ${view.name} ${field}`,
+        expected: word(want.data, differing),
+        actual: word(got.data, differing),
+      });
     }
-    throw new Mismatch({ clause: view.clause, what: `view ${view.name}`, expected: `${want.success ? 'success' : 'revert'} ${want.data}`, actual: `${got.success ? 'success' : 'revert'} ${got.data}` });
+    throw new Mismatch({
+      clause: view.clause,
+      what: `view ${view.name}`,
+      expected: `${want.success ? 'success' : 'revert'} ${want.data}`,
+      actual: `${got.success ? 'success' : 'revert'} ${got.data}`,
+    });
   });
 }
 
@@ -81,8 +94,17 @@ function functionOf(input: Hex): FunctionName {
 
 /** Replays one fixture, telling `onStep` each step's label as it begins; throws a Mismatch at the first difference. */
 async function replayFixture(fixture: Fixture, factory: DriverFactory, onStep: (label: string) => void): Promise<void> {
-  const [partyA, partyB, depositAmount, depositInterval, bleedRateBpsPerDay, gracePeriods, exitPenaltyMaxBps, exitPenaltyMinBps, penaltyDecayTarget] =
-    decodeAbiParameters(constructorInputs, fixture.deployment.constructorArgs) as unknown as ReturnType<typeof constructorArguments>;
+  const [
+    partyA,
+    partyB,
+    depositAmount,
+    depositInterval,
+    bleedRateBpsPerDay,
+    gracePeriods,
+    exitPenaltyMaxBps,
+    exitPenaltyMinBps,
+    penaltyDecayTarget,
+  ] = decodeAbiParameters(constructorInputs, fixture.deployment.constructorArgs) as unknown as ReturnType<typeof constructorArguments>;
   // viem decodes addresses checksummed; the reference keeps them lower-case
   const params: Params = {
     ...{ partyA: partyA.toLowerCase() as Address, partyB: partyB.toLowerCase() as Address },
@@ -114,7 +136,13 @@ async function replayFixture(fixture: Fixture, factory: DriverFactory, onStep: (
  * difference; a file that is not a fixture of mll-vectors/1 is a failure too, named by the schema.
  */
 export function replayVectors(dir: string, factory: DriverFactory): Promise<VectorsReport> {
-  return replayVectorFiles(readdirSync(dir).filter((name) => name.endsWith('.json')).sort().map((name) => join(dir, name)), factory);
+  return replayVectorFiles(
+    readdirSync(dir)
+      .filter((name) => name.endsWith('.json'))
+      .sort()
+      .map((name) => join(dir, name)),
+    factory,
+  );
 }
 
 /** Replays the fixtures in `files`, in order, as replayVectors does a directory's. */
@@ -128,7 +156,14 @@ export async function replayVectorFiles(files: readonly string[], factory: Drive
     fixtures++;
     const invalid = schemaErrors(fixture);
     if (invalid.length > 0) {
-      failures.push({ fixture: file, step: '(file)', clause: 'MLL-CONF-004', what: 'not a fixture of mll-vectors/1', expected: 'spec/vectors.schema.json', actual: invalid[0]! });
+      failures.push({
+        fixture: file,
+        step: '(file)',
+        clause: 'MLL-CONF-004',
+        what: 'not a fixture of mll-vectors/1',
+        expected: 'spec/vectors.schema.json',
+        actual: invalid[0]!,
+      });
       continue;
     }
     let step = '';
@@ -140,7 +175,8 @@ export async function replayVectorFiles(files: readonly string[], factory: Drive
     } catch (error) {
       if (error instanceof Mismatch) failures.push({ fixture: fixture.name, step, ...error.failure });
       // a view the implementation cannot answer (ObservationFailed) is a failure of the fixture, named by its clause
-      else if (error instanceof PropertyViolation) failures.push({ fixture: fixture.name, step, clause: error.clause, what: error.message, expected: '', actual: '' });
+      else if (error instanceof PropertyViolation)
+        failures.push({ fixture: fixture.name, step, clause: error.clause, what: error.message, expected: '', actual: '' });
       else throw error;
     }
   }
@@ -151,6 +187,9 @@ export async function replayVectorFiles(files: readonly string[], factory: Drive
 export function describeVectorsReport(report: VectorsReport): string[] {
   return [
     `vectors: ${report.fixtures} fixtures, ${report.steps} steps, ${report.failures.length} failing`,
-    ...report.failures.map((f) => `✗ ${f.clause}: fixture ${f.fixture}, ${f.step}, ${f.what}${f.expected === '' ? '' : `: expected ${f.expected}, actual ${f.actual}`}`),
+    ...report.failures.map(
+      (f) =>
+        `✗ ${f.clause}: fixture ${f.fixture}, ${f.step}, ${f.what}${f.expected === '' ? '' : `: expected ${f.expected}, actual ${f.actual}`}`,
+    ),
   ];
 }

@@ -91,7 +91,9 @@ function lockstep(seen: Seen, plant: Plant = {}): DriverFactory {
       observe: async (time) => both(`getLockStatus at ${time}`, (d) => d.observe(time)),
       readViews: async (time) => {
         seen.views++;
-        return both(`the views at ${time}`, async (d) => (d === fast && plant.views !== undefined ? plant.views(await d.readViews(time)) : d.readViews(time)));
+        return both(`the views at ${time}`, async (d) =>
+          d === fast && plant.views !== undefined ? plant.views(await d.readViews(time)) : d.readViews(time),
+        );
       },
       capabilities: fast.capabilities,
     };
@@ -177,12 +179,16 @@ describe('stock and fast engines agree', () => {
   it('fails on a planted gas difference: withdraw costs one more on the fast side', async () => {
     const plant: Plant = { gas: (s) => (s.fn === 'withdraw' && s.ok ? { ...s, gas: s.gas + 1n } : s) };
     const report = await runDifferentialBudget(lockstep(nothingSeen(), plant), { steps: STEPS, seed: SEED, explain: false });
-    expect(report.failed?.failure?.message).toMatch(/^engines differ on withdraw from 0x\w+ at \d+: \.gas\.0\.gas: (\d+) ≠ (\d+) \(stock ≠ fast\)$/);
+    expect(report.failed?.failure?.message).toMatch(
+      /^engines differ on withdraw from 0x\w+ at \d+: \.gas\.0\.gas: (\d+) ≠ (\d+) \(stock ≠ fast\)$/,
+    );
   }, 300_000);
 
   it('fails on a planted view difference: the stranger’s claimable one wei higher on the fast side', async () => {
     const plant: Plant = { views: (v) => ({ ...v, claimable: [v.claimable![0], v.claimable![1], v.claimable![2] + 1n] }) };
     const report = await runDifferentialBudget(lockstep(nothingSeen(), plant), { steps: STEPS, seed: SEED, explain: false });
-    expect(report.failed?.failure?.message).toMatch(/^engines differ on the views at \d+: \.outcome\.value\.claimable\.2: 0 ≠ 1 \(stock ≠ fast\)$/);
+    expect(report.failed?.failure?.message).toMatch(
+      /^engines differ on the views at \d+: \.outcome\.value\.claimable\.2: 0 ≠ 1 \(stock ≠ fast\)$/,
+    );
   }, 300_000);
 });

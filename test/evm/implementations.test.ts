@@ -76,11 +76,17 @@ describe('MLL-CONF-001: an implementation compiled elsewhere', () => {
     const fewerArguments = bundled.abi.map((item) => (item.type === 'constructor' ? { ...item, inputs: item.inputs.slice(1) } : item));
     expect(missingInterface(fewerArguments)).toEqual(['a constructor of 9 arguments (it has 8)']);
     expect(() => evmDriverFactory({ ...bundled, contractName: 'Partial', abi: without(['claimAbandoned']) })).toThrow(InterfaceMismatch);
-    expect(() => evmDriverFactory({ ...bundled, contractName: 'Partial', abi: without(['claimAbandoned']) })).toThrow(/Partial .* missing claimAbandoned\(\)/);
+    expect(() => evmDriverFactory({ ...bundled, contractName: 'Partial', abi: without(['claimAbandoned']) })).toThrow(
+      /Partial .* missing claimAbandoned\(\)/,
+    );
   });
 
   it('npm start exits 2 with the reason for a bad artifact, a missing file and a contract that does not compile', () => {
-    const partial = write('Partial.json', { abi: bundled.abi.filter((item) => !('name' in item && item.name === 'deposit')), bytecode: bundled.bytecode, deployedBytecode: bundled.deployedBytecode });
+    const partial = write('Partial.json', {
+      abi: bundled.abi.filter((item) => !('name' in item && item.name === 'deposit')),
+      bytecode: bundled.bytecode,
+      deployedBytecode: bundled.deployedBytecode,
+    });
     const broken = join(dir, 'Broken.sol');
     writeFileSync(broken, 'pragma solidity ^0.8.0; contract Broken { function f( }');
     for (const [implementation, reason] of [

@@ -29,7 +29,8 @@ function project(files: Record<string, string>): string {
 
 const HEADER = '// SPDX-License-Identifier: MIT\npragma solidity 0.8.37;\n';
 /** A small contract importing `from`, and the library it imports: fast to compile. */
-const lock = (from: string): string => `${HEADER}import {Dep} from "${from}";\ncontract Lock { function f() external pure returns (uint256) { return Dep.x(); } }\n`;
+const lock = (from: string): string =>
+  `${HEADER}import {Dep} from "${from}";\ncontract Lock { function f() external pure returns (uint256) { return Dep.x(); } }\n`;
 const dep = (x: number): string => `${HEADER}library Dep { function x() internal pure returns (uint256) { return ${x}; } }\n`;
 
 afterEach(() => {
@@ -44,7 +45,9 @@ describe('MLL-CONF-001: an implementation that imports', () => {
     const errors = [...source.matchAll(declaration)].map((m) => m[1]);
     expect(errors.length).toBeGreaterThan(20);
     const dir = project({
-      'src/MutualLiquidityLock.sol': source.replace(declaration, '').replace(/^pragma .*\n/m, (pragma) => `${pragma}\nimport "../lib/Errors.sol";\n`),
+      'src/MutualLiquidityLock.sol': source
+        .replace(declaration, '')
+        .replace(/^pragma .*\n/m, (pragma) => `${pragma}\nimport "../lib/Errors.sol";\n`),
       'lib/Errors.sol': `${HEADER}\n${errors.join('\n')}\n`,
     });
     const split = compileContractFile(join(dir, 'src', 'MutualLiquidityLock.sol'));
@@ -71,16 +74,23 @@ describe('MLL-CONF-001: an implementation that imports', () => {
     const toml = project({
       ...layout,
       // only [profile.default]'s array counts; comments and other profiles are skipped
-      'foundry.toml': '[profile.default]\nsrc = "src"\nremappings = [\n  # "dep/=nowhere/",\n  "dep/=lib/dep/src/",\n]\n\n[profile.ci]\nremappings = ["dep/=nowhere/"]\n',
+      'foundry.toml':
+        '[profile.default]\nsrc = "src"\nremappings = [\n  # "dep/=nowhere/",\n  "dep/=lib/dep/src/",\n]\n\n[profile.ci]\nremappings = ["dep/=nowhere/"]\n',
     });
-    for (const [dir, remappings] of [[passed, { entries: ['dep/=lib/dep/src/'], root: passed }], [txt, undefined], [toml, undefined]] as const) {
+    for (const [dir, remappings] of [
+      [passed, { entries: ['dep/=lib/dep/src/'], root: passed }],
+      [txt, undefined],
+      [toml, undefined],
+    ] as const) {
       const artifact = compileContractFile(join(dir, 'src', 'Lock.sol'), remappings);
       expect(artifact.contractName).toBe('Lock');
       expect(artifact.abi).toContainEqual(expect.objectContaining({ type: 'function', name: 'f' }));
     }
     // as `npm start` passes them: --remappings, paths taken from the caller's directory
     vi.stubEnv('INIT_CWD', passed);
-    await expect(driverFactoryFor({ kind: 'contract', file: 'src/Lock.sol', remappings: parseRemappings('dep/=lib/dep/src/') })).rejects.toThrow(InterfaceMismatch);
+    await expect(
+      driverFactoryFor({ kind: 'contract', file: 'src/Lock.sol', remappings: parseRemappings('dep/=lib/dep/src/') }),
+    ).rejects.toThrow(InterfaceMismatch);
   });
 
   it('refuses a remapping not of the form prefix=path, naming it', () => {

@@ -26,7 +26,12 @@ describe('MLL-STA-005: a revert that is not a named error', () => {
   const invalidParty = named('InvalidPartyAddress');
 
   it('MLL-STA-005: is named by the rule about named errors, where the reference names its error', () => {
-    for (const actual of [{ ok: false, revert: 'Error', args: ['same party'] } as const, named('Panic'), named('EmptyRevert'), named('UnknownRevert(0x12345678)')]) {
+    for (const actual of [
+      { ok: false, revert: 'Error', args: ['same party'] } as const,
+      named('Panic'),
+      named('EmptyRevert'),
+      named('UnknownRevert(0x12345678)'),
+    ]) {
       expect(clauseForResult('deploy', invalidParty, actual)).toBe('MLL-STA-005');
     }
   });
@@ -63,37 +68,58 @@ describe('MLL-CONF-001: an implementation lacking views is judged on what it has
     expect(failure?.message).toMatch(/^MLL-STA-005 \(D11\): deployment: .*"revert":"Error","args":\["Invalid parties"\]/);
 
     const unchecked = uncheckedClauses(capabilities);
-    expect(unchecked.map((u) => u.clause)).toEqual(expect.arrayContaining(['MLL-VIEW-003', 'MLL-VIEW-007', 'MLL-DEF-001', 'MLL-SCH-002', 'MLL-UEX-009', 'MLL-BLD-009']));
+    expect(unchecked.map((u) => u.clause)).toEqual(
+      expect.arrayContaining(['MLL-VIEW-003', 'MLL-VIEW-007', 'MLL-DEF-001', 'MLL-SCH-002', 'MLL-UEX-009', 'MLL-BLD-009']),
+    );
     expect(unchecked.find((u) => u.clause === 'MLL-VIEW-007')?.because).toBe('getLockStatus missing: its answers are not compared');
-    expect(unchecked.find((u) => u.clause === 'MLL-DEF-001')?.because).toMatch(/field inDefault not compared: only getLockStatus and getPartyStatus report it/);
+    expect(unchecked.find((u) => u.clause === 'MLL-DEF-001')?.because).toMatch(
+      /field inDefault not compared: only getLockStatus and getPartyStatus report it/,
+    );
     expect(unchecked.find((u) => u.clause === 'MLL-BLD-009')?.because).toBe('step invariant not run: it reads bleedSeconds');
     // what its views do report stays checked: shares, claimables, penalties, phase
     // with the reference deciding who is in default, the abandonment guards need only shares and claimables
-    for (const checked of ['MLL-VIEW-001', 'MLL-VIEW-002', 'MLL-VIEW-004', 'MLL-BLD-004', 'MLL-PEN-001', 'MLL-INV-001', 'MLL-STA-001', 'MLL-ABN-003']) {
+    for (const checked of [
+      'MLL-VIEW-001',
+      'MLL-VIEW-002',
+      'MLL-VIEW-004',
+      'MLL-BLD-004',
+      'MLL-PEN-001',
+      'MLL-INV-001',
+      'MLL-STA-001',
+      'MLL-ABN-003',
+    ]) {
       expect(unchecked.map((u) => u.clause)).not.toContain(checked);
     }
   }, 60_000);
 
   it('MLL-VIEW-003: the bundled contract without getPartyStatus passes, with only getPartyStatus’s clause unchecked', async () => {
-    const from = bundledSource.indexOf('    /// @notice MLL-VIEW-003: one party\'s schedule');
+    const from = bundledSource.indexOf("    /// @notice MLL-VIEW-003: one party's schedule");
     const to = bundledSource.indexOf('    /// @notice MLL-VIEW-007: the whole observable state', from);
     expect(from).toBeGreaterThan(0);
     expect(bundledSource.slice(from, to).match(/function /g)).toEqual(['function ']);
-    const factory = evmDriverFactory(compileSource('MutualLiquidityLock.sol', bundledSource.slice(0, from) + bundledSource.slice(to), 'MutualLiquidityLock'));
+    const factory = evmDriverFactory(
+      compileSource('MutualLiquidityLock.sol', bundledSource.slice(0, from) + bundledSource.slice(to), 'MutualLiquidityLock'),
+    );
     const { capabilities } = factory();
     expect(capabilities.has('getPartyStatus')).toBe(false);
-    expect(uncheckedClauses(capabilities)).toEqual([{ clause: 'MLL-VIEW-003', because: 'getPartyStatus missing: its answers are not compared' }]);
+    expect(uncheckedClauses(capabilities)).toEqual([
+      { clause: 'MLL-VIEW-003', because: 'getPartyStatus missing: its answers are not compared' },
+    ]);
     const report = await runDifferentialBudget(factory, { steps: 1_500, seed: 2 });
     expect(report.failed?.failure?.message).toBeUndefined();
     expect(report.steps).toBeGreaterThanOrEqual(1_500);
   }, 60_000);
 
   it('MLL-VIEW-007: the bundled contract without getLockStatus and getPartyStatus, the original’s views, passes too, observed through the others', async () => {
-    const from = bundledSource.indexOf('    /// @notice MLL-VIEW-003: one party\'s schedule');
+    const from = bundledSource.indexOf("    /// @notice MLL-VIEW-003: one party's schedule");
     const to = bundledSource.indexOf('    /// @dev MLL-VIEW-003, given the party', from);
     expect(bundledSource.slice(from, to).match(/function \w+/g)).toEqual(['function getPartyStatus', 'function getLockStatus']);
-    const factory = evmDriverFactory(compileSource('MutualLiquidityLock.sol', bundledSource.slice(0, from) + bundledSource.slice(to), 'MutualLiquidityLock'));
-    expect(uncheckedClauses(factory().capabilities)).toEqual(uncheckedClauses(evmDriverFactory(compileContractFile(originalFile))().capabilities));
+    const factory = evmDriverFactory(
+      compileSource('MutualLiquidityLock.sol', bundledSource.slice(0, from) + bundledSource.slice(to), 'MutualLiquidityLock'),
+    );
+    expect(uncheckedClauses(factory().capabilities)).toEqual(
+      uncheckedClauses(evmDriverFactory(compileContractFile(originalFile))().capabilities),
+    );
     const report = await runDifferentialBudget(factory, { steps: 1_500, seed: 3 });
     expect(report.failed?.failure?.message).toBeUndefined();
     expect(report.steps).toBeGreaterThanOrEqual(1_500);
@@ -102,15 +128,20 @@ describe('MLL-CONF-001: an implementation lacking views is judged on what it has
   it('MLL-CONF-003: each step invariant reads only the fields it declares, so one skipped for a missing field never reads undefined', async () => {
     const guard = (observation: Observation, reads: readonly ObservedField[]): Observation => {
       const allowed = (field: string | symbol) => typeof field !== 'string' || reads.includes(field as ObservedField);
-      const party = (status: object) => new Proxy(status, { get: (target, field) => {
-        if (!allowed(field)) throw new Error(`reads ${String(field)}`);
-        return Reflect.get(target, field) as unknown;
-      } });
-      return new Proxy(observation, { get: (target, field) => {
-        if (field === 'A' || field === 'B') return party(target[field]);
-        if (field !== 'time' && field !== 'balance' && !allowed(field)) throw new Error(`reads ${String(field)}`);
-        return Reflect.get(target, field) as unknown;
-      } });
+      const party = (status: object) =>
+        new Proxy(status, {
+          get: (target, field) => {
+            if (!allowed(field)) throw new Error(`reads ${String(field)}`);
+            return Reflect.get(target, field) as unknown;
+          },
+        });
+      return new Proxy(observation, {
+        get: (target, field) => {
+          if (field === 'A' || field === 'B') return party(target[field]);
+          if (field !== 'time' && field !== 'balance' && !allowed(field)) throw new Error(`reads ${String(field)}`);
+          return Reflect.get(target, field) as unknown;
+        },
+      });
     };
     for (const scenario of fc.sample(scenarioArb({ forcedEther: true }), { numRuns: 40, seed: 4 })) {
       await runScenario(new ReferenceDriver(), scenario, (_entry, trace, params) => {

@@ -27,7 +27,7 @@ it('MLL-CONF-001: a flipped comparison in the bleed window is caught, named and 
   expect(timeline).toContain('✗ MLL-BLD-');
   // shrunk to a few steps: a header, a column line, the steps, the verdict. Shrinking is greedy and
   // its result varies with the seed: 6–9 lines on seeds 1–3, 26 on seed 5 (README, figures).
-  expect(timeline.split("\n").length).toBeLessThanOrEqual(12);
+  expect(timeline.split('\n').length).toBeLessThanOrEqual(12);
 }, 600_000);
 
 it('MLL-CONF-001: the saved regression flipped-overlap-bound fails on that bug and passes on the contract', async () => {

@@ -32,10 +32,15 @@ describe('the old rules of issue 8, found by the guarantee properties on the con
       const variant = variants.find((v) => v.id === c.variant)!;
       const artifact = compileSource('MutualLiquidityLock.sol', applyPatches(source, variant.patches, variant.id), 'MutualLiquidityLock');
       const property = guarantees.find((g) => g.id === c.property)!;
-      const report = await checkProperty({ ...property, subject: 'implementation' }, evmDriverFactory(artifact), { numRuns: c.runs, seed: c.seed });
+      const report = await checkProperty({ ...property, subject: 'implementation' }, evmDriverFactory(artifact), {
+        numRuns: c.runs,
+        seed: c.seed,
+      });
       expect(report.failure, `${c.variant} survived ${report.runs} runs of ${c.property}`).toBeDefined();
       expect(report.failure!.clause, report.failure!.message).toBe(c.clause);
-      console.log(`${c.variant}: ${c.property} failed at run ${report.runs} of ${c.runs} (${report.exercise.calls} calls, ${(report.milliseconds / 1000).toFixed(1)} s): ${report.failure!.message.slice(0, 200)}`);
+      console.log(
+        `${c.variant}: ${c.property} failed at run ${report.runs} of ${c.runs} (${report.exercise.calls} calls, ${(report.milliseconds / 1000).toFixed(1)} s): ${report.failure!.message.slice(0, 200)}`,
+      );
     }, 300_000);
   }
 });

@@ -21,7 +21,11 @@ vi.mock('../../reference/deadlines.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../reference/deadlines.js')>();
   const { defaultStartsAt } = await import('../../reference/schedule.js');
   // the old rule: a claim from the very second the silent party's default starts
-  return { ...original, claimableAt: (...args: Parameters<typeof original.claimableAt>) => (planted.rule === 'claim-at-default-start' ? defaultStartsAt(...args)! : original.claimableAt(...args)) };
+  return {
+    ...original,
+    claimableAt: (...args: Parameters<typeof original.claimableAt>) =>
+      planted.rule === 'claim-at-default-start' ? defaultStartsAt(...args)! : original.claimableAt(...args),
+  };
 });
 
 vi.mock('../../reference/unilateral-exit.js', async (importOriginal) => {
@@ -84,14 +88,18 @@ describe('MLL-GUA-004: the exhaustive search finds the earlier rules of the boun
   it('MLL-ABN-008: a claim allowed in the first second of default: B’s claim and A’s deposit at t0 + 90 days give different results in either order', () => {
     planted.rule = 'claim-at-default-start';
     const found = violation(1, silentSinceActivation);
-    expect(found).toMatch(/^MLL-GUA-004: .*: at 8776001 \(.*\), A\.deposit\(\d+\) and B\.claimAbandoned\(0\) give a different result in either order/); // t0 + 90 days
+    expect(found).toMatch(
+      /^MLL-GUA-004: .*: at 8776001 \(.*\), A\.deposit\(\d+\) and B\.claimAbandoned\(0\) give a different result in either order/,
+    ); // t0 + 90 days
     console.log(`claim-at-default-start: ${found!.split('\n')[0]}`);
   });
 
   it('MLL-UEX-012: the first executor paying alone: A’s and B’s executions at the countdown’s end give different results in either order', () => {
     planted.rule = 'first-executor-pays';
     const found = violation(1, bothInitiate);
-    expect(found).toMatch(/^MLL-GUA-004: .*A\.executeUnilateralExit\(0\) and B\.executeUnilateralExit\(0\) give a different result in either order/);
+    expect(found).toMatch(
+      /^MLL-GUA-004: .*A\.executeUnilateralExit\(0\) and B\.executeUnilateralExit\(0\) give a different result in either order/,
+    );
     console.log(`first-executor-pays: ${found!.split('\n')[0]}`);
   });
 });

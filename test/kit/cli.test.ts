@@ -32,7 +32,11 @@ describe('MLL-CONF-001: mll subcommands', () => {
   it('econ prints the reference economics, as a table and as JSON', async () => {
     const json = await mll(['econ', '--json']);
     expect(json.code).toBe(0);
-    const figures = JSON.parse(json.out) as { breakevenShare: string; penalty: { counted: number; bps: number }[]; retained: { days: number }[] };
+    const figures = JSON.parse(json.out) as {
+      breakevenShare: string;
+      penalty: { counted: number; bps: number }[];
+      retained: { days: number }[];
+    };
     expect(figures.breakevenShare).toBe(breakevenShare(DEFAULT_PARAMS).toSignificantDigits(12).toString());
     expect(figures.penalty.map((r) => r.bps)).toEqual([...Array(8).keys()].map((m) => penaltyBps(DEFAULT_PARAMS, m)));
     expect(figures.penalty.at(-1)!.bps).toBe(1500);
@@ -55,8 +59,13 @@ describe('MLL-CONF-001: mll subcommands', () => {
       const run = await mll(['vectors', '--out', out, '--steps', '100', '--seed', '5']);
       expect(run.code, run.err).toBe(0);
       const files = readdirSync(out);
-      expect(run.out).toMatch(new RegExp(`^wrote ${files.length} fixtures, \\d+ steps, [\\d.]+ MB to ${out} in [\\d.]+ s \\(\\d+ steps/s\\), seed 5$`));
-      const fixture = join(out, files.find((f) => f.startsWith('differential-5-'))!);
+      expect(run.out).toMatch(
+        new RegExp(`^wrote ${files.length} fixtures, \\d+ steps, [\\d.]+ MB to ${out} in [\\d.]+ s \\(\\d+ steps/s\\), seed 5$`),
+      );
+      const fixture = join(
+        out,
+        files.find((f) => f.startsWith('differential-5-'))!,
+      );
       const replayed = await mll(['replay', fixture]);
       expect(replayed.code, replayed.err).toBe(0);
       expect(replayed.out).toMatch(/^vectors: 1 fixtures, [1-9]\d* steps, 0 failing$/);
@@ -75,7 +84,7 @@ describe('MLL-CONF-001: mll subcommands', () => {
   });
 });
 
-describe('MLL-CONF-001: merge takes the run\'s failure, whichever shard found it', () => {
+describe("MLL-CONF-001: merge takes the run's failure, whichever shard found it", () => {
   const property = (id: string, failure: string | null): ReportProperty => ({
     id,
     title: id,
@@ -87,9 +96,25 @@ describe('MLL-CONF-001: merge takes the run\'s failure, whichever shard found it
     exercise: { deployments: 1, calls: 2, succeeded: 1 },
     notRun: null,
     failure:
-      failure === null ? null : { clause: 'MLL-BLD-004', message: failure, seed: 1, path: '0', counterexample: '', timeline: null, replay: `mll check --seed 1 # ${failure}`, confirmation: null },
+      failure === null
+        ? null
+        : {
+            clause: 'MLL-BLD-004',
+            message: failure,
+            seed: 1,
+            path: '0',
+            counterexample: '',
+            timeline: null,
+            replay: `mll check --seed 1 # ${failure}`,
+            confirmation: null,
+          },
   });
-  const shard = (index: number, lanes: { lane: number; failed: boolean }[], failedPlace: number | null, failure: string | null): ReportDocument => {
+  const shard = (
+    index: number,
+    lanes: { lane: number; failed: boolean }[],
+    failedPlace: number | null,
+    failure: string | null,
+  ): ReportDocument => {
     const properties = [property('P-DIFFERENTIAL', failure)];
     return {
       format: 'mll-report',
@@ -112,8 +137,31 @@ describe('MLL-CONF-001: merge takes the run\'s failure, whichever shard found it
 
   it('the lowest failing lane', () => {
     const merged = mergeReports([
-      { file: 'a', doc: shard(1, [{ lane: 0, failed: false }, { lane: 2, failed: false }, { lane: 4, failed: true }], null, 'lane 4') },
-      { file: 'b', doc: shard(2, [{ lane: 1, failed: false }, { lane: 3, failed: true }], null, 'lane 3') },
+      {
+        file: 'a',
+        doc: shard(
+          1,
+          [
+            { lane: 0, failed: false },
+            { lane: 2, failed: false },
+            { lane: 4, failed: true },
+          ],
+          null,
+          'lane 4',
+        ),
+      },
+      {
+        file: 'b',
+        doc: shard(
+          2,
+          [
+            { lane: 1, failed: false },
+            { lane: 3, failed: true },
+          ],
+          null,
+          'lane 3',
+        ),
+      },
     ]);
     expect(merged.properties[0]!.failure?.message).toBe('lane 3');
     expect(merged.verdict).toBe('fail');
@@ -131,9 +179,11 @@ describe('MLL-CONF-001: merge takes the run\'s failure, whichever shard found it
 
   it('refuses shards of different runs', () => {
     const other = shard(2, [], null, null);
-    expect(() => mergeReports([
-      { file: 'a', doc: shard(1, [], null, null) },
-      { file: 'b', doc: { ...other, run: { ...other.run, seed: 2 } } },
-    ])).toThrow(/^merge: b is of another run \(seed 2, a has 1\)$/);
+    expect(() =>
+      mergeReports([
+        { file: 'a', doc: shard(1, [], null, null) },
+        { file: 'b', doc: { ...other, run: { ...other.run, seed: 2 } } },
+      ]),
+    ).toThrow(/^merge: b is of another run \(seed 2, a has 1\)$/);
   });
 });

@@ -20,7 +20,9 @@ const bundled = readFileSync(new URL('../../contracts/MutualLiquidityLock.sol', 
 const readme = (example: string): string => readFileSync(join(examples, example, 'README.md'), 'utf8');
 /** The `mll check …` line of a README's commands, as arguments. */
 const checkCommand = (example: string): string[] => {
-  const line = readme(example).split('\n').find((l) => l.startsWith('npx mll check '));
+  const line = readme(example)
+    .split('\n')
+    .find((l) => l.startsWith('npx mll check '));
   if (line === undefined) throw new Error(`${example}/README.md has no npx mll check line`);
   return line.slice('npx mll '.length).split(' ');
 };
@@ -29,7 +31,11 @@ describe('MLL-CONF-001: a Foundry project checks its own build', () => {
   it('examples/foundry-consumer: forge build offline, then mll check on the artifact forge wrote, as its README says', () => {
     const project = mkdtempSync(join(tmpdir(), 'mll-foundry-consumer-'));
     cpSync(join(examples, 'foundry-consumer'), project, { recursive: true });
-    const build = spawnSync(forgeBinary(), ['build', '--use', solcJs], { cwd: project, encoding: 'utf8', env: { ...process.env, FOUNDRY_OFFLINE: 'true', NO_COLOR: '1' } });
+    const build = spawnSync(forgeBinary(), ['build', '--use', solcJs], {
+      cwd: project,
+      encoding: 'utf8',
+      env: { ...process.env, FOUNDRY_OFFLINE: 'true', NO_COLOR: '1' },
+    });
     expect(build.status, `${build.stdout}${build.stderr}`).toBe(0);
     const command = checkCommand('foundry-consumer');
     expect(command).toEqual(['check', 'out/MutualLiquidityLock.sol/MutualLiquidityLock.json']);
@@ -38,7 +44,9 @@ describe('MLL-CONF-001: a Foundry project checks its own build', () => {
     const { INIT_CWD: _, ...env } = process.env;
     const run = runMll([...command, '--steps', '2000', '--runs', '5', '--seed', '1', '--quiet'], { cwd: project, env });
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/^MLL conformance suite — implementation: out\/MutualLiquidityLock\.sol\/MutualLiquidityLock\.json in @ethereumjs\/evm, 21 properties/);
+    expect(run.stdout).toMatch(
+      /^MLL conformance suite — implementation: out\/MutualLiquidityLock\.sol\/MutualLiquidityLock\.json in @ethereumjs\/evm, 21 properties/,
+    );
     expect(run.stdout).toMatch(/\n20 of 20 properties of the implementation pass/);
   }, 300_000);
 });
@@ -50,8 +58,13 @@ describe('MLL-CONF-001: the examples are not stale', () => {
   });
 
   it('examples/hardhat-consumer pins the solc this repository runs, and checks the artifact Hardhat writes', () => {
-    const ours = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string>; version: string };
-    const theirs = JSON.parse(readFileSync(join(examples, 'hardhat-consumer', 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    const ours = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      dependencies: Record<string, string>;
+      version: string;
+    };
+    const theirs = JSON.parse(readFileSync(join(examples, 'hardhat-consumer', 'package.json'), 'utf8')) as {
+      devDependencies: Record<string, string>;
+    };
     expect(theirs.devDependencies.solc).toBe(ours.dependencies.solc);
     expect(theirs.devDependencies['mutual-liquidity-lock']).toBe(ours.version);
     expect(checkCommand('hardhat-consumer')).toEqual(['check', 'artifacts/contracts/MutualLiquidityLock.sol/MutualLiquidityLock.json']);

@@ -24,18 +24,34 @@ const permuted = plantedContract('PermutedLock', [
 
 /** The bundled contract with its parameters in storage and its constructor an initializer, callable once. */
 const initializerPatches = [
-  ...['PARTY_A', 'PARTY_B', 'DEPOSIT_AMOUNT', 'DEPOSIT_INTERVAL', 'BLEED_RATE_BPS', 'GRACE_PERIODS', 'PENALTY_MAX_BPS', 'PENALTY_MIN_BPS', 'PENALTY_DECAY_TARGET', 'CREATED_AT'].map(
-    (name) => ({ find: ` internal immutable ${name};`, replace: ` internal ${name};` }),
-  ),
+  ...[
+    'PARTY_A',
+    'PARTY_B',
+    'DEPOSIT_AMOUNT',
+    'DEPOSIT_INTERVAL',
+    'BLEED_RATE_BPS',
+    'GRACE_PERIODS',
+    'PENALTY_MAX_BPS',
+    'PENALTY_MIN_BPS',
+    'PENALTY_DECAY_TARGET',
+    'CREATED_AT',
+  ].map((name) => ({ find: ` internal immutable ${name};`, replace: ` internal ${name};` })),
   { find: '    error InvalidPartyAddress();\n', replace: '    error InvalidPartyAddress();\n    error AlreadyInitialized();\n' },
   { find: '    constructor(\n        address partyA,', replace: '    function initialize(\n        address partyA,' },
-  { find: '        uint256 penaltyDecayTarget\n    ) {\n', replace: '        uint256 penaltyDecayTarget\n    ) external {\n        if (CREATED_AT != 0) revert AlreadyInitialized();\n' },
+  {
+    find: '        uint256 penaltyDecayTarget\n    ) {\n',
+    replace: '        uint256 penaltyDecayTarget\n    ) external {\n        if (CREATED_AT != 0) revert AlreadyInitialized();\n',
+  },
 ];
 const initialized = plantedContract('InitializedLock', initializerPatches);
 /** The initializer contract whose own constructor spends the initializer (as OpenZeppelin's _disableInitializers): it only works behind a proxy. */
 const proxied = plantedContract('ProxiedLock', [
   ...initializerPatches,
-  { find: '    // ------------------------------------------------------------------ activation', replace: '    constructor() {\n        CREATED_AT = 1;\n    }\n\n    // ------------------------------------------------------------------ activation' },
+  {
+    find: '    // ------------------------------------------------------------------ activation',
+    replace:
+      '    constructor() {\n        CREATED_AT = 1;\n    }\n\n    // ------------------------------------------------------------------ activation',
+  },
 ]);
 
 const dir = dirname(permuted);
@@ -46,8 +62,15 @@ const adapter = (name: string, content: unknown): string => {
 };
 const order = ['depositAmount', 'depositInterval', 'partyB', 'partyA', ...parameterNames.slice(4)];
 const permutedAdapter = adapter('permuted.json', { format: 'mll-deploy/1', constructorArguments: order });
-const initializerAdapter = adapter('initializer.json', { format: 'mll-deploy/1', initializer: { function: 'initialize', arguments: parameterNames } });
-const proxyAdapter = adapter('proxy.json', { format: 'mll-deploy/1', proxy: 'eip-1167', initializer: { function: 'initialize', arguments: parameterNames } });
+const initializerAdapter = adapter('initializer.json', {
+  format: 'mll-deploy/1',
+  initializer: { function: 'initialize', arguments: parameterNames },
+});
+const proxyAdapter = adapter('proxy.json', {
+  format: 'mll-deploy/1',
+  proxy: 'eip-1167',
+  initializer: { function: 'initialize', arguments: parameterNames },
+});
 const moduleAdapter = adapter(
   'proxy-module.mjs',
   [
@@ -64,9 +87,24 @@ const moduleAdapter = adapter(
 
 describe('MLL-CONF-001: a contract deployed otherwise than by the spec’s constructor', () => {
   const contracts = [
-    ['a constructor of another argument order', permuted, permutedAdapter, /^PermutedLock does not have the spec's interface: missing constructor\(address,address,uint256,.*\) \(it has constructor\(uint256,uint256,address,address,/],
-    ['a constructor-less contract with an initializer', initialized, initializerAdapter, /^InitializedLock does not have the spec's interface: missing a constructor of 9 arguments \(it has 0\)$/],
-    ['a contract behind a minimal proxy', proxied, proxyAdapter, /^ProxiedLock does not have the spec's interface: missing a constructor of 9 arguments \(it has 0\)$/],
+    [
+      'a constructor of another argument order',
+      permuted,
+      permutedAdapter,
+      /^PermutedLock does not have the spec's interface: missing constructor\(address,address,uint256,.*\) \(it has constructor\(uint256,uint256,address,address,/,
+    ],
+    [
+      'a constructor-less contract with an initializer',
+      initialized,
+      initializerAdapter,
+      /^InitializedLock does not have the spec's interface: missing a constructor of 9 arguments \(it has 0\)$/,
+    ],
+    [
+      'a contract behind a minimal proxy',
+      proxied,
+      proxyAdapter,
+      /^ProxiedLock does not have the spec's interface: missing a constructor of 9 arguments \(it has 0\)$/,
+    ],
   ] as const;
   for (const [what, contract, deploy, refusal] of contracts) {
     it(`${what}: refused without its adapter, exit 2 in one line; every property passes with it`, async () => {
@@ -91,7 +129,9 @@ describe('MLL-CONF-001: a contract deployed otherwise than by the spec’s const
     const run = await conform([proxied, '--deploy', initializerAdapter, ...small, '--property', 'P-DIFFERENTIAL']);
     expect(run.code).toBe(1);
     // the sweep's first place is invalid parameters: the reference names their error, the implementation its initializer's
-    expect(run.out).toMatch(/P-DIFFERENTIAL failed: MLL-STA-005 \(D11\): deployment: reference \{"ok":false,"revert":"InvalidPartyAddress".*implementation \{"ok":false,"revert":"AlreadyInitialized"/);
+    expect(run.out).toMatch(
+      /P-DIFFERENTIAL failed: MLL-STA-005 \(D11\): deployment: reference \{"ok":false,"revert":"InvalidPartyAddress".*implementation \{"ok":false,"revert":"AlreadyInitialized"/,
+    );
     // the replay it prints carries the adapter, and fails the same way
     const replay = printedReplay(run);
     expect(replay.slice(0, 4)).toEqual(['--implementation', proxied, '--deploy', initializerAdapter]);
@@ -101,10 +141,15 @@ describe('MLL-CONF-001: a contract deployed otherwise than by the spec’s const
   }, 300_000);
 
   it('the order matters: the permuted contract with its parties swapped in the adapter fails, naming the event that shows it', async () => {
-    const swapped = adapter('swapped.json', { format: 'mll-deploy/1', constructorArguments: ['depositAmount', 'depositInterval', 'partyA', 'partyB', ...parameterNames.slice(4)] });
+    const swapped = adapter('swapped.json', {
+      format: 'mll-deploy/1',
+      constructorArguments: ['depositAmount', 'depositInterval', 'partyA', 'partyB', ...parameterNames.slice(4)],
+    });
     const run = await conform([permuted, '--deploy', swapped, ...small, '--property', 'P-DIFFERENTIAL']);
     expect(run.code).toBe(1);
-    expect(run.out).toMatch(/P-DIFFERENTIAL failed: MLL-[A-Z]+-\d+.*deployment: reference \{"ok":true,"events":\[\{"name":"AgreementCreated","args":\{"partyA":"0x000000000000000000000000000000000000a11a"/);
+    expect(run.out).toMatch(
+      /P-DIFFERENTIAL failed: MLL-[A-Z]+-\d+.*deployment: reference \{"ok":true,"events":\[\{"name":"AgreementCreated","args":\{"partyA":"0x000000000000000000000000000000000000a11a"/,
+    );
   }, 300_000);
 
   it('a module adapter deploys as it likes: the proxy contract through a .mjs, on two worker threads', async () => {
@@ -114,7 +159,9 @@ describe('MLL-CONF-001: a contract deployed otherwise than by the spec’s const
   }, 300_000);
 
   it('deploy.schema.json names the parameters of reference/params.ts, in their order', () => {
-    const schema = JSON.parse(readFileSync(new URL('../../properties/drivers/deploy.schema.json', import.meta.url), 'utf8')) as { definitions: { parameter: { enum: string[] } } };
+    const schema = JSON.parse(readFileSync(new URL('../../properties/drivers/deploy.schema.json', import.meta.url), 'utf8')) as {
+      definitions: { parameter: { enum: string[] } };
+    };
     expect(schema.definitions.parameter.enum).toEqual([...parameterNames]);
   });
 });

@@ -30,23 +30,58 @@ describe('MLL-CONF-001: the installed kit', () => {
       }
     };
     timed('pack', () => execFileSync(npm, ['pack', '--silent', '--pack-destination', dir], { cwd: root, stdio: 'pipe' }));
-    const tarball = join(dir, readdirSync(dir).find((f) => f.endsWith('.tgz'))!);
+    const tarball = join(
+      dir,
+      readdirSync(dir).find((f) => f.endsWith('.tgz'))!,
+    );
     const app = join(dir, 'app');
     execFileSync('mkdir', [app]);
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', private: true }));
     // --prefer-offline: the dependencies come from the npm cache when they are there
-    timed('install', () => execFileSync(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball], { cwd: app, stdio: 'pipe' }));
+    timed('install', () =>
+      execFileSync(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball], { cwd: app, stdio: 'pipe' }),
+    );
     const b = bundledArtifact();
-    writeFileSync(join(app, 'Lock.json'), JSON.stringify({ abi: b.abi, bytecode: { object: b.bytecode }, deployedBytecode: { object: b.deployedBytecode } }));
+    writeFileSync(
+      join(app, 'Lock.json'),
+      JSON.stringify({ abi: b.abi, bytecode: { object: b.bytecode }, deployedBytecode: { object: b.deployedBytecode } }),
+    );
     const env = { ...process.env, INIT_CWD: app };
 
     const check = timed('check', () =>
-      spawnSync(npm, ['exec', '--', 'mll', 'check', 'Lock.json', '--steps', '200', '--runs', '2', '--workers', '2', '--seed', '3', '--report', 'json=r.json'], { cwd: app, env, encoding: 'utf8' }),
+      spawnSync(
+        npm,
+        [
+          'exec',
+          '--',
+          'mll',
+          'check',
+          'Lock.json',
+          '--steps',
+          '200',
+          '--runs',
+          '2',
+          '--workers',
+          '2',
+          '--seed',
+          '3',
+          '--report',
+          'json=r.json',
+        ],
+        { cwd: app, env, encoding: 'utf8' },
+      ),
     );
     expect(check.status, check.stdout + check.stderr).toBe(0);
     const implementationProperties = catalog.filter((p) => p.subject === 'implementation').length;
-    expect(check.stdout).toMatch(new RegExp(`${implementationProperties} of ${implementationProperties} properties of the implementation pass`));
-    expect(JSON.parse(readFileSync(join(app, 'r.json'), 'utf8'))).toMatchObject({ format: 'mll-report', version: 1, verdict: 'pass', implementation: { argument: 'Lock.json' } });
+    expect(check.stdout).toMatch(
+      new RegExp(`${implementationProperties} of ${implementationProperties} properties of the implementation pass`),
+    );
+    expect(JSON.parse(readFileSync(join(app, 'r.json'), 'utf8'))).toMatchObject({
+      format: 'mll-report',
+      version: 1,
+      verdict: 'pass',
+      implementation: { argument: 'Lock.json' },
+    });
 
     const missing = spawnSync(npm, ['exec', '--', 'mll', 'check', 'Missing.json'], { cwd: app, env, encoding: 'utf8' });
     expect(missing.status).toBe(2);
@@ -54,10 +89,19 @@ describe('MLL-CONF-001: the installed kit', () => {
     expect(missing.stderr).not.toMatch(/\n\s+at /);
 
     // no forge: the kit leaves @foundry-rs/forge out, and PATH loses every directory holding one
-    const withoutForge = (process.env.PATH ?? '').split(delimiter).filter((d) => !existsSync(join(d, 'forge'))).join(delimiter);
-    const native = spawnSync(npm, ['exec', '--', 'mll', 'check', 'Lock.json', '--engine', 'native'], { cwd: app, env: { ...env, PATH: withoutForge }, encoding: 'utf8' });
+    const withoutForge = (process.env.PATH ?? '')
+      .split(delimiter)
+      .filter((d) => !existsSync(join(d, 'forge')))
+      .join(delimiter);
+    const native = spawnSync(npm, ['exec', '--', 'mll', 'check', 'Lock.json', '--engine', 'native'], {
+      cwd: app,
+      env: { ...env, PATH: withoutForge },
+      encoding: 'utf8',
+    });
     expect(native.status, native.stderr).toBe(2);
-    expect(native.stderr.split('\n')[0]).toBe('the native engine needs forge: install Foundry (forge on PATH) or npm install --save-dev @foundry-rs/forge');
+    expect(native.stderr.split('\n')[0]).toBe(
+      'the native engine needs forge: install Foundry (forge on PATH) or npm install --save-dev @foundry-rs/forge',
+    );
     expect(native.stderr).not.toMatch(/\n\s+at /);
 
     const econ = spawnSync(npm, ['exec', '--', 'mll', 'econ', '--json'], { cwd: app, env, encoding: 'utf8' });
@@ -67,7 +111,13 @@ describe('MLL-CONF-001: the installed kit', () => {
     // the public surface, by the package's name (TypeScript sources: through tsx, as the bin runs them)
     const surface = spawnSync(
       process.execPath,
-      ['--import', 'tsx', '--input-type=module', '-e', "const m = await import('mutual-liquidity-lock'); const r = await import('mutual-liquidity-lock/reference'); const e = await import('mutual-liquidity-lock/economics'); console.log(m.catalog.length, typeof m.evmDriverFactory, typeof r.deploy, e.DEFAULT_PARAMS.intervalDays)"],
+      [
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        "const m = await import('mutual-liquidity-lock'); const r = await import('mutual-liquidity-lock/reference'); const e = await import('mutual-liquidity-lock/economics'); console.log(m.catalog.length, typeof m.evmDriverFactory, typeof r.deploy, e.DEFAULT_PARAMS.intervalDays)",
+      ],
       { cwd: app, encoding: 'utf8' },
     );
     expect(surface.stdout.trim(), surface.stderr).toBe(`${catalog.length} function function 30`);

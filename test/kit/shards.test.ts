@@ -52,19 +52,28 @@ describe('MLL-CONF-001: shards of a run are the run', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mll-shards-'));
     const common = ['--seed', '11', '--steps', '1200', '--runs', '2', '--quiet'];
     const shards = await Promise.all(
-      [1, 2, 3, 4].map((k) => mllRun(['check', ...common, '--workers', '1', '--shard', `${k}/4`, '--report', 'json', '--out', join(dir, `shard-${k}.json`)])),
+      [1, 2, 3, 4].map((k) =>
+        mllRun(['check', ...common, '--workers', '1', '--shard', `${k}/4`, '--report', 'json', '--out', join(dir, `shard-${k}.json`)]),
+      ),
     );
     for (const s of shards) expect(s.code, s.stdout + s.stderr).toBe(0);
     const whole = await mllRun(['check', ...common, '--workers', '2', '--report', `json=${join(dir, 'whole.json')}`]);
     expect(whole.code, whole.stderr).toBe(0);
-    const merged = await mllRun(['merge', ...[1, 2, 3, 4].map((k) => join(dir, `shard-${k}.json`)), '--report', `json=${join(dir, 'merged.json')},junit=${join(dir, 'merged.xml')},md=${join(dir, 'merged.md')}`]);
+    const merged = await mllRun([
+      'merge',
+      ...[1, 2, 3, 4].map((k) => join(dir, `shard-${k}.json`)),
+      '--report',
+      `json=${join(dir, 'merged.json')},junit=${join(dir, 'merged.xml')},md=${join(dir, 'merged.md')}`,
+    ]);
     expect(merged.code, merged.stderr).toBe(0);
     expect(merged.stdout).toMatch(new RegExp(`${catalog.length} of ${catalog.length} properties pass`));
 
     const parts = [1, 2, 3, 4].map((k) => read(join(dir, `shard-${k}.json`)));
     // disjoint: every lane, place of the sweep and property once
     expect(parts.flatMap((p) => p.differential!.lanesRun.map((l) => l.lane)).sort((a, b) => a - b)).toEqual([...Array(16).keys()]);
-    expect(parts.flatMap((p) => p.differential!.sweep.places).sort((a, b) => a - b)).toEqual(read(join(dir, 'whole.json')).differential!.sweep.places);
+    expect(parts.flatMap((p) => p.differential!.sweep.places).sort((a, b) => a - b)).toEqual(
+      read(join(dir, 'whole.json')).differential!.sweep.places,
+    );
     expect(parts.flatMap((p) => p.properties.map((q) => q.id)).filter((id) => id !== 'P-DIFFERENTIAL')).toHaveLength(catalog.length - 1);
 
     const doc = read(join(dir, 'merged.json'));

@@ -217,7 +217,7 @@ export const variants: readonly Variant[] = [
     // fell due, B paying in the same block after it, froze A's rate at 0 though B never bled.
     id: 'D6-waiver-on-first-second',
     defect: 'D6',
-    description: 'the waiver holds from the first second of the counterparty\'s default, before it has bled anything',
+    description: "the waiver holds from the first second of the counterparty's default, before it has bled anything",
     expectedClauses: /^MLL-(UEX|PEN)-/,
     outcomesOf: ['executeUnilateralExit'],
     patches: [
@@ -291,7 +291,12 @@ export const variants: readonly Variant[] = [
     description: "an execution leaves the counterparty's executable exit unexecuted, so whichever of two exiting parties lands first pays",
     expectedClauses: /^MLL-UEX-/,
     outcomesOf: ['executeUnilateralExit'],
-    patches: [{ find: `${I}bool both = _isExitLive(otherExecuteAfter) && block.timestamp >= otherExecuteAfter;`, replace: `${I}bool both = false;` }],
+    patches: [
+      {
+        find: `${I}bool both = _isExitLive(otherExecuteAfter) && block.timestamp >= otherExecuteAfter;`,
+        replace: `${I}bool both = false;`,
+      },
+    ],
   },
   {
     // Issue 8 (the old cancelling rule, MLL-UEX-013 replaces it): an executable exit could still be cancelled, so B's
@@ -409,7 +414,8 @@ export const variants: readonly Variant[] = [
   {
     id: 'D10-partial-day-forgiven',
     defect: 'D10',
-    description: 'settling a party drops the part-day remainder of its bleed clock, so default shorter than a day between deposits never bleeds',
+    description:
+      'settling a party drops the part-day remainder of its bleed clock, so default shorter than a day between deposits never bleeds',
     expectedClauses: /^MLL-BLD-/,
     outcomesOf: SETTLING,
     patches: [
@@ -501,7 +507,7 @@ export const variants: readonly Variant[] = [
     // that (from ~800 to ~27,000 steps over independent seeds).
     id: 'D11-cancel-counted-from-creation',
     defect: 'D11',
-    description: "cancelInactive opens ACTIVATION_WINDOW after deployment, not after the first activation",
+    description: 'cancelInactive opens ACTIVATION_WINDOW after deployment, not after the first activation',
     expectedClauses: /^MLL-(CIN|ACT)-/,
     patches: [
       {

@@ -17,7 +17,10 @@ vi.mock(import('../../reference/deposit.js'), async (original) => {
       const other = role === 'A' ? 'B' : 'A';
       const s = outcome.state;
       if (s[other].lastActionAt !== call.now || s[other].share === 0n) return outcome;
-      return { ...outcome, state: { ...s, [role]: { ...s[role], share: s[role].share + 1n }, [other]: { ...s[other], share: s[other].share - 1n } } };
+      return {
+        ...outcome,
+        state: { ...s, [role]: { ...s[role], share: s[role].share + 1n }, [other]: { ...s[other], share: s[other].share - 1n } },
+      };
     },
   };
 });

@@ -30,7 +30,14 @@ import { loadRegressions } from '../../properties/runners/regressions.js';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const site = join(root, 'docs/site');
 const shots = join(root, 'reports/site');
-const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.png': 'image/png' };
+const types: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.png': 'image/png',
+};
 
 let browser: Browser;
 let page: Page;
@@ -82,7 +89,9 @@ describe('the site in a browser', () => {
     expect(await page.title()).toContain('Mutual Liquidity Lock');
     await page.waitForSelector('.site-menu a');
     // Documentation pages, the rendered source files (which may be named README) aside.
-    const entries = await page.$$eval('.site-menu a', (links) => links.filter((a) => !a.href.includes('Source.')).map((a) => a.textContent?.trim() ?? ''));
+    const entries = await page.$$eval('.site-menu a', (links) =>
+      links.filter((a) => !a.href.includes('Source.')).map((a) => a.textContent?.trim() ?? ''),
+    );
     expect(entries).toContain('Specification');
     expect(entries.filter((e) => /README/i.test(e))).toEqual([]);
     await shoot('index');
@@ -102,7 +111,9 @@ describe('the site in a browser', () => {
     const trace = `h3:has(a[href="#${clause}"]) ~ .mll-trace`;
     await Promise.all([page.waitForNavigation(), page.click(`${trace} a[href*="#${property.id}"]`)]);
     expect(page.url()).toMatch(new RegExp(`Property_catalog\\.html#${property.id}$`));
-    expect(await page.$eval(`[id="${property.id}"]`, (a) => (a.closest('p') ?? a).nextElementSibling?.textContent)).toContain(`${property.id} —`);
+    expect(await page.$eval(`[id="${property.id}"]`, (a) => (a.closest('p') ?? a).nextElementSibling?.textContent)).toContain(
+      `${property.id} —`,
+    );
     await shoot('property');
     // … and the reference function that implements it, at its line.
     await page.goBack({ waitUntil: 'load' });
@@ -138,7 +149,9 @@ describe('the site in a browser', () => {
 
   it('loads every chart', async () => {
     await open('documents/Charts.html');
-    const images = await page.$$eval('.col-content img', (imgs) => imgs.map((img) => ({ src: img.getAttribute('src'), ok: img.complete && img.naturalWidth > 0 })));
+    const images = await page.$$eval('.col-content img', (imgs) =>
+      imgs.map((img) => ({ src: img.getAttribute('src'), ok: img.complete && img.naturalWidth > 0 })),
+    );
     expect(images.length).toBeGreaterThanOrEqual(4);
     expect(images.filter((i) => !i.ok)).toEqual([]);
     await shoot('charts');

@@ -10,7 +10,10 @@ import { fileURLToPath } from 'node:url';
 const mll = fileURLToPath(new URL('../../bin/mll.mjs', import.meta.url));
 
 /** Runs `mll ...args` (`subcommand` first; check by default). */
-export function runMll(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): { status: number | null; stdout: string; stderr: string } {
+export function runMll(
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): { status: number | null; stdout: string; stderr: string } {
   try {
     const stdout = execFileSync(process.execPath, [mll, ...args], { ...options, stdio: 'pipe', encoding: 'utf8' });
     return { status: 0, stdout, stderr: '' };
@@ -21,7 +24,10 @@ export function runMll(args: readonly string[], options: { cwd?: string; env?: N
 }
 
 /** Runs `npm start -- ...args`; `cwd` and `env` as for a child process. */
-export function startCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): { status: number | null; stderr: string } {
+export function startCli(
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): { status: number | null; stderr: string } {
   const { status, stderr } = runMll(['check', ...args], options);
   return { status, stderr };
 }

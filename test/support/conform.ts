@@ -17,7 +17,11 @@ export interface Run {
 export async function conform(args: readonly string[]): Promise<Run> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runConformance([...args], (line) => out.push(line), (line) => err.push(line));
+  const code = await runConformance(
+    [...args],
+    (line) => out.push(line),
+    (line) => err.push(line),
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 

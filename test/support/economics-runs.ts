@@ -66,7 +66,11 @@ export interface ExitResult {
 
 /** Executes `who`'s exit at `at`, A paying on schedule until then; the UnilateralExitExecuted figures. */
 export function executeAt(lock: Lock, who: Address, at: bigint, payers: Payers = [PARTY_A]): ExitResult {
-  runTo(lock, at, payers.filter((p) => p !== who));
+  runTo(
+    lock,
+    at,
+    payers.filter((p) => p !== who),
+  );
   const events = lock.ok(who, 'executeUnilateralExit');
   const executed = eventOf(events, 'UnilateralExitExecuted');
   if (executed === null) throw new Error('no UnilateralExitExecuted');

@@ -66,7 +66,10 @@ export class Lock {
   /** Calls, requires success, returns the events. */
   ok(from: Address, fn: FunctionName, value = 0n, options: { rejectsEther?: boolean } = {}): readonly LockEvent[] {
     const outcome = this.call(from, fn, value, options);
-    if (!outcome.ok) throw new Error(`${fn} from ${from} reverted ${JSON.stringify(outcome.revert, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}`);
+    if (!outcome.ok)
+      throw new Error(
+        `${fn} from ${from} reverted ${JSON.stringify(outcome.revert, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}`,
+      );
     return outcome.events;
   }
 

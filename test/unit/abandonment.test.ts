@@ -195,7 +195,10 @@ describe('MLL-ABN-008 the silent party’s default is a day old', () => {
     lock.at(claimableAt);
     const share = expectedRetainedShare(d, R, 1n);
     const penalty = expectedPenaltyAmount(share, expectedPenaltyBps(defaults, 1n));
-    expect(lock.ok(PARTY_B, 'claimAbandoned').at(-1)).toEqual({ name: 'AbandonedClaimed', args: { claimer: PARTY_B, amount: 4n * d + (d - share) + penalty } });
+    expect(lock.ok(PARTY_B, 'claimAbandoned').at(-1)).toEqual({
+      name: 'AbandonedClaimed',
+      args: { claimer: PARTY_B, amount: 4n * d + (d - share) + penalty },
+    });
     expect(expectedPenaltyBps(defaults, 1n)).toBe(7_072n);
     expect(lock.state.A.claimable).toBe(share - penalty);
   });

@@ -87,7 +87,7 @@ describe('MLL-ACT-002: once per party', () => {
 });
 
 describe('MLL-ACT-003: first activation', () => {
-  it('MLL-ACT-003: records firstActivatedAt = now and the caller\'s liveness, stays Inactive, emits Deposited(party, value, value)', () => {
+  it("MLL-ACT-003: records firstActivatedAt = now and the caller's liveness, stays Inactive, emits Deposited(party, value, value)", () => {
     const lock = new Lock();
     const created = lock.now;
     lock.wait(3n * DAY + 17n);
@@ -128,7 +128,7 @@ describe('MLL-ACT-004: second activation starts the schedule', () => {
     ]);
   });
 
-  it('MLL-ACT-004: the first party\'s earlier deposit pays interval 0 counted from t0, not from its own activation', () => {
+  it("MLL-ACT-004: the first party's earlier deposit pays interval 0 counted from t0, not from its own activation", () => {
     const lock = new Lock();
     lock.ok(PARTY_A, 'activate', d);
     lock.wait(6n * DAY);
@@ -278,7 +278,7 @@ describe('MLL-CIN-002: either party may call it off', () => {
 });
 
 describe('MLL-CIN-003: what calling off does', () => {
-  it('MLL-CIN-003: the activator\'s share is credited back to it even when the other party cancels; phase Exited; InactiveCancelled(caller, total)', () => {
+  it("MLL-CIN-003: the activator's share is credited back to it even when the other party cancels; phase Exited; InactiveCancelled(caller, total)", () => {
     const lock = new Lock();
     lock.ok(PARTY_A, 'activate', 3n * d);
     lock.wait(WEEK);
@@ -304,9 +304,7 @@ describe('MLL-CIN-003: what calling off does', () => {
   it('MLL-CIN-003: with nobody activated the refund is 0', () => {
     const lock = new Lock();
     lock.wait(WEEK);
-    expect(lock.ok(PARTY_A, 'cancelInactive')).toEqual([
-      { name: 'InactiveCancelled', args: { party: PARTY_A, refund: 0n } },
-    ]);
+    expect(lock.ok(PARTY_A, 'cancelInactive')).toEqual([{ name: 'InactiveCancelled', args: { party: PARTY_A, refund: 0n } }]);
     expect([lock.state.A.claimable, lock.state.B.claimable]).toEqual([0n, 0n]);
   });
 

@@ -210,7 +210,10 @@ describe('MLL-ARI-005 the penalty rate rounds up', () => {
     // P_max = 10000, P_min = 1, n = 7: the reduction at m = 1 is 9999/7 = 1428.43 → 1428
     const seven = { ...defaults, exitPenaltyMaxBps: 10_000n, exitPenaltyMinBps: 1n, penaltyDecayTarget: 7n };
     for (let m = 0n; m <= 9n; m++) {
-      const reduction = new X(9_999).times(Math.min(Number(m), 7)).div(7).floor();
+      const reduction = new X(9_999)
+        .times(Math.min(Number(m), 7))
+        .div(7)
+        .floor();
       expect(penaltyBps(seven, m)).toBe(10_000n - BigInt(reduction.toFixed(0)));
     }
     expect(penaltyBps(seven, 1n)).toBe(8_572n);

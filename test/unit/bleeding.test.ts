@@ -15,7 +15,21 @@
 import { describe, expect, it } from 'vitest';
 import type { Address, FunctionName, LockEvent } from '../../reference/index.js';
 import { expectedBleedAmount, expectedPenaltyAmount, expectedRetainedShare } from '../../properties/oracle.js';
-import { DAY, Lock, PARTY_A, PARTY_B, STRANGER, T, aAheadBSilent, bleedingApplied, d, fork, names, status, viewShares } from '../support/harness.js';
+import {
+  DAY,
+  Lock,
+  PARTY_A,
+  PARTY_B,
+  STRANGER,
+  T,
+  aAheadBSilent,
+  bleedingApplied,
+  d,
+  fork,
+  names,
+  status,
+  viewShares,
+} from '../support/harness.js';
 
 const HOUR = 3_600n;
 const R = 50n;
@@ -308,7 +322,10 @@ describe('MLL-BLD-005 bleed compounds on the whole share', () => {
     expect(events).toEqual([
       { name: 'ExitProposed', args: { party: PARTY_A } },
       bleedingApplied(PARTY_A, PARTY_B, amount),
-      { name: 'PeacefulExit', args: { shareA: expectedRetainedShare(aShare, R, 20n), shareB: expectedRetainedShare(d, R, 10n) + 5n * d + amount } },
+      {
+        name: 'PeacefulExit',
+        args: { shareA: expectedRetainedShare(aShare, R, 20n), shareB: expectedRetainedShare(d, R, 10n) + 5n * d + amount },
+      },
     ]);
   });
 });
@@ -441,7 +458,10 @@ describe('MLL-BLD-009 at most one party has bleed pending', () => {
     expect(events).toEqual([
       { name: 'ExitProposed', args: { party: PARTY_B } },
       bleedingApplied(PARTY_A, PARTY_B, expectedBleedAmount(aShare, R, 20n)),
-      { name: 'PeacefulExit', args: { shareA: expectedRetainedShare(aShare, R, 20n), shareB: bShare + expectedBleedAmount(aShare, R, 20n) } },
+      {
+        name: 'PeacefulExit',
+        args: { shareA: expectedRetainedShare(aShare, R, 20n), shareB: bShare + expectedBleedAmount(aShare, R, 20n) },
+      },
     ]);
   });
 });

@@ -57,13 +57,7 @@ describe('MLL-PEN-001 the penalty rate', () => {
       seen.set(k + 1n, exitPenalty(lock, PARTY_A));
     }
     for (const [m, bps] of seen) expect(bps, `m = ${m}`).toBe(expectedPenaltyBps(defaults, m));
-    expect([seen.get(1n), seen.get(2n), seen.get(4n), seen.get(7n), seen.get(10n)]).toEqual([
-      7_072n,
-      6_143n,
-      4_286n,
-      1_500n,
-      1_500n,
-    ]);
+    expect([seen.get(1n), seen.get(2n), seen.get(4n), seen.get(7n), seen.get(10n)]).toEqual([7_072n, 6_143n, 4_286n, 1_500n, 1_500n]);
   });
 
   it('MLL-PEN-001: the rate counts reached intervals only: prepaying three at t0 keeps penalty(1) until the schedule reaches them', () => {
@@ -244,7 +238,10 @@ describe('MLL-PEX-003 agreement ends the lock without penalty', () => {
       bleedingApplied(PARTY_B, PARTY_A, expectedBleedAmount(d, R, 20n)),
       { name: 'PeacefulExit', args: { shareA: 4n * d + expectedBleedAmount(d, R, 20n), shareB: expectedRetainedShare(d, R, 20n) } },
     ]);
-    expect([lock.state.A.claimable, lock.state.B.claimable]).toEqual([4n * d + expectedBleedAmount(d, R, 20n), expectedRetainedShare(d, R, 20n)]);
+    expect([lock.state.A.claimable, lock.state.B.claimable]).toEqual([
+      4n * d + expectedBleedAmount(d, R, 20n),
+      expectedRetainedShare(d, R, 20n),
+    ]);
     expect([lock.state.A.unilateralExit, lock.state.B.unilateralExit]).toEqual([null, null]);
     expect(lock.reverts(PARTY_A, 'executeUnilateralExit')).toEqual({ name: 'WrongPhase', expected: 1, actual: 2 });
   });
@@ -548,10 +545,16 @@ describe('MLL-UEX-012 both exits executable: executed together', () => {
   it('MLL-UEX-012: issue 8, found by the search at depth 3: both initiate at t0 and execute at the countdown’s end; in either order each pays its own penalty to the other, and the second call reverts WrongPhase', () => {
     const penalty = expectedPenaltyAmount(d, 7_072n);
     const aFirst = bothExecutable();
-    expect(aFirst.ok(PARTY_A, 'executeUnilateralExit')).toEqual([executed(PARTY_A, d - penalty, penalty), executed(PARTY_B, d - penalty, penalty)]);
+    expect(aFirst.ok(PARTY_A, 'executeUnilateralExit')).toEqual([
+      executed(PARTY_A, d - penalty, penalty),
+      executed(PARTY_B, d - penalty, penalty),
+    ]);
     expect(aFirst.reverts(PARTY_B, 'executeUnilateralExit')).toEqual({ name: 'WrongPhase', expected: 1, actual: 2 });
     const bFirst = bothExecutable();
-    expect(bFirst.ok(PARTY_B, 'executeUnilateralExit')).toEqual([executed(PARTY_B, d - penalty, penalty), executed(PARTY_A, d - penalty, penalty)]);
+    expect(bFirst.ok(PARTY_B, 'executeUnilateralExit')).toEqual([
+      executed(PARTY_B, d - penalty, penalty),
+      executed(PARTY_A, d - penalty, penalty),
+    ]);
     expect(bFirst.reverts(PARTY_A, 'executeUnilateralExit')).toEqual({ name: 'WrongPhase', expected: 1, actual: 2 });
     expect([aFirst.state.A.claimable, aFirst.state.B.claimable]).toEqual([d, d]); // under MLL-UEX-011 alone the first to land got d − 0.07072
     expect([bFirst.state.A.claimable, bFirst.state.B.claimable]).toEqual([d, d]);
@@ -594,7 +597,11 @@ describe('MLL-UEX-012 both exits executable: executed together', () => {
     counting.wait(COUNTDOWN - 1n);
     const penalty = expectedPenaltyAmount(d, 7_072n);
     expect(counting.ok(PARTY_A, 'executeUnilateralExit')).toEqual([executed(PARTY_A, d - penalty, penalty)]);
-    expect([counting.state.A.claimable, counting.state.B.claimable, counting.state.B.unilateralExit]).toEqual([d - penalty, d + penalty, null]);
+    expect([counting.state.A.claimable, counting.state.B.claimable, counting.state.B.unilateralExit]).toEqual([
+      d - penalty,
+      d + penalty,
+      null,
+    ]);
 
     const lapsed = Lock.active();
     lapsed.ok(PARTY_B, 'initiateUnilateralExit');
@@ -624,7 +631,13 @@ describe('MLL-UEX-013 cancelling, during the countdown only', () => {
     const lock = Lock.active();
     lock.ok(PARTY_A, 'initiateUnilateralExit');
     const executeAfter = lock.now + COUNTDOWN;
-    expect(names(fork(lock).at(executeAfter - 1n).ok(PARTY_A, 'cancelUnilateralExit'))).toEqual(['UnilateralExitCancelled']);
+    expect(
+      names(
+        fork(lock)
+          .at(executeAfter - 1n)
+          .ok(PARTY_A, 'cancelUnilateralExit'),
+      ),
+    ).toEqual(['UnilateralExitCancelled']);
     lock.at(executeAfter);
     expect(lock.reverts(PARTY_A, 'cancelUnilateralExit')).toEqual({ name: 'ExitCountdownElapsed', executeAfter });
     lock.at(executeAfter + WINDOW - 1n);

@@ -108,7 +108,10 @@ describe('MLL-GUA-003 a penalty is waived only against a counterparty that has b
     lock.at(lock.t0 + 2n * T + DAY).ok(PARTY_A, 'initiateUnilateralExit');
     expect(status(lock, PARTY_A).frozenPenaltyBps).toBe(0n);
     const events = lock.wait(1n).ok(PARTY_B, 'deposit', d);
-    expect(events[0]).toEqual({ name: 'BleedingApplied', args: { from: PARTY_B, to: PARTY_A, amount: d - expectedRetainedShare(d, R, 1n) } });
+    expect(events[0]).toEqual({
+      name: 'BleedingApplied',
+      args: { from: PARTY_B, to: PARTY_A, amount: d - expectedRetainedShare(d, R, 1n) },
+    });
     return lock;
   }
 
@@ -155,7 +158,10 @@ describe('MLL-GUA-004 no gain from the order of calls at a boundary second', () 
 
   /** Each party's share + claimable net of what the calls paid in, after making `calls` in the given order (a call that reverts pays nothing). */
   function netAfter(lock: Lock, calls: readonly (readonly [Address, FunctionName, bigint])[]): bigint[] {
-    const paid = new Map<Address, bigint>([[PARTY_A, 0n], [PARTY_B, 0n]]);
+    const paid = new Map<Address, bigint>([
+      [PARTY_A, 0n],
+      [PARTY_B, 0n],
+    ]);
     for (const [from, fn, value] of calls) if (lock.call(from, fn, value).ok) paid.set(from, paid.get(from)! + value);
     return [PARTY_A, PARTY_B].map((who) => status(lock, who).share + lock.state[who === PARTY_A ? 'A' : 'B'].claimable - paid.get(who)!);
   }
@@ -181,7 +187,10 @@ describe('MLL-GUA-004 no gain from the order of calls at a boundary second', () 
       lock.ok(PARTY_B, 'initiateUnilateralExit');
       return lock.wait(30n * DAY);
     };
-    const [a, b] = [[PARTY_A, 'executeUnilateralExit', 0n], [PARTY_B, 'executeUnilateralExit', 0n]] as const;
+    const [a, b] = [
+      [PARTY_A, 'executeUnilateralExit', 0n],
+      [PARTY_B, 'executeUnilateralExit', 0n],
+    ] as const;
     const aFirst = netAfter(both(), [a, b]);
     expect(aFirst).toEqual(netAfter(both(), [b, a]));
     expect(aFirst).toEqual([d, d]); // each paid the other ⌊d · 7072 / 10000⌋
@@ -194,7 +203,10 @@ describe('MLL-GUA-004 no gain from the order of calls at a boundary second', () 
       lock.ok(PARTY_B, 'initiateUnilateralExit');
       return lock.wait(30n * DAY);
     };
-    const [cancel, execute] = [[PARTY_B, 'cancelUnilateralExit', 0n], [PARTY_A, 'executeUnilateralExit', 0n]] as const;
+    const [cancel, execute] = [
+      [PARTY_B, 'cancelUnilateralExit', 0n],
+      [PARTY_A, 'executeUnilateralExit', 0n],
+    ] as const;
     const cancelFirst = netAfter(both(), [cancel, execute]);
     expect(cancelFirst).toEqual(netAfter(both(), [execute, cancel]));
     expect(cancelFirst).toEqual([d, d]); // under the old cancelling rule the cancel first left A paying 0.07072 to B
@@ -217,7 +229,15 @@ describe('MLL-GUA-005 a third party can neither move value nor change any result
 
   it('MLL-GUA-005: pokes by a stranger and by both parties at any times, a stranger’s withdrawals and plain transfers: the same claim, to the wei', () => {
     const baseline = claimAt90([]);
-    expect(claimAt90([[STRANGER, 1n], [PARTY_B, 59n], [STRANGER, 60n], [PARTY_A, 61n], [STRANGER, 89n]])).toEqual(baseline);
+    expect(
+      claimAt90([
+        [STRANGER, 1n],
+        [PARTY_B, 59n],
+        [STRANGER, 60n],
+        [PARTY_A, 61n],
+        [STRANGER, 89n],
+      ]),
+    ).toEqual(baseline);
     const lock = Lock.active();
     expect(lock.reverts(STRANGER, 'withdraw')).toEqual({ name: 'NothingToWithdraw' });
     expect(lock.reverts(STRANGER, 'receive', d)).toEqual({ name: 'DirectTransferRejected' });

@@ -253,7 +253,15 @@ describe('MLL-INV-003 only elapsed time matters', () => {
 
   it('MLL-INV-003: the scripted run really exercises the time-dependent reverts and a settlement', () => {
     const text = JSON.stringify(base, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
-    for (const name of ['ActivationWindowOpen', 'ExitCountdownNotElapsed', 'CounterpartyNotSilent', 'NoActiveUnilateralExit', 'BleedingApplied', 'SurplusCredited', 'NothingToWithdraw']) {
+    for (const name of [
+      'ActivationWindowOpen',
+      'ExitCountdownNotElapsed',
+      'CounterpartyNotSilent',
+      'NoActiveUnilateralExit',
+      'BleedingApplied',
+      'SurplusCredited',
+      'NothingToWithdraw',
+    ]) {
       expect(text).toContain(name);
     }
   });
@@ -309,7 +317,10 @@ describe('MLL-INV-004 the parties are symmetric', () => {
   });
 
   it('MLL-INV-004: the one asymmetry is the odd wei of a forced surplus, which goes to B either way', () => {
-    for (const [X, Y] of [[PARTY_A, PARTY_B], [PARTY_B, PARTY_A]] as const) {
+    for (const [X, Y] of [
+      [PARTY_A, PARTY_B],
+      [PARTY_B, PARTY_A],
+    ] as const) {
       const lock = Lock.active();
       lock.force(1n);
       lock.ok(X, 'proposeExit');

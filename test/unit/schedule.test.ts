@@ -202,7 +202,7 @@ describe('MLL-SCH-005: maturity counts only reached intervals', () => {
 });
 
 describe('MLL-SCH-006: a deposit settles the depositor first', () => {
-  it('MLL-SCH-006: a defaulter\'s deposit settles its whole days first, on the old share, then adds the value; Deposited last', () => {
+  it("MLL-SCH-006: a defaulter's deposit settles its whole days first, on the old share, then adds the value; Deposited last", () => {
     const lock = aBehindBAhead();
     const t0 = lock.t0;
     // A defaults at t0 + (1 + G)·T; it deposits 3 days and 500 s later
@@ -262,7 +262,7 @@ describe('MLL-SCH-006: a deposit settles the depositor first', () => {
     expect(lock.state.A.bleedClock).toBe(DAY - 1n);
   });
 
-  it('MLL-SCH-006: the counterparty\'s deposit does not settle the defaulter\'s clock', () => {
+  it("MLL-SCH-006: the counterparty's deposit does not settle the defaulter's clock", () => {
     const lock = aBehindBAhead();
     lock.at(lock.t0 + (1n + G) * T + 3n * DAY);
     const events = lock.ok(PARTY_B, 'deposit', d);
@@ -274,7 +274,7 @@ describe('MLL-SCH-006: a deposit settles the depositor first', () => {
 });
 
 describe('MLL-SCH-008: a deposit withdraws the counterparty’s live exit proposal', () => {
-  it('MLL-SCH-008: issue 8, the depositor\'s own live proposal survives its own scheduled deposit, and B can still accept it', () => {
+  it("MLL-SCH-008: issue 8, the depositor's own live proposal survives its own scheduled deposit, and B can still accept it", () => {
     const lock = Lock.active();
     lock.at(lock.t0 + T - 5n * DAY).ok(PARTY_A, 'proposeExit');
     lock.at(lock.t0 + T);
@@ -285,7 +285,7 @@ describe('MLL-SCH-008: a deposit withdraws the counterparty’s live exit propos
     expect([lock.state.A.claimable, lock.state.B.claimable]).toEqual([2n * d, d]);
   });
 
-  it('MLL-SCH-008: the counterparty\'s live proposal is withdrawn by the depositor\'s deposit', () => {
+  it("MLL-SCH-008: the counterparty's live proposal is withdrawn by the depositor's deposit", () => {
     const lock = Lock.active();
     lock.ok(PARTY_A, 'proposeExit');
     const events = lock.ok(PARTY_B, 'deposit', 2n * d);
@@ -497,7 +497,7 @@ describe('MLL-DEF-003: default ends only by paying', () => {
     expect(status(lock, PARTY_A).defaultStartsAt).toBe(start);
   });
 
-  it('MLL-DEF-003: the counterparty\'s deposits never change the defaulter\'s default', () => {
+  it("MLL-DEF-003: the counterparty's deposits never change the defaulter's default", () => {
     const lock = aBehindBAhead();
     const start = lock.t0 + (1n + G) * T;
     for (let k = 2n; k <= 5n; k++) {

@@ -203,12 +203,31 @@ describe('MLL-STA-004: value only where it is owed', () => {
 
 describe('MLL-STA-005: reverts are named and change nothing', () => {
   const NAMED: readonly RevertName[] = [
-    'InvalidPartyAddress', 'InvalidDepositAmount', 'InvalidDepositInterval', 'InvalidBleedRate',
-    'InvalidGracePeriods', 'InvalidPenaltyBounds', 'InvalidPenaltyDecayTarget', 'UnexpectedValue',
-    'NotParty', 'WrongPhase', 'AlreadyActivated', 'ActivationWindowClosed', 'ActivationWindowOpen',
-    'InvalidDepositValue', 'PrepaymentLimitExceeded', 'UnilateralExitAlreadyActive',
-    'NoActiveUnilateralExit', 'ExitCountdownNotElapsed', 'ExitCountdownElapsed', 'CounterpartyNotSilent',
-    'CounterpartyNotInDefault', 'CounterpartyDefaultTooRecent', 'ClaimerInDefault', 'NothingToWithdraw', 'TransferFailed',
+    'InvalidPartyAddress',
+    'InvalidDepositAmount',
+    'InvalidDepositInterval',
+    'InvalidBleedRate',
+    'InvalidGracePeriods',
+    'InvalidPenaltyBounds',
+    'InvalidPenaltyDecayTarget',
+    'UnexpectedValue',
+    'NotParty',
+    'WrongPhase',
+    'AlreadyActivated',
+    'ActivationWindowClosed',
+    'ActivationWindowOpen',
+    'InvalidDepositValue',
+    'PrepaymentLimitExceeded',
+    'UnilateralExitAlreadyActive',
+    'NoActiveUnilateralExit',
+    'ExitCountdownNotElapsed',
+    'ExitCountdownElapsed',
+    'CounterpartyNotSilent',
+    'CounterpartyNotInDefault',
+    'CounterpartyDefaultTooRecent',
+    'ClaimerInDefault',
+    'NothingToWithdraw',
+    'TransferFailed',
     'DirectTransferRejected',
   ];
 
@@ -271,7 +290,7 @@ describe('MLL-STA-008: order of checks — value, caller, phase, own conditions'
     expect(lock.reverts(PARTY_A, 'proposeExit')).toEqual({ name: 'WrongPhase', expected: 1, actual: 0 });
   });
 
-  it('MLL-STA-008: phase before the function\'s own conditions', () => {
+  it("MLL-STA-008: phase before the function's own conditions", () => {
     const lock = halfActivated();
     // cancelInactive on an Active lock inside what would be its window: WrongPhase, not ActivationWindowOpen
     lock.ok(PARTY_B, 'activate', d);
@@ -309,7 +328,7 @@ describe('MLL-STA-008: order of checks — value, caller, phase, own conditions'
     });
   });
 
-  it('MLL-STA-008: claimAbandoned: silence is checked before the counterparty\'s default', () => {
+  it("MLL-STA-008: claimAbandoned: silence is checked before the counterparty's default", () => {
     const lock = Lock.active();
     lock.at(lock.t0 + 2n * T); // both in default, neither silent long enough
     expect(lock.reverts(PARTY_B, 'claimAbandoned')).toEqual({
@@ -325,7 +344,7 @@ describe('MLL-STA-008: order of checks — value, caller, phase, own conditions'
     expect(lock.reverts(PARTY_B, 'claimAbandoned')).toEqual({ name: 'CounterpartyNotInDefault' });
   });
 
-  it('MLL-STA-008: claimAbandoned: with silence and the counterparty\'s default met, the claimer\'s own default names the revert', () => {
+  it("MLL-STA-008: claimAbandoned: with silence and the counterparty's default met, the claimer's own default names the revert", () => {
     const lock = Lock.active();
     lock.at(lock.t0 + 90n * DAY + 1n); // both silent since t0, both in default since t0 + 2T
     expect(lock.reverts(PARTY_B, 'claimAbandoned')).toEqual({ name: 'ClaimerInDefault' });
@@ -371,7 +390,7 @@ describe('MLL-STA-007: time', () => {
     }
   });
 
-  it('MLL-STA-007: a deposit advances the clocks before it settles (the depositor\'s clock is settled, the other\'s kept)', () => {
+  it("MLL-STA-007: a deposit advances the clocks before it settles (the depositor's clock is settled, the other's kept)", () => {
     const lock = Lock.active();
     lock.ok(PARTY_B, 'deposit', 3n * d);
     lock.at(lock.t0 + 2n * T + 777n);
@@ -392,7 +411,11 @@ describe('MLL-STA-008: the check-order table, every pair of failing checks plant
   const table = new Map<string, RevertName[]>();
   for (const line of readFileSync(new URL('../../spec/state.md', import.meta.url), 'utf8').split('\n')) {
     const row = /^\| `(\w+)` \| (.+) \|$/.exec(line);
-    if (row !== null) table.set(row[1]!, [...row[2]!.matchAll(/`(\w+)`/g)].map((m) => m[1] as RevertName));
+    if (row !== null)
+      table.set(
+        row[1]!,
+        [...row[2]!.matchAll(/`(\w+)`/g)].map((m) => m[1] as RevertName),
+      );
   }
   const GENERIC: readonly RevertName[] = ['UnexpectedValue', 'NotParty', 'WrongPhase'];
   /** A countdown exists only for a live exit; a default is too recent only if there is one. */

@@ -7,7 +7,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { LockEvent } from '../../reference/index.js';
-import { Phase, agreement, claimableOf, deploy, getExitPenalty, getLockStatus, getPartyStatus, getPoolState } from '../../reference/index.js';
+import {
+  Phase,
+  agreement,
+  claimableOf,
+  deploy,
+  getExitPenalty,
+  getLockStatus,
+  getPartyStatus,
+  getPoolState,
+} from '../../reference/index.js';
 import { expectedPenaltyAmount, expectedPenaltyBps, expectedRetainedShareExact } from '../../properties/oracle.js';
 import { DAY, Lock, PARTY_A, PARTY_B, STRANGER, T, aBehindBAhead, d, defaults, eventNamed, names, status } from '../support/harness.js';
 
@@ -225,18 +234,34 @@ describe('MLL-VIEW-003: getPartyStatus', () => {
 
 describe('MLL-VIEW-004: accessors kept from the deployed contract', () => {
   const FIELDS = [
-    'partyA', 'partyB', 'depositAmount', 'depositInterval', 'bleedRatePerDay', 'gracePeriodsAllowed',
-    'exitPenaltyMaxBps', 'exitPenaltyMinBps', 'penaltyDecayTarget', 'exitCountdown', 'phase',
-    'createdAt', 'activatedAt',
+    'partyA',
+    'partyB',
+    'depositAmount',
+    'depositInterval',
+    'bleedRatePerDay',
+    'gracePeriodsAllowed',
+    'exitPenaltyMaxBps',
+    'exitPenaltyMinBps',
+    'penaltyDecayTarget',
+    'exitCountdown',
+    'phase',
+    'createdAt',
+    'activatedAt',
   ];
 
   it('MLL-VIEW-004: agreement() returns the deployed fields in order; activatedAt is 0 before activation', () => {
-    const lock = new Lock({ depositAmount: 5n, depositInterval: 7_200n, bleedRateBpsPerDay: 9n, gracePeriods: 3n, exitPenaltyMaxBps: 900n, exitPenaltyMinBps: 100n, penaltyDecayTarget: 11n });
+    const lock = new Lock({
+      depositAmount: 5n,
+      depositInterval: 7_200n,
+      bleedRateBpsPerDay: 9n,
+      gracePeriods: 3n,
+      exitPenaltyMaxBps: 900n,
+      exitPenaltyMinBps: 100n,
+      penaltyDecayTarget: 11n,
+    });
     const a = agreement(lock.state);
     expect(Object.keys(a)).toEqual(FIELDS);
-    expect(Object.values(a)).toEqual([
-      PARTY_A, PARTY_B, 5n, 7_200n, 9n, 3n, 900n, 100n, 11n, 30n * 86_400n, 0, lock.state.createdAt, 0n,
-    ]);
+    expect(Object.values(a)).toEqual([PARTY_A, PARTY_B, 5n, 7_200n, 9n, 3n, 900n, 100n, 11n, 30n * 86_400n, 0, lock.state.createdAt, 0n]);
   });
 
   it('MLL-VIEW-004: agreement() follows phase and activatedAt', () => {
@@ -251,7 +276,7 @@ describe('MLL-VIEW-004: accessors kept from the deployed contract', () => {
     expect(agreement(lock.state).phase).toBe(2);
   });
 
-  it('MLL-VIEW-004: claimable(address) is each party\'s claimable and 0 for anyone else', () => {
+  it("MLL-VIEW-004: claimable(address) is each party's claimable and 0 for anyone else", () => {
     const lock = new Lock();
     lock.ok(PARTY_B, 'activate', 3n * d);
     expect(claimableOf(lock.state, PARTY_B)).toBe(0n);

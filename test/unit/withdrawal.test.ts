@@ -45,7 +45,7 @@ describe('MLL-WDR-001: pull withdrawals', () => {
     expect(lock.ok(PARTY_A, 'withdraw')).toEqual([{ name: 'Withdrawn', args: { party: PARTY_A, amount: 2n * d } }]);
   });
 
-  it('MLL-WDR-001: a withdrawal leaves the other party\'s claimable and the phase alone', () => {
+  it("MLL-WDR-001: a withdrawal leaves the other party's claimable and the phase alone", () => {
     const lock = peacefullyExited();
     lock.ok(PARTY_B, 'withdraw');
     expect(lock.state.A.claimable).toBe(d);

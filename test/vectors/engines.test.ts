@@ -21,9 +21,12 @@ import { conform, failureBlock, plantedContract, printedReplay } from '../suppor
 const STEPS = '600';
 const bundled = fileURLToPath(new URL('../../contracts/MutualLiquidityLock.sol', import.meta.url));
 /** A comparison flipped in the bleed window: the overlap of the bleed with the grace period grows (MLL-BLD-004). */
-const planted = plantedContract('PlantedOverlapNative', [{ find: 'uint256 hi = to < end ? to : end;', replace: 'uint256 hi = to > end ? to : end;' }]);
+const planted = plantedContract('PlantedOverlapNative', [
+  { find: 'uint256 hi = to < end ? to : end;', replace: 'uint256 hi = to > end ? to : end;' },
+]);
 const differentialOnly = ['--property', 'P-DIFFERENTIAL', '--steps', STEPS, '--seed', '1', '--quiet'];
-const nativeLine = /^P-DIFFERENTIAL on the native engine \(forge\): \d+ fixtures, \d+ steps in 17 batches; generated on the reference in [\d.]+ s \([\d,]+ steps\/s\), replayed by forge in [\d.]+ s of test time/m;
+const nativeLine =
+  /^P-DIFFERENTIAL on the native engine \(forge\): \d+ fixtures, \d+ steps in 17 batches; generated on the reference in [\d.]+ s \([\d,]+ steps\/s\), replayed by forge in [\d.]+ s of test time/m;
 
 describe('MLL-CONF-004: mll check --engine', () => {
   it('native passes the bundled contract: the sweep and 16 lanes replayed by forge', async () => {
@@ -44,8 +47,12 @@ describe('MLL-CONF-004: mll check --engine', () => {
   it('native fails a planted bug on MLL-BLD-004 as forge finds it, shrunk on the embedded engine; the printed replay fails the same', async () => {
     const run = await conform(['--engine', 'native', '--implementation', planted, ...differentialOnly]);
     expect(run.code, run.out + run.err).toBe(1);
-    expect(run.out).toMatch(/^forge: MLL-BLD-004: fixture run-\d+-\d{3}, step \d+ \(\w+ at \d+\), view \S+ \S*share: expected 0x[0-9a-f]{64}, actual 0x[0-9a-f]{64}$/m);
-    const [, seed, path] = /^replaying that run \(P-DIFFERENTIAL --seed (\d+) --path (\d+)\) on the embedded engine to shrink it$/m.exec(run.out)!;
+    expect(run.out).toMatch(
+      /^forge: MLL-BLD-004: fixture run-\d+-\d{3}, step \d+ \(\w+ at \d+\), view \S+ \S*share: expected 0x[0-9a-f]{64}, actual 0x[0-9a-f]{64}$/m,
+    );
+    const [, seed, path] = /^replaying that run \(P-DIFFERENTIAL --seed (\d+) --path (\d+)\) on the embedded engine to shrink it$/m.exec(
+      run.out,
+    )!;
     const block = failureBlock(run);
     expect(block).toMatch(/^P-DIFFERENTIAL failed: MLL-BLD-\d{3}/);
     expect(block).toMatch(/\nstep +time +call +reference +implementation\n/);
@@ -59,7 +66,10 @@ describe('MLL-CONF-004: mll check --engine', () => {
   it('native replays an artifact JSON by its creation code: the planted bug’s build fails on MLL-BLD-004 as its source does', async () => {
     const build = compileContractFile(planted);
     const file = join(mkdtempSync(join(tmpdir(), 'mll-artifact-')), 'PlantedOverlapNative.json');
-    writeFileSync(file, JSON.stringify({ abi: build.abi, bytecode: { object: build.bytecode }, deployedBytecode: { object: build.deployedBytecode } }));
+    writeFileSync(
+      file,
+      JSON.stringify({ abi: build.abi, bytecode: { object: build.bytecode }, deployedBytecode: { object: build.deployedBytecode } }),
+    );
     try {
       const run = await conform(['--engine', 'native', '--implementation', file, ...differentialOnly]);
       expect(run.code, run.out + run.err).toBe(1);
@@ -75,9 +85,17 @@ describe('MLL-CONF-004: mll check --engine', () => {
     const lines: string[] = [];
     const say = (line: string): void => void lines.push(line);
     // forge on the planted contract, the embedded engine on the bundled one
-    const byForge = await nativeDifferential(planted, evmDriverFactory(bundledArtifact()), { steps: Number(STEPS), seed: 1 }, say, progressLine(true));
+    const byForge = await nativeDifferential(
+      planted,
+      evmDriverFactory(bundledArtifact()),
+      { steps: Number(STEPS), seed: 1 },
+      say,
+      progressLine(true),
+    );
     expect(byForge.verdict).toBe('fail');
-    expect(byForge.failure!.message).toMatch(/^ENGINE DISAGREEMENT: forge: MLL-BLD-004: fixture (run-\d+-\d{3}), .*; the embedded engine replays the same run \(fixture \1\) without a failure$/);
+    expect(byForge.failure!.message).toMatch(
+      /^ENGINE DISAGREEMENT: forge: MLL-BLD-004: fixture (run-\d+-\d{3}), .*; the embedded engine replays the same run \(fixture \1\) without a failure$/,
+    );
     // the embedded engine on the planted contract, forge on the bundled one: that run, replayed by forge, passes
     const { seed, path } = byForge.failure!;
     const embedded = await replayDifferential(evmDriverFactory(compileContractFile(planted)), seed, path);
@@ -85,7 +103,9 @@ describe('MLL-CONF-004: mll check --engine', () => {
     const { id, title, clauses, subject, exercise } = embedded;
     const pass: PropertyReport = { id, title, clauses, subject, runs: 1, verdict: 'pass', milliseconds: 0, exercise };
     const byEmbedded = await bothEngines(embedded, pass, bundled, say);
-    expect(byEmbedded.failure!.message).toBe(`ENGINE DISAGREEMENT: the embedded engine: ${embedded.failure!.message}; forge replays the same run without a difference`);
+    expect(byEmbedded.failure!.message).toBe(
+      `ENGINE DISAGREEMENT: the embedded engine: ${embedded.failure!.message}; forge replays the same run without a difference`,
+    );
     expect(byEmbedded.failure!.timeline).toBe(embedded.failure!.timeline);
     // and when forge fails that run too, the engines agree: the embedded report stands
     expect(await bothEngines(embedded, pass, planted, say)).toBe(embedded);

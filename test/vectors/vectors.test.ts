@@ -60,11 +60,13 @@ it('MLL-CONF-004: every fixture is valid against spec/vectors.schema.json; the s
 });
 
 it('MLL-CONF-004: the same seed generates the same fixtures', async () => {
-  const twice = await Promise.all([1, 2].map(async () => {
-    const made: Fixture[] = [];
-    for await (const fixture of differentialFixtures(200, 7)) made.push(fixture);
-    return made;
-  }));
+  const twice = await Promise.all(
+    [1, 2].map(async () => {
+      const made: Fixture[] = [];
+      for await (const fixture of differentialFixtures(200, 7)) made.push(fixture);
+      return made;
+    }),
+  );
   expect(twice[0]).toEqual(twice[1]);
 });
 
@@ -80,7 +82,9 @@ it('MLL-CONF-004: forge fails a comparison flipped in the bleed window on MLL-BL
   try {
     const replay = replayWithForge(dir, file, 'planted-overlap');
     expect(replay.passed).toBe(false);
-    expect(replay.failure).toMatch(/^MLL-BLD-004: fixture [\w-]+, step \d+ \((call|wait|force) at \d+\), view \S+ \S*share: expected 0x[0-9a-f]{64}, actual 0x[0-9a-f]{64}$/);
+    expect(replay.failure).toMatch(
+      /^MLL-BLD-004: fixture [\w-]+, step \d+ \((call|wait|force) at \d+\), view \S+ \S*share: expected 0x[0-9a-f]{64}, actual 0x[0-9a-f]{64}$/,
+    );
   } finally {
     rmSync(dirname(file), { recursive: true, force: true });
   }
@@ -95,10 +99,14 @@ it('MLL-CONF-004: replayVectors replays a set on the embedded EVM, passes the bu
     expect(passed.steps).toBeGreaterThanOrEqual(150);
     const failed = await replayVectors(small, evmDriverFactory(compileSource('MutualLiquidityLock.sol', planted(), 'MutualLiquidityLock')));
     expect(failed.failures[0]?.clause).toBe('MLL-BLD-004');
-    expect(describeVectorsReport(failed)[1]).toMatch(/^✗ MLL-BLD-004: fixture [\w-]+, step \d+ \(\w+ at \d+\), view \S+ \S*share: expected 0x[0-9a-f]{64}, actual 0x[0-9a-f]{64}$/);
+    expect(describeVectorsReport(failed)[1]).toMatch(
+      /^✗ MLL-BLD-004: fixture [\w-]+, step \d+ \(\w+ at \d+\), view \S+ \S*share: expected 0x[0-9a-f]{64}, actual 0x[0-9a-f]{64}$/,
+    );
     writeFileSync(join(small, 'stray.json'), '{"format":"mll-vectors/0"}');
     const stray = await replayVectors(small, (setup) => new ReferenceDriver(setup));
-    expect(stray.failures).toEqual([expect.objectContaining({ fixture: 'stray.json', clause: 'MLL-CONF-004', what: 'not a fixture of mll-vectors/1' })]);
+    expect(stray.failures).toEqual([
+      expect.objectContaining({ fixture: 'stray.json', clause: 'MLL-CONF-004', what: 'not a fixture of mll-vectors/1' }),
+    ]);
   } finally {
     rmSync(small, { recursive: true, force: true });
   }

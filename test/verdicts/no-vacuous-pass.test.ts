@@ -15,7 +15,10 @@ describe('MLL-CONF-001: a verdict is earned by calls that reached the implementa
   it('an implementation whose constructor always reverts fails every property of the implementation, naming the clause', async () => {
     const file = plantedContract('NeverDeploys', [
       // a revert the optimiser cannot prove unconditional, so the immutables still count as assigned
-      { find: '        PARTY_A = partyA;', replace: '        if (block.timestamp > 0) revert InvalidPartyAddress();\n        PARTY_A = partyA;' },
+      {
+        find: '        PARTY_A = partyA;',
+        replace: '        if (block.timestamp > 0) revert InvalidPartyAddress();\n        PARTY_A = partyA;',
+      },
     ]);
     const run = await conform(['--implementation', file, '--runs', '3', '--steps', '50', '--workers', '1']);
     expect(run.code).toBe(1);
@@ -36,10 +39,14 @@ describe('MLL-CONF-001: a verdict is earned by calls that reached the implementa
 
   it('an implementation on which no call succeeds is not exercised, and exits 1', async () => {
     // nobody is a party: every call of the parties reverts NotParty, and a stranger's calls revert anyway
-    const file = plantedContract('NothingSucceeds', [{ find: '        if (who == PARTY_A) return 0;\n        if (who == PARTY_B) return 1;\n', replace: '' }]);
+    const file = plantedContract('NothingSucceeds', [
+      { find: '        if (who == PARTY_A) return 0;\n        if (who == PARTY_B) return 1;\n', replace: '' },
+    ]);
     const run = await conform(['--implementation', file, '--property', 'P-CONSERVATION', '--runs', '20']);
     expect(run.code).toBe(1);
-    expect(run.out).toMatch(/∅ P-CONSERVATION +NOT EXERCISED: no call succeeded on the implementation, so nothing was checked · 20 runs · [\d,]+ calls reached the implementation, 0 succeeded/);
+    expect(run.out).toMatch(
+      /∅ P-CONSERVATION +NOT EXERCISED: no call succeeded on the implementation, so nothing was checked · 20 runs · [\d,]+ calls reached the implementation, 0 succeeded/,
+    );
     expect(run.out).toMatch(/MLL-INV-001 +P-CONSERVATION +20 +0 +not exercised/);
   }, 300_000);
 });
@@ -49,26 +56,49 @@ describe('MLL-CONF-001: a contract that misbehaves fails by name, exit 1, never 
     [
       'views that loop until out of gas',
       'LoopingViews',
-      { find: '        (uint256[2] memory shares, uint256[2] memory clocks) = _settledNow();\n        return (_phase,', replace: '        for (uint256 i = 0; gasleft() > 0; i++) {}\n        (uint256[2] memory shares, uint256[2] memory clocks) = _settledNow();\n        return (_phase,' },
+      {
+        find: '        (uint256[2] memory shares, uint256[2] memory clocks) = _settledNow();\n        return (_phase,',
+        replace:
+          '        for (uint256 i = 0; gasleft() > 0; i++) {}\n        (uint256[2] memory shares, uint256[2] memory clocks) = _settledNow();\n        return (_phase,',
+      },
       /P-DIFFERENTIAL failed: MLL-VIEW-007: getLockStatus did not answer: reverted with EvmError\(out of gas\)/,
     ],
     [
       'a constructor that self-destructs: no code where the lock should be',
       'GoneAtBirth',
       // unconditional, the optimiser would count the immutables as never assigned
-      { find: '        emit AgreementCreated(partyA, partyB, depositAmount, depositInterval);\n    }', replace: '        emit AgreementCreated(partyA, partyB, depositAmount, depositInterval);\n        if (block.timestamp > 0) selfdestruct(payable(partyA));\n    }' },
+      {
+        find: '        emit AgreementCreated(partyA, partyB, depositAmount, depositInterval);\n    }',
+        replace:
+          '        emit AgreementCreated(partyA, partyB, depositAmount, depositInterval);\n        if (block.timestamp > 0) selfdestruct(payable(partyA));\n    }',
+      },
       /P-DIFFERENTIAL failed: MLL-VIEW-007: getLockStatus did not answer: Cannot decode zero data \("0x"\)/,
     ],
     [
       'a deposit that self-destructs: the pool sent away',
       'DepositDestructs',
-      { find: '        uint256 role = _roleOf(msg.sender);\n        _requirePhase(Phase.Active);\n        uint256 intervals', replace: '        uint256 role = _roleOf(msg.sender);\n        if (role == 1) selfdestruct(payable(msg.sender));\n        _requirePhase(Phase.Active);\n        uint256 intervals' },
+      {
+        find: '        uint256 role = _roleOf(msg.sender);\n        _requirePhase(Phase.Active);\n        uint256 intervals',
+        replace:
+          '        uint256 role = _roleOf(msg.sender);\n        if (role == 1) selfdestruct(payable(msg.sender));\n        _requirePhase(Phase.Active);\n        uint256 intervals',
+      },
       /P-DIFFERENTIAL failed: MLL-STA-003: deposit by B at \d+, outcome: reference \{"ok":false,"revert":"WrongPhase".*implementation \{"ok":true,"events":\[\]\}/,
     ],
   ];
   for (const [what, name, patch, failure] of misbehaving) {
     it(`${what}: ${name}`, async () => {
-      const run = await conform([plantedContract(name, [patch]), '--runs', '2', '--steps', '100', '--workers', '1', '--seed', '1', '--fail-fast']);
+      const run = await conform([
+        plantedContract(name, [patch]),
+        '--runs',
+        '2',
+        '--steps',
+        '100',
+        '--workers',
+        '1',
+        '--seed',
+        '1',
+        '--fail-fast',
+      ]);
       expect(run.code, run.err).toBe(1);
       expect(run.err).toBe('');
       expect(run.out).toMatch(failure);
@@ -88,9 +118,15 @@ describe('MLL-CONF-001: bad arguments are refused before anything runs', () => {
   writeFileSync(join(dir, 'Lock.txt'), '');
   const cases: [string[], RegExp][] = [
     [['--save', 'x', '--property', 'P-DIFFERENTIAL', '--steps', 'ten'], /--steps|MLL_STEPS.* must be a positive integer, got 'ten'/],
-    [['--save', 'Not_Kebab', '--property', 'P-DIFFERENTIAL'], /--save: a regression name is kebab-case letters and digits, got 'Not_Kebab'/],
+    [
+      ['--save', 'Not_Kebab', '--property', 'P-DIFFERENTIAL'],
+      /--save: a regression name is kebab-case letters and digits, got 'Not_Kebab'/,
+    ],
     [['--save', existing, '--property', 'P-DIFFERENTIAL'], new RegExp(`--save: .*${existing}\\.json exists already`)],
-    [['--save', 'fine-name', '--property', 'P-MIRROR'], /--save keeps the counterexample of one property: give it with --property, one of P-DIFFERENTIAL, P-CONSERVATION/],
+    [
+      ['--save', 'fine-name', '--property', 'P-MIRROR'],
+      /--save keeps the counterexample of one property: give it with --property, one of P-DIFFERENTIAL, P-CONSERVATION/,
+    ],
     [['--save', 'fine-name'], /--save keeps the counterexample of one property/],
     [['--implementation', join(dir, 'x.sol')], /implementation: '.*x\.sol' is not a file/],
     [['--implementation', join(dir, 'Lock.txt')], /implementation: expected 'reference', 'contract', a \.sol file or an artifact \.json/],

@@ -27,13 +27,17 @@ afterAll(() => {
 const cases = [
   {
     name: 'a differential divergence',
-    file: () => plantedContract('FlippedOverlap', [{ find: 'uint256 hi = to < end ? to : end;', replace: 'uint256 hi = to > end ? to : end;' }]),
+    file: () =>
+      plantedContract('FlippedOverlap', [{ find: 'uint256 hi = to < end ? to : end;', replace: 'uint256 hi = to > end ? to : end;' }]),
     args: ['--property', 'P-DIFFERENTIAL', '--seed', '5', '--workers', '1'],
     clause: /^MLL-BLD-/,
   },
   {
     name: 'a constructor-sweep failure',
-    file: () => plantedContract('LooseDepositBound', [{ find: 'depositAmount > MAX_DEPOSIT_AMOUNT)', replace: 'depositAmount > MAX_DEPOSIT_AMOUNT + 1)' }]),
+    file: () =>
+      plantedContract('LooseDepositBound', [
+        { find: 'depositAmount > MAX_DEPOSIT_AMOUNT)', replace: 'depositAmount > MAX_DEPOSIT_AMOUNT + 1)' },
+      ]),
     args: ['--property', 'P-DIFFERENTIAL', '--seed', '1', '--workers', '1'],
     clause: /^MLL-PAR-002$/,
   },
@@ -47,30 +51,36 @@ const cases = [
 
 describe('MLL-CONF-001: a printed replay reproduces the failure, and --save keeps it', () => {
   for (const c of cases) {
-    it(c.name, async () => {
-      const file = c.file();
-      const found = await conform(['--implementation', file, ...c.args]);
-      expect(found.code, found.out + found.err).toBe(1);
-      const headline = /failed: (MLL-[A-Z]+-\d+)[ :]/.exec(found.out);
-      expect(headline?.[1]).toMatch(c.clause);
-      // a timeline, whatever the property: the lock, the column line, at least one step or the deployment, the verdict
-      const block = failureBlock(found);
-      expect(block).toMatch(/\nlock: d=\d+ .*\nstep +time +call +reference +implementation\n(\S+ +\+\d+d \d\d:\d\d:\d\d .*\n)+✗ MLL-/);
+    it(
+      c.name,
+      async () => {
+        const file = c.file();
+        const found = await conform(['--implementation', file, ...c.args]);
+        expect(found.code, found.out + found.err).toBe(1);
+        const headline = /failed: (MLL-[A-Z]+-\d+)[ :]/.exec(found.out);
+        expect(headline?.[1]).toMatch(c.clause);
+        // a timeline, whatever the property: the lock, the column line, at least one step or the deployment, the verdict
+        const block = failureBlock(found);
+        expect(block).toMatch(/\nlock: d=\d+ .*\nstep +time +call +reference +implementation\n(\S+ +\+\d+d \d\d:\d\d:\d\d .*\n)+✗ MLL-/);
 
-      // The command as printed: the same headline, the same timeline, the same replay line.
-      const replayed = await conform(printedReplay(found));
-      expect(replayed.code).toBe(1);
-      expect(failureBlock(replayed)).toBe(failureBlock(found));
+        // The command as printed: the same headline, the same timeline, the same replay line.
+        const replayed = await conform(printedReplay(found));
+        expect(replayed.code).toBe(1);
+        expect(failureBlock(replayed)).toBe(failureBlock(found));
 
-      // With --save: a regression file that fails the same clause on the planted contract and passes on the bundled one.
-      const name = `saved-${c.file.name}-${headline![1]!.toLowerCase()}-${Date.now()}`;
-      const saving = await conform(printedReplay(found, name));
-      expect(saving.out).toContain(`saved as a regression test: `);
-      const regression = loadRegressions().find((r) => r.name === name)!;
-      expect(regression.found).toBe(/failed: (.*)/.exec(found.out)![1]);
-      await expect(replayRegression(evmDriverFactory(compileContractFile(file)), regression)).rejects.toThrow(new RegExp(`^${headline![1]}[ :]`));
-      await replayRegression(evmDriverFactory(bundledArtifact()), regression);
-    }, 300_000);
+        // With --save: a regression file that fails the same clause on the planted contract and passes on the bundled one.
+        const name = `saved-${c.file.name}-${headline![1]!.toLowerCase()}-${Date.now()}`;
+        const saving = await conform(printedReplay(found, name));
+        expect(saving.out).toContain(`saved as a regression test: `);
+        const regression = loadRegressions().find((r) => r.name === name)!;
+        expect(regression.found).toBe(/failed: (.*)/.exec(found.out)![1]);
+        await expect(replayRegression(evmDriverFactory(compileContractFile(file)), regression)).rejects.toThrow(
+          new RegExp(`^${headline![1]}[ :]`),
+        );
+        await replayRegression(evmDriverFactory(bundledArtifact()), regression);
+      },
+      300_000,
+    );
   }
 });
 
