@@ -176,6 +176,7 @@ async function main(): Promise<void> {
     ['spec/traceability.md', 'page:traceability'],
     ['docs/charts.md', 'docs/charts.md'],
     ['reports/mutation.md', 'reports/mutation.md'],
+    ['reports/caught-by.md', 'reports/caught-by.md'],
     ['gas/README.md', 'gas/README.md'],
     ['bench/README.md', 'bench/README.md'],
     ['docs/reports.md', 'docs/reports.md'],
@@ -304,6 +305,7 @@ async function main(): Promise<void> {
     write(file, frontmatter(title, key) + rewriteLinks(file, readFileSync(join(root, file), 'utf8'), pages, file));
   copy('docs/charts.md', 'Charts');
   copy('reports/mutation.md', 'Mutation report');
+  copy('reports/caught-by.md', 'Caught by: the known-bad variants');
   copy('gas/README.md', 'Gas');
   copy('docs/reports.md', 'Reports for machines');
   write(
@@ -314,8 +316,14 @@ async function main(): Promise<void> {
   );
   write(
     'reports.md',
-    frontmatter('Reports', 'page:reports', ['reports/mutation.md', 'gas/README.md', 'bench/README.md', 'docs/reports.md']) +
-      '# Reports\n\nGenerated where they are measured; each names the command that writes it.\n\n- [Mutation report](mll:reports/mutation.md)\n- [Gas](mll:gas/README.md)\n- [Benchmarks](mll:bench/README.md)\n- [Reports for machines: mll check --report](mll:docs/reports.md)\n',
+    frontmatter('Reports', 'page:reports', [
+      'reports/mutation.md',
+      'reports/caught-by.md',
+      'gas/README.md',
+      'bench/README.md',
+      'docs/reports.md',
+    ]) +
+      '# Reports\n\nGenerated where they are measured; each names the command that writes it.\n\n- [Mutation report](mll:reports/mutation.md)\n- [Caught by: each property alone on each known-bad variant](mll:reports/caught-by.md)\n- [Gas](mll:gas/README.md)\n- [Benchmarks](mll:bench/README.md)\n- [Reports for machines: mll check --report](mll:docs/reports.md)\n',
   );
   write('README.md', rewriteLinks('README.md', readFileSync(join(root, 'README.md'), 'utf8'), pages, 'README.md'));
 

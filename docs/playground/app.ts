@@ -8,6 +8,7 @@
  */
 import type { FunctionName, Params, PartyStatus } from '../../reference/index.js';
 import { articleDefaults, functionNames } from '../../reference/index.js';
+import { parameterNames } from '../../reference/params.js';
 import type { Action, Actor, StepView, Timeline, TimelineStep } from './run.js';
 import { parseTimeline, runTimeline, stringify } from './run.js';
 
@@ -27,15 +28,8 @@ const data = __MLL_PLAYGROUND__;
 
 const PARTY_A = '0x000000000000000000000000000000000000a11a';
 const PARTY_B = '0x000000000000000000000000000000000000b22b';
-const paramFields: readonly (keyof Params)[] = [
-  'depositAmount',
-  'depositInterval',
-  'bleedRateBpsPerDay',
-  'gracePeriods',
-  'exitPenaltyMaxBps',
-  'exitPenaltyMinBps',
-  'penaltyDecayTarget',
-];
+/** The parameters a reader sets: every constructor argument but the two parties' addresses. */
+const paramFields: readonly (keyof Params)[] = parameterNames.filter((name) => name !== 'partyA' && name !== 'partyB');
 const statusFields: readonly (keyof PartyStatus)[] = [
   'share',
   'claimable',

@@ -53,17 +53,6 @@ const statusWrites = reshaped(
   'StatusWrites',
   (abi) => ((fn(abi, 'getLockStatus') as { stateMutability?: string }).stateMutability = 'nonpayable'),
 );
-const nine = [
-  'partyA',
-  'partyB',
-  'depositAmount',
-  'depositInterval',
-  'bleedRateBpsPerDay',
-  'gracePeriods',
-  'exitPenaltyMaxBps',
-  'exitPenaltyMinBps',
-  'penaltyDecayTarget',
-];
 const deployJson = (name: string, content: object): string => file(name, JSON.stringify({ format: 'mll-deploy/1', ...content }));
 const regressionNotJson = file('regression.json', 'nope');
 const notRegression = file('not-regression.json', JSON.stringify({ name: 'x' }));
@@ -170,7 +159,7 @@ const cases: [string[], RegExp][] = [
     /: constructorArguments: name all 9 parameters, each once, or none \(it names 3\)$/,
   ],
   [
-    ['check', '--deploy', deployJson('spec-fn.json', { initializer: { function: 'deposit', arguments: nine } })],
+    ['check', '--deploy', deployJson('spec-fn.json', { initializer: { function: 'deposit', arguments: [...parameterNames] } })],
     /: initializer: 'deposit' is a function of the spec, not an initializer$/,
   ],
   [['check', '--deploy', deployJson('extra.json', { proxies: true })], /: must NOT have additional properties 'proxies'$/],
@@ -186,7 +175,7 @@ const cases: [string[], RegExp][] = [
   ],
   // an adapter for another contract's deployment: the bundled one has its nine-argument constructor and no initializer
   [
-    ['check', '--deploy', deployJson('init.json', { initializer: { function: 'initialize', arguments: nine } })],
+    ['check', '--deploy', deployJson('init.json', { initializer: { function: 'initialize', arguments: [...parameterNames] } })],
     /^MutualLiquidityLock does not have the spec's interface: missing a constructor of 0 arguments \(as init\.json has it\) \(it has 9\), initialize\(address,address,uint256,uint256,uint256,uint256,uint256,uint256,uint256\) \(as init\.json has it\)$/,
   ],
   // replay
