@@ -2,7 +2,7 @@
  * Unit tests for spec/guarantees.md (MLL-GUA): what each party is promised, shown on the
  * reference at the instants issue 8 found the rules breaking it. Each hole is reproduced with the
  * auditor's figures (article defaults): the test fails on the old rule and passes on the new.
- * The adversarial searches that will check the guarantees in general are still to come.
+ * The guarantees in general are searched for by properties/guarantees.ts (P-GUA-*) and properties/search.ts.
  *
  * Expected amounts come from the spec's formulas restated in properties/oracle.ts, never from the
  * reference.
