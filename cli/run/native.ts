@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { sweepWorlds } from '../../properties/differential/property.js';
 import type { Exercise } from '../../properties/exercise.js';
+import { addExercise, noExercise } from '../../properties/exercise.js';
 import { lanePlan } from './lanes.js';
 import type { Fixture } from '../../properties/vectors/format.js';
 import type { ForgeReplay, ForgeTarget } from '../../properties/vectors/forge.js';
@@ -101,7 +102,7 @@ export async function runNativeDifferential(
     fixtures: 0,
     steps: 0,
     batches: 0,
-    exercise: { deployments: 0, calls: 0, succeeded: 0 },
+    exercise: noExercise,
     generateSeconds: 0,
     forgeSeconds: 0,
     forgeTestSeconds: 0,
@@ -118,11 +119,12 @@ export async function runNativeDifferential(
         const calls = fixture.steps.filter((s) => s.kind === 'call');
         run.fixtures++;
         run.steps += fixture.steps.length;
-        run.exercise = {
-          deployments: run.exercise.deployments + 1,
-          calls: run.exercise.calls + calls.length,
-          succeeded: run.exercise.succeeded + calls.filter((s) => s.success).length + (fixture.deployment.success ? 1 : 0),
-        };
+        // as countingFactory counts: deployments that succeeded, calls sent, calls that succeeded
+        run.exercise = addExercise(run.exercise, {
+          deployments: fixture.deployment.success ? 1 : 0,
+          calls: calls.length,
+          succeeded: calls.filter((s) => s.success).length,
+        });
         onSteps?.(run.steps);
       }
       run.generateSeconds += (performance.now() - generating) / 1000;
