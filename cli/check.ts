@@ -616,6 +616,8 @@ export async function runConformance(
       mergedFrom: null,
       property: options.property ?? null,
       clause: options.clause ?? null,
+      engine: options.engine,
+      evm: engineFromEnv(),
     },
     ...summarise(entries, Math.round(performance.now() - started)),
     properties: entries,

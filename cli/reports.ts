@@ -1,5 +1,5 @@
 /**
- * Reports for machines: a run as one JSON document (format `mll-report`, version 1, its schema in
+ * Reports for machines: a run as one JSON document (format `mll-report`, version 2, its schema in
  * cli/report.schema.json and docs/reports.md), and from that document alone a JUnit XML file and
  * a Markdown summary for a pull-request comment. `mll merge` joins the documents of a run's
  * shards into the document of the whole run.
@@ -10,12 +10,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Builder } from 'junit-report-builder';
 import { catalog } from '../properties/catalog.js';
+import type { Engine } from '../properties/drivers/evm.js';
+import type { EngineChoice } from './engines.js';
 import { LANES } from './run/lanes.js';
 
 /** @public */
 export const REPORT_FORMAT = 'mll-report';
 /** @public */
-export const REPORT_VERSION = 1;
+export const REPORT_VERSION = 2;
 
 export type ReportKind = 'json' | 'junit' | 'md';
 export const reportKinds: readonly ReportKind[] = ['json', 'junit', 'md'];
@@ -79,7 +81,7 @@ export interface ReportClauseRow {
   readonly result: 'pass' | 'fail' | 'not judged' | 'not exercised';
 }
 
-/** The JSON report, version 1. @public */
+/** The JSON report, version 2 (version 1 lacked `run.engine` and `run.evm`). @public */
 export interface ReportDocument {
   readonly format: typeof REPORT_FORMAT;
   readonly version: typeof REPORT_VERSION;
@@ -94,6 +96,10 @@ export interface ReportDocument {
     readonly mergedFrom: number | null;
     readonly property: string | null;
     readonly clause: string | null;
+    /** Which engine ran P-DIFFERENTIAL: the embedded EVM, forge replaying vectors, or both (`--engine`). */
+    readonly engine: EngineChoice;
+    /** The embedded EVM as published (`stock`) or with the speed-ups (`fast`): MLL_EVM. */
+    readonly evm: Engine;
   };
   readonly verdict: 'pass' | 'fail';
   readonly exitCode: 0 | 1;
@@ -212,7 +218,9 @@ export function toJunit(doc: ReportDocument): string {
     .testSuite()
     .name(`mll check — ${doc.implementation.description}`)
     .property('seed', String(doc.run.seed))
-    .property('steps', String(doc.run.steps));
+    .property('steps', String(doc.run.steps))
+    .property('engine', doc.run.engine)
+    .property('evm', doc.run.evm);
   const failureText = (f: ReportFailure): string =>
     [
       f.message,
@@ -269,6 +277,7 @@ export function toMarkdown(doc: ReportDocument): string {
       (t.fail === 0 ? '' : `, ${t.fail} fail`) +
       (t.unexercised === 0 ? '' : `, ${t.unexercised} not exercised`) +
       ` · ${t.clauses} clauses · seed ${doc.run.seed} · ${doc.differential === null ? '' : `${doc.differential.steps.toLocaleString('en-US')} differential steps · `}${seconds(t.milliseconds)}` +
+      ` · engine ${doc.run.engine}${doc.run.evm === 'stock' ? ' (stock EVM)' : ''}` +
       (doc.run.shard === null ? '' : ` · shard ${doc.run.shard.index}/${doc.run.shard.count}`) +
       (doc.run.mergedFrom === null ? '' : ` · merged from ${doc.run.mergedFrom} shards`),
     '',
@@ -314,7 +323,7 @@ export function writeReports(doc: ReportDocument, targets: readonly { kind: Repo
 }
 
 /**
- * Reads a JSON report; a RangeError naming the file when it is missing, not JSON or not a version-1 report.
+ * Reads a JSON report; a RangeError naming the file when it is missing, not JSON or not a report of this version.
  * @public
  */
 export function readReport(file: string): ReportDocument {
@@ -359,6 +368,8 @@ export function mergeReports(docs: readonly { file: string; doc: ReportDocument 
       ['shard count', doc.run.shard.count, base.run.shard!.count],
       ['--property', doc.run.property, base.run.property],
       ['--clause', doc.run.clause, base.run.clause],
+      ['--engine', doc.run.engine, base.run.engine],
+      ['MLL_EVM', doc.run.evm, base.run.evm],
     ] as const) {
       if (a !== b) throw new RangeError(`merge: ${file} is of another run (${what} ${String(a)}, ${first!.file} has ${String(b)})`);
     }

@@ -186,6 +186,8 @@ contract MutualLiquidityLock {
     error ActivationWindowOpen(uint256 closesAt);
     error InvalidDepositValue();
     error PrepaymentLimitExceeded(uint256 maxValue);
+    error BothExitsExecutable();
+    error CounterpartyExitExecutable();
     error UnilateralExitAlreadyActive();
     error NoActiveUnilateralExit();
     error ExitCountdownNotElapsed(uint256 executeAfter);
@@ -294,8 +296,9 @@ contract MutualLiquidityLock {
 
     // ------------------------------------------------------------------ deposits (MLL-SCH)
 
-    /// @notice MLL-SCH-002 … MLL-SCH-006, MLL-SCH-008: pay k = value / d intervals, arrears or
-    /// ahead, at most MAX_PREPAID_INTERVALS beyond the schedule. The depositor's bleed is settled first.
+    /// @notice MLL-SCH-002 … MLL-SCH-006, MLL-SCH-008, MLL-SCH-009: pay k = value / d intervals, arrears or
+    /// ahead, at most MAX_PREPAID_INTERVALS beyond the schedule, not once both exits are executable.
+    /// The depositor's bleed is settled first.
     function deposit() external payable {
         uint256 role = _roleOf(msg.sender);
         _requirePhase(Phase.Active);
@@ -304,6 +307,9 @@ contract MutualLiquidityLock {
         Party storage party = _parties[role];
         uint256 paid = party.paidIntervals;
         if (paid + intervals > limit) revert PrepaymentLimitExceeded((limit - paid) * DEPOSIT_AMOUNT);
+        uint256 other = 1 - role;
+        // MLL-SCH-009: otherwise a deposit and the counterparty's execution in one block would decide whether the deposit is penalised
+        if (_isExecutable(role) && _isExecutable(other)) revert BothExitsExecutable();
 
         bool wasInDefault = _isInDefault(role);
         _accrue();
@@ -315,7 +321,6 @@ contract MutualLiquidityLock {
         // MLL-ABN-006: the claimer's compliance, which an abandonment claim needs, restarts here
         if (wasInDefault && !_isInDefault(role)) party.curedAt = uint64(block.timestamp);
         // MLL-SCH-008: the counterparty's live proposal was made on the old shares; the depositor's own stands
-        uint256 other = 1 - role;
         if (_isProposalLive(_parties[other].exitProposedAt)) {
             _parties[other].exitProposedAt = 0;
             emit ExitProposalCancelled(_addressOf(other));
@@ -336,13 +341,18 @@ contract MutualLiquidityLock {
 
     // ------------------------------------------------------------------ peaceful exit (MLL-PEX)
 
-    /// @notice MLL-PEX-001, MLL-PEX-003: propose; if the counterparty's proposal is live, the
-    /// lock ends and each party is credited its settled share.
+    /// @notice MLL-PEX-001, MLL-PEX-003, MLL-PEX-005: propose; if the counterparty's proposal is
+    /// live, the lock ends and each party is credited its settled share — unless the counterparty's
+    /// exit is executable, when its offer cannot be taken up.
     function proposeExit() external payable {
         uint256 role = _enterActive();
+        uint256 other = 1 - role;
+        bool accepting = _isProposalLive(_parties[other].exitProposedAt);
+        // MLL-PEX-005: otherwise this acceptance and the proposer's execution in one block would decide whether the proposer pays
+        if (accepting && _isExecutable(other)) revert CounterpartyExitExecutable();
         _parties[role].exitProposedAt = uint64(block.timestamp);
         emit ExitProposed(msg.sender);
-        if (!_isProposalLive(_parties[1 - role].exitProposedAt)) return;
+        if (!accepting) return;
         _settle(0);
         _settle(1);
         uint256 shareA = _parties[0].share;
@@ -397,8 +407,7 @@ contract MutualLiquidityLock {
         if (!_isExitLive(executeAfter)) revert NoActiveUnilateralExit();
         if (block.timestamp < executeAfter) revert ExitCountdownNotElapsed(executeAfter);
         uint256 counterparty = 1 - role;
-        uint256 otherExecuteAfter = _parties[counterparty].executeAfter;
-        bool both = _isExitLive(otherExecuteAfter) && block.timestamp >= otherExecuteAfter;
+        bool both = _isExecutable(counterparty);
         uint256 rate = _exitRate(role);
         uint256 otherRate = both ? _exitRate(counterparty) : 0;
         _settle(0);
@@ -678,6 +687,12 @@ contract MutualLiquidityLock {
     /// @dev MLL-UEX-005
     function _isExitLive(uint256 executeAfter) internal view returns (bool) {
         return executeAfter != 0 && block.timestamp < executeAfter + EXIT_EXECUTION_WINDOW;
+    }
+
+    /// @dev MLL-UEX-004, MLL-UEX-005: a party's exit is live and its countdown over.
+    function _isExecutable(uint256 role) internal view returns (bool) {
+        uint256 executeAfter = _parties[role].executeAfter;
+        return _isExitLive(executeAfter) && block.timestamp >= executeAfter;
     }
 
     /// @dev MLL-ABN-002: max(90 days, 3·T).

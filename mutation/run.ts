@@ -42,6 +42,9 @@ function sample(mutants: readonly Mutant[], size: number, seed: number): Mutant[
   return mutants.filter((m) => chosen.has(m));
 }
 
+/** Mutants a worker tests before it exits and another starts: the EVM drivers' memory is not all freed between mutants (a run of all of them in two workers ran out of heap at 728 of 741). */
+const MUTANTS_PER_WORKER = 24;
+
 async function inWorkers(
   phase: 'compile' | 'test',
   mutants: readonly Mutant[],
@@ -50,12 +53,17 @@ async function inWorkers(
   onResult: (r: MutantResult) => void,
 ) {
   const shares = Array.from({ length: workers }, (_, k) => mutants.filter((_m, i) => i % workers === k));
+  // compiling keeps one solc loaded per worker; testing recycles its worker every MUTANTS_PER_WORKER mutants
+  const chunk = phase === 'test' ? MUTANTS_PER_WORKER : Infinity;
   await Promise.all(
-    shares.map((share) =>
-      runInWorker(new URL('./worker.ts', import.meta.url), { phase, sourcePath, mutants: share, ...extra }, (message) => {
-        if (message !== 'done') onResult(message as MutantResult);
-      }),
-    ),
+    shares.map(async (share) => {
+      for (let from = 0; from < share.length; from += chunk) {
+        const part = share.slice(from, from + chunk);
+        await runInWorker(new URL('./worker.ts', import.meta.url), { phase, sourcePath, mutants: part, ...extra }, (message) => {
+          if (message !== 'done') onResult(message as MutantResult);
+        });
+      }
+    }),
   );
 }
 

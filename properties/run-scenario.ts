@@ -86,6 +86,10 @@ export function resolveTime(step: TimeStep, last: bigint, obs: Observation, para
     case 'silenceB':
       target = party.lastActionAt === 0n ? last : party.lastActionAt + expectedSilenceThreshold(params);
       break;
+    case 'claimableA':
+    case 'claimableB':
+      target = party.defaultStartsAt === 0n ? last : party.defaultStartsAt + DAY; // MLL-ABN-008
+      break;
   }
   const time = target + step.offset;
   return time > last ? time : last;

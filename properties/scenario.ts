@@ -39,6 +39,8 @@ export const edges = [
   'lapseB',
   'silenceA',
   'silenceB',
+  'claimableA',
+  'claimableB',
 ] as const;
 export type Edge = (typeof edges)[number];
 

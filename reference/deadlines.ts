@@ -1,7 +1,7 @@
 /**
  * Deadlines: when a peaceful-exit proposal and a unilateral exit are live, and how long a
- * silence and a default must last before an abandonment claim (MLL-PEX-002, MLL-UEX-005,
- * MLL-ABN-002, MLL-ABN-008).
+ * silence and a default must last before an abandonment claim (MLL-PEX-002, MLL-UEX-004,
+ * MLL-UEX-005, MLL-ABN-002, MLL-ABN-008).
  * @module
  */
 import { ABANDONMENT_MIN_INTERVALS, ABANDONMENT_MIN_SILENCE, DAY, EXIT_EXECUTION_WINDOW, EXIT_PROPOSAL_WINDOW } from './constants.js';
@@ -17,6 +17,11 @@ export function isProposalLive(proposedAt: bigint | null, now: bigint): boolean 
 /** Whether an exit can still be executed at `now`: it lapses EXIT_EXECUTION_WINDOW after its countdown (MLL-UEX-005). */
 export function isExitLive(exit: UnilateralExit | null, now: bigint): exit is UnilateralExit {
   return exit !== null && now < exit.executeAfter + EXIT_EXECUTION_WINDOW;
+}
+
+/** Whether an exit can be executed at `now`: live and its countdown over (MLL-UEX-004, MLL-UEX-005). */
+export function isExecutable(exit: UnilateralExit | null, now: bigint): exit is UnilateralExit {
+  return isExitLive(exit, now) && now >= exit.executeAfter;
 }
 
 /** The first second a claim may land against `silent`, in default: a day into its default (MLL-ABN-008). Only once active. */

@@ -8,7 +8,7 @@ import { checkPhase, fail, succeed } from './call.js';
 import type { LockEvent } from './events.js';
 import { isInDefault, maxPaidIntervals } from './schedule.js';
 import type { LockState } from './state.js';
-import { isProposalLive } from './deadlines.js';
+import { isExecutable, isProposalLive } from './deadlines.js';
 import { Phase, addressOf, counterparty, roleOf, withParty } from './state.js';
 
 /**
@@ -17,7 +17,8 @@ import { Phase, addressOf, counterparty, roleOf, withParty } from './state.js';
  * own bleed is settled first, so the deposit is never bled for time before it (MLL-SCH-006);
  * a deposit that ends the depositor's default records when (MLL-ABN-006); and the
  * counterparty's live peaceful-exit proposal is withdrawn, since the shares it was made on have
- * changed at the depositor's hand (MLL-SCH-008).
+ * changed at the depositor's hand (MLL-SCH-008). Once both exits are executable, either party's
+ * execution ends the lock, so nothing more is paid in (MLL-SCH-009).
  */
 export function deposit(state: LockState, call: Call): Outcome {
   const role = roleOf(state, call.from);
@@ -33,6 +34,11 @@ export function deposit(state: LockState, call: Call): Outcome {
   if (paid + call.value / d > limit) {
     return fail({ name: 'PrepaymentLimitExceeded', maxValue: (limit - paid) * d });
   }
+  // MLL-SCH-009: otherwise a deposit and the counterparty's execution in one block would decide whether the deposit is penalised
+  const other = counterparty(role);
+  if (isExecutable(state[role].unilateralExit, call.now) && isExecutable(state[other].unilateralExit, call.now)) {
+    return fail({ name: 'BothExitsExecutable' });
+  }
 
   // MLL-SCH-006: settle the depositor's bleed up to now, then add the deposit
   const wasInDefault = isInDefault(state, role, call.now);
@@ -43,7 +49,6 @@ export function deposit(state: LockState, call: Call): Outcome {
   // MLL-ABN-006: the claimer's compliance, which an abandonment claim needs, restarts here
   if (wasInDefault && !isInDefault(next, role, call.now)) next = withParty(next, role, { curedAt: call.now });
   // MLL-SCH-008: the counterparty's live proposal was made on the old shares; the depositor's own stands
-  const other = counterparty(role);
   const cancelled: LockEvent[] = [];
   if (isProposalLive(next[other].exitProposedAt, call.now)) {
     next = withParty(next, other, { exitProposedAt: null });

@@ -25,6 +25,9 @@ export type Revert =
   // deposits (MLL-SCH)
   | { readonly name: 'InvalidDepositValue' }
   | { readonly name: 'PrepaymentLimitExceeded'; readonly maxValue: bigint }
+  | { readonly name: 'BothExitsExecutable' }
+  // peaceful exit (MLL-PEX)
+  | { readonly name: 'CounterpartyExitExecutable' }
   // unilateral exit (MLL-UEX)
   | { readonly name: 'UnilateralExitAlreadyActive' }
   | { readonly name: 'NoActiveUnilateralExit' }
@@ -65,6 +68,8 @@ const argumentOrder: { readonly [R in Revert as R['name']]: readonly Exclude<key
   ActivationWindowOpen: ['closesAt'],
   InvalidDepositValue: [],
   PrepaymentLimitExceeded: ['maxValue'],
+  BothExitsExecutable: [],
+  CounterpartyExitExecutable: [],
   UnilateralExitAlreadyActive: [],
   NoActiveUnilateralExit: [],
   ExitCountdownNotElapsed: ['executeAfter'],

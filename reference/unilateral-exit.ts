@@ -8,7 +8,7 @@ import { settleBoth } from './bleeding.js';
 import type { Call, Outcome } from './call.js';
 import { enterActive, fail, isRevert, succeed } from './call.js';
 import { UNILATERAL_EXIT_COUNTDOWN } from './constants.js';
-import { isExitLive } from './deadlines.js';
+import { isExecutable, isExitLive } from './deadlines.js';
 import { endLock } from './ending.js';
 import { penaltyBps } from './penalty.js';
 import { countedIntervals, isInDefault, penaltyWaived } from './schedule.js';
@@ -50,11 +50,6 @@ export function cancelUnilateralExit(state: LockState, call: Call): Outcome {
   return succeed(withParty(entered.state, role, { unilateralExit: null }), [
     { name: 'UnilateralExitCancelled', args: { canceller: call.from } },
   ]);
-}
-
-/** Whether a party's exit can be executed at `now`: live and its countdown over (MLL-UEX-004, MLL-UEX-005). */
-function isExecutable(exit: UnilateralExit | null, now: bigint): exit is UnilateralExit {
-  return isExitLive(exit, now) && now >= exit.executeAfter;
 }
 
 /**

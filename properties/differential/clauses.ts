@@ -26,6 +26,8 @@ const byRevert: Readonly<Record<RevertName, string>> = {
   ActivationWindowOpen: 'MLL-CIN-001',
   InvalidDepositValue: 'MLL-SCH-002',
   PrepaymentLimitExceeded: 'MLL-SCH-003',
+  BothExitsExecutable: 'MLL-SCH-009',
+  CounterpartyExitExecutable: 'MLL-PEX-005',
   UnilateralExitAlreadyActive: 'MLL-UEX-001',
   NoActiveUnilateralExit: 'MLL-UEX-005',
   ExitCountdownNotElapsed: 'MLL-UEX-004',

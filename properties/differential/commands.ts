@@ -151,6 +151,8 @@ export class AbandonmentPlayCommand extends AnyStateCommand {
     readonly dueDates: number,
     readonly offset: bigint,
     readonly silentPrepays: boolean,
+    /** Where `offset` applies: the end of the silence, or a day into the silent party's default (MLL-ABN-008), when that is later. */
+    readonly at: 'silence' | 'claimable' = 'silence',
   ) {
     super();
   }
@@ -166,13 +168,16 @@ export class AbandonmentPlayCommand extends AnyStateCommand {
       await new WaitCommand({ kind: 'edge', edge: `defaultStart${silent}`, offset: 0n }).run(model, real);
       await new CallCommand('deposit', this.actor, arrears).run(model, real);
     }
-    await new WaitCommand({ kind: 'edge', edge: `silence${silent}`, offset: this.offset }).run(model, real);
+    const atSilence = this.at === 'silence';
+    await new WaitCommand({ kind: 'edge', edge: `silence${silent}`, offset: atSilence ? this.offset : 1n }).run(model, real);
+    if (!atSilence) await new WaitCommand({ kind: 'edge', edge: `claimable${silent}`, offset: this.offset }).run(model, real);
     await new CallCommand('deposit', this.actor, arrears).run(model, real);
     await new CallCommand('claimAbandoned', this.actor, none).run(model, real);
   }
   toString(): string {
     const prepaid = this.silentPrepays ? `${this.actor === 'A' ? 'B' : 'A'} prepaid, ` : '';
-    return `${this.actor}.claimAfterSilence(${prepaid}${this.dueDates} due dates paid${shownOffset(this.offset, ', ')})`;
+    const at = this.at === 'silence' ? '' : ', at claimableAt';
+    return `${this.actor}.claimAfterSilence(${prepaid}${this.dueDates} due dates paid${at}${shownOffset(this.offset, ', ')})`;
   }
 }
 
@@ -276,6 +281,45 @@ export class ExitFromDefaulterPlayCommand extends AnyStateCommand {
   }
 }
 
+/**
+ * Both parties initiate, `gap` seconds apart, and at the later countdown's end (± 1 s) the first
+ * to initiate tries a deposit or has a proposal live for the other to accept, then executes:
+ * two exits executed by one call, each at its own rate (MLL-UEX-012), the deposit refused once
+ * both are executable (MLL-SCH-009), the offer no longer open once its proposer can execute
+ * (MLL-PEX-005). The counterparty's lapse into default on the way gives the waivers a part.
+ */
+export class JointExitPlayCommand extends AnyStateCommand {
+  constructor(
+    readonly first: 'A' | 'B',
+    readonly gap: bigint,
+    readonly offset: bigint,
+    readonly prelude: 'deposit' | 'offer' | 'none',
+  ) {
+    super();
+  }
+  async run(model: Model, real: Real): Promise<void> {
+    const second = this.first === 'A' ? 'B' : 'A';
+    await new CallCommand('initiateUnilateralExit', this.first, none).run(model, real);
+    await new WaitCommand({ kind: 'after', seconds: this.gap }).run(model, real);
+    await new CallCommand('initiateUnilateralExit', second, none).run(model, real);
+    if (this.prelude === 'offer') {
+      await new WaitCommand({ kind: 'edge', edge: `executeAfter${second}`, offset: this.offset - 1n }).run(model, real);
+      await new CallCommand('proposeExit', this.first, none).run(model, real);
+      await new WaitCommand({ kind: 'after', seconds: 1n }).run(model, real);
+      await new CallCommand('proposeExit', second, none).run(model, real);
+    } else {
+      await new WaitCommand({ kind: 'edge', edge: `executeAfter${second}`, offset: this.offset }).run(model, real);
+      if (this.prelude === 'deposit')
+        await new CallCommand('deposit', this.first, { base: 'arrears', intervals: 1n, offset: 0n }).run(model, real);
+    }
+    await new CallCommand('executeUnilateralExit', this.first, none).run(model, real);
+  }
+  toString(): string {
+    const prelude = this.prelude === 'none' ? '' : `, ${this.prelude} first`;
+    return `${this.first}.jointExit(${this.gap}s apart${shownOffset(this.offset, ', ')}${prelude})`;
+  }
+}
+
 const big = (min: bigint, max: bigint) => fc.bigInt({ min, max });
 const party = fc.constantFrom<ActorName>('A', 'B');
 const anyone = fc.constantFrom<ActorName>('A', 'B', 'A', 'B', 'stranger');
@@ -356,7 +400,24 @@ export const commandArb: fc.Arbitrary<Command> = fc.oneof(
   {
     weight: 1,
     arbitrary: fc
-      .tuple(fc.constantFrom<'A' | 'B'>('A', 'B'), fc.integer({ min: 0, max: 5 }), big(-1n, 1n), fc.boolean())
-      .map(([actor, dueDates, offset, prepays]) => new AbandonmentPlayCommand(actor, dueDates, offset, prepays) as Command),
+      .tuple(
+        fc.constantFrom<'A' | 'B'>('A', 'B'),
+        fc.integer({ min: 0, max: 5 }),
+        big(-1n, 1n),
+        fc.boolean(),
+        fc.constantFrom<'silence' | 'claimable'>('silence', 'claimable'),
+      )
+      .map(([actor, dueDates, offset, prepays, at]) => new AbandonmentPlayCommand(actor, dueDates, offset, prepays, at) as Command),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(
+        fc.constantFrom<'A' | 'B'>('A', 'B'),
+        fc.constantFrom(0n, 1n, DAY),
+        big(-1n, 1n),
+        fc.constantFrom<'deposit' | 'offer' | 'none'>('deposit', 'offer', 'none'),
+      )
+      .map(([first, gap, offset, prelude]) => new JointExitPlayCommand(first, gap, offset, prelude) as Command),
   },
 );

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/mll.js';
 import type { ReportDocument, ReportProperty } from '../../cli/reports.js';
-import { mergeReports, summarise } from '../../cli/reports.js';
+import { mergeReports, summarise, toJunit, toMarkdown } from '../../cli/reports.js';
 import { breakevenShare, DEFAULT_PARAMS, penaltyBps } from '../../reference/economics.js';
 
 async function mll(args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -118,10 +118,20 @@ describe("MLL-CONF-001: merge takes the run's failure, whichever shard found it"
     const properties = [property('P-DIFFERENTIAL', failure)];
     return {
       format: 'mll-report',
-      version: 1,
+      version: 2,
       tool: { name: 'mll', version: '0' },
       implementation: { argument: 'X.sol', description: 'X' },
-      run: { seed: 1, steps: 100, runs: 3, shard: { index, count: 2 }, mergedFrom: null, property: 'P-DIFFERENTIAL', clause: null },
+      run: {
+        seed: 1,
+        steps: 100,
+        runs: 3,
+        shard: { index, count: 2 },
+        mergedFrom: null,
+        property: 'P-DIFFERENTIAL',
+        clause: null,
+        engine: 'embedded',
+        evm: 'fast',
+      },
       ...summarise(properties, 1),
       properties,
       differential: {
@@ -185,5 +195,24 @@ describe("MLL-CONF-001: merge takes the run's failure, whichever shard found it"
         { file: 'b', doc: { ...other, run: { ...other.run, seed: 2 } } },
       ]),
     ).toThrow(/^merge: b is of another run \(seed 2, a has 1\)$/);
+    expect(() =>
+      mergeReports([
+        { file: 'a', doc: shard(1, [], null, null) },
+        { file: 'b', doc: { ...other, run: { ...other.run, engine: 'native' } } },
+      ]),
+    ).toThrow(/^merge: b is of another run \(--engine native, a has embedded\)$/);
+    expect(() =>
+      mergeReports([
+        { file: 'a', doc: shard(1, [], null, null) },
+        { file: 'b', doc: { ...other, run: { ...other.run, evm: 'stock' } } },
+      ]),
+    ).toThrow(/^merge: b is of another run \(MLL_EVM stock, a has fast\)$/);
+  });
+
+  it('records the engine in every report: JSON run.engine and run.evm, JUnit properties, the Markdown summary line', () => {
+    const doc = shard(1, [], null, null);
+    expect(toJunit(doc)).toMatch(/<property name="engine" value="embedded"\/>\s*<property name="evm" value="fast"\/>/);
+    expect(toMarkdown(doc)).toMatch(/ · engine embedded · shard 1\/2\n/);
+    expect(toMarkdown({ ...doc, run: { ...doc.run, engine: 'both', evm: 'stock' } })).toMatch(/ · engine both \(stock EVM\)/);
   });
 });

@@ -78,7 +78,7 @@ describe('MLL-CONF-001: the installed kit', () => {
     );
     expect(JSON.parse(readFileSync(join(app, 'r.json'), 'utf8'))).toMatchObject({
       format: 'mll-report',
-      version: 1,
+      version: 2,
       verdict: 'pass',
       implementation: { argument: 'Lock.json' },
     });

@@ -293,7 +293,7 @@ export const variants: readonly Variant[] = [
     outcomesOf: ['executeUnilateralExit'],
     patches: [
       {
-        find: `${I}bool both = _isExitLive(otherExecuteAfter) && block.timestamp >= otherExecuteAfter;`,
+        find: `${I}bool both = _isExecutable(counterparty);`,
         replace: `${I}bool both = false;`,
       },
     ],
@@ -307,6 +307,26 @@ export const variants: readonly Variant[] = [
     expectedClauses: /^MLL-UEX-/,
     outcomesOf: ['cancelUnilateralExit'],
     patches: [{ find: `${I}if (block.timestamp >= party.executeAfter) revert ExitCountdownElapsed(party.executeAfter);\n`, replace: '' }],
+  },
+  {
+    // Issue 8 (found by the search at depth 3, MLL-SCH-009 decides it): with both exits executable, a deposit ordered
+    // before the counterparty's execution was penalised at the depositor's rate; ordered after, it reverted.
+    id: 'D7-deposit-while-both-executable',
+    defect: 'D7',
+    description: 'a deposit is taken while both exits are executable, so the block order decides whether it is penalised',
+    expectedClauses: /^MLL-SCH-/,
+    outcomesOf: ['deposit'],
+    patches: [{ find: `${I}if (_isExecutable(role) && _isExecutable(other)) revert BothExitsExecutable();\n`, replace: '' }],
+  },
+  {
+    // Issue 8 (found by the search at depth 3, MLL-PEX-005 decides it): an offer accepted in the block of its
+    // proposer's execution ended the lock in peace or at the proposer's penalty, by the order.
+    id: 'D7-accept-while-proposer-can-execute',
+    defect: 'D7',
+    description: "a live offer can be accepted while its proposer's exit is executable",
+    expectedClauses: /^MLL-PEX-/,
+    outcomesOf: ['proposeExit'],
+    patches: [{ find: `${I}if (accepting && _isExecutable(other)) revert CounterpartyExitExecutable();\n`, replace: '' }],
   },
 
   // ---------------------------------------------------------------- D8
@@ -477,10 +497,10 @@ export const variants: readonly Variant[] = [
     outcomesOf: ['deposit', 'proposeExit'],
     patches: [
       {
-        find: `${I}uint256 other = 1 - role;\n`,
+        find: `${I}// MLL-SCH-008: the counterparty's live proposal was made on the old shares; the depositor's own stands\n`,
         replace:
           `${I}if (_isProposalLive(party.exitProposedAt)) {\n${I}    party.exitProposedAt = 0;\n` +
-          `${I}    emit ExitProposalCancelled(msg.sender);\n${I}}\n${I}uint256 other = 1 - role;\n`,
+          `${I}    emit ExitProposalCancelled(msg.sender);\n${I}}\n`,
       },
     ],
   },

@@ -661,3 +661,51 @@ describe('MLL-UEX-013 cancelling, during the countdown only', () => {
     expect([lock.state.A.claimable, lock.state.B.claimable]).toEqual([d, d]);
   });
 });
+
+describe('MLL-PEX-005 no acceptance once the proposer’s exit is executable', () => {
+  /** A initiates at t0 and proposes a second before its countdown ends; the clock at the end. */
+  function offeredAndExecutable(): Lock {
+    const lock = Lock.active();
+    lock.ok(PARTY_A, 'initiateUnilateralExit');
+    lock.at(lock.t0 + COUNTDOWN - 1n).ok(PARTY_A, 'proposeExit');
+    return lock.wait(1n);
+  }
+
+  it('MLL-PEX-005: issue 8, found by the search at depth 3: B’s acceptance of A’s offer reverts CounterpartyExitExecutable, so it and A’s execution give the same in either order', () => {
+    const penalty = expectedPenaltyAmount(d, 7_072n);
+    const acceptFirst = offeredAndExecutable();
+    expect(acceptFirst.reverts(PARTY_B, 'proposeExit')).toEqual({ name: 'CounterpartyExitExecutable' });
+    expect(acceptFirst.ok(PARTY_A, 'executeUnilateralExit')).toEqual([executed(PARTY_A, d - penalty, penalty)]);
+    const executeFirst = offeredAndExecutable();
+    executeFirst.ok(PARTY_A, 'executeUnilateralExit');
+    expect(executeFirst.reverts(PARTY_B, 'proposeExit')).toEqual({ name: 'WrongPhase', expected: 1, actual: 2 });
+    expect(acceptFirst.state).toEqual(executeFirst.state); // accepted first, the lock had ended in peace: A with d, not d − 0.07072
+  });
+
+  it('MLL-PEX-005: a second before the countdown ends the offer is accepted; A can still accept B’s offer; B can propose once its deposit withdrew A’s', () => {
+    const before = Lock.active();
+    before.ok(PARTY_A, 'initiateUnilateralExit');
+    before.at(before.t0 + COUNTDOWN - 2n).ok(PARTY_A, 'proposeExit');
+    before.wait(1n);
+    expect(names(before.ok(PARTY_B, 'proposeExit'))).toEqual(['ExitProposed', 'PeacefulExit']);
+
+    const aAccepts = Lock.active();
+    aAccepts.ok(PARTY_A, 'initiateUnilateralExit');
+    aAccepts.at(aAccepts.t0 + COUNTDOWN).ok(PARTY_B, 'proposeExit');
+    expect(names(aAccepts.ok(PARTY_A, 'proposeExit'))).toEqual(['ExitProposed', 'PeacefulExit']);
+
+    const withdrawn = offeredAndExecutable();
+    expect(names(withdrawn.ok(PARTY_B, 'deposit', d))).toEqual(['ExitProposalCancelled', 'Deposited']);
+    expect(names(withdrawn.ok(PARTY_B, 'proposeExit'))).toEqual(['ExitProposed']);
+  });
+
+  it('MLL-PEX-005: once A’s exit has lapsed, its offer still live can be accepted again', () => {
+    const lock = Lock.active();
+    lock.ok(PARTY_A, 'initiateUnilateralExit');
+    lock.at(lock.t0 + COUNTDOWN + 2n * DAY).ok(PARTY_A, 'proposeExit'); // live until t0 + 39 days
+    lock.at(lock.t0 + COUNTDOWN + WINDOW - 1n);
+    expect(lock.reverts(PARTY_B, 'proposeExit')).toEqual({ name: 'CounterpartyExitExecutable' });
+    lock.wait(1n); // A's exit lapses at t0 + 37 days
+    expect(names(lock.ok(PARTY_B, 'proposeExit'))).toEqual(['ExitProposed', 'PeacefulExit']);
+  });
+});

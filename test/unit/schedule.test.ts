@@ -1,5 +1,5 @@
 /**
- * Unit checks of spec/schedule.md: the deposit schedule (MLL-SCH-001 … MLL-SCH-008) and default
+ * Unit checks of spec/schedule.md: the deposit schedule (MLL-SCH-001 … MLL-SCH-009) and default
  * and grace (MLL-DEF-001 … MLL-DEF-004). Due dates and default starts are probed one second
  * before, at and after; expected figures are derived here from the clause text (t0 + k·T,
  * t0 + (paid + G)·T, (reached + 3 − paid)·d, ⌈share·(1 − r/10000)^days⌉ …). The last is taken
@@ -317,6 +317,49 @@ describe('MLL-SCH-008: a deposit withdraws the counterparty’s live exit propos
     expect(names(events)).toEqual(['BleedingApplied', 'ExitProposalCancelled', 'Deposited']);
     expect(eventNamed(events, 'ExitProposalCancelled').args.party).toBe(PARTY_B);
     expect(eventNamed(events, 'BleedingApplied').args.amount).toBe(d - expectedRetainedShareExact(d, R, 3n));
+  });
+});
+
+describe('MLL-SCH-009: no deposit once both exits are executable', () => {
+  /** Both initiate at t0 (7072 bps each); the clock at t0 + 30 days − 1 s + `by`. */
+  function bothInitiated(by: bigint): Lock {
+    const lock = Lock.active();
+    lock.ok(PARTY_A, 'initiateUnilateralExit');
+    lock.ok(PARTY_B, 'initiateUnilateralExit');
+    return lock.at(lock.t0 + T - 1n + by);
+  }
+
+  it('MLL-SCH-009: issue 8, found by the search at depth 3: at the countdowns’ end A’s deposit reverts BothExitsExecutable, so it and B’s execution give the same in either order', () => {
+    const depositFirst = bothInitiated(1n);
+    expect(depositFirst.reverts(PARTY_A, 'deposit', d)).toEqual({ name: 'BothExitsExecutable' });
+    depositFirst.ok(PARTY_B, 'executeUnilateralExit');
+    const executeFirst = bothInitiated(1n);
+    executeFirst.ok(PARTY_B, 'executeUnilateralExit');
+    expect(executeFirst.reverts(PARTY_A, 'deposit', d)).toEqual({ name: 'WrongPhase', expected: 1, actual: 2 });
+    expect(depositFirst.state).toEqual(executeFirst.state);
+    expect([depositFirst.state.A.claimable, depositFirst.state.B.claimable]).toEqual([d, d]); // deposited first, A got 0.12928 for 0.2 paid in
+  });
+
+  it('MLL-SCH-009: a second before the countdowns end, and with only one exit executable, the deposit is taken', () => {
+    const before = bothInitiated(0n);
+    expect(names(before.ok(PARTY_A, 'deposit', d))).toEqual(['Deposited']);
+
+    const one = Lock.active();
+    one.ok(PARTY_A, 'initiateUnilateralExit');
+    one.wait(1n).ok(PARTY_B, 'initiateUnilateralExit');
+    one.at(one.t0 + T); // A's exit executable, B's a second short
+    expect(names(one.ok(PARTY_A, 'deposit', d))).toEqual(['Deposited']);
+    expect(names(one.ok(PARTY_B, 'deposit', d))).toEqual(['Deposited']);
+    one.wait(1n);
+    expect(one.reverts(PARTY_B, 'deposit', d)).toEqual({ name: 'BothExitsExecutable' });
+  });
+
+  it('MLL-SCH-009: once an exit has lapsed, deposits are taken again', () => {
+    const lock = bothInitiated(1n);
+    lock.wait(7n * DAY - 1n);
+    expect(lock.reverts(PARTY_A, 'deposit', d)).toEqual({ name: 'BothExitsExecutable' });
+    lock.wait(1n); // both lapse at t0 + 37 days
+    expect(names(lock.ok(PARTY_A, 'deposit', d))).toEqual(['Deposited']);
   });
 });
 

@@ -218,6 +218,8 @@ describe('MLL-STA-005: reverts are named and change nothing', () => {
     'ActivationWindowOpen',
     'InvalidDepositValue',
     'PrepaymentLimitExceeded',
+    'BothExitsExecutable',
+    'CounterpartyExitExecutable',
     'UnilateralExitAlreadyActive',
     'NoActiveUnilateralExit',
     'ExitCountdownNotElapsed',
@@ -468,12 +470,25 @@ describe('MLL-STA-008: the check-order table, every pair of failing checks plant
       lock.wait(fails.has('ActivationWindowOpen') ? DAY : 7n * DAY);
       return { lock, from: PARTY_A, value: 0n };
     },
-    deposit: (fails) => ({
-      ...active(),
-      value: (fails.has('PrepaymentLimitExceeded') ? 5n * d : d) + (fails.has('InvalidDepositValue') ? 1n : 0n),
-    }),
+    deposit: (fails) => {
+      const planted = active();
+      if (fails.has('BothExitsExecutable')) {
+        planted.lock.ok(PARTY_A, 'initiateUnilateralExit');
+        planted.lock.ok(PARTY_B, 'initiateUnilateralExit');
+        planted.lock.wait(30n * DAY); // both countdowns over: reached 2, paid 1, so 5d is over the limit
+      }
+      return { ...planted, value: (fails.has('PrepaymentLimitExceeded') ? 5n * d : d) + (fails.has('InvalidDepositValue') ? 1n : 0n) };
+    },
     applyBleeding: active,
-    proposeExit: active,
+    proposeExit: (fails) => {
+      const planted = active();
+      if (fails.has('CounterpartyExitExecutable')) {
+        planted.lock.ok(PARTY_B, 'initiateUnilateralExit');
+        planted.lock.wait(30n * DAY);
+        planted.lock.ok(PARTY_B, 'proposeExit');
+      }
+      return planted;
+    },
     cancelExitProposal: active,
     initiateUnilateralExit: (fails) => {
       const planted = active();
