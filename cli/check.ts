@@ -39,6 +39,7 @@ import type { Regression } from '../properties/runners/regressions.js';
 import { regressionFile, revive, savableProperties, saveRegression } from '../properties/runners/regressions.js';
 import { describeVectorsReport, replayVectors } from '../properties/vectors/replay.js';
 import type { ForgeTarget } from '../properties/vectors/forge.js';
+import { FORMAT } from '../properties/vectors/format.js';
 import type { EngineChoice } from './engines.js';
 import { ENGINES, bothEngines, nativeDifferential, nativeTarget } from './engines.js';
 import { explainScenario } from '../properties/runners/timeline.js';
@@ -112,7 +113,7 @@ export function checkCommand(name = 'mll check'): Command {
     .option('--path <path>', 'replay one failure: with --property and --seed, as a failure prints them')
     .option('--save <name>', "keep a failure's counterexample as test/regressions/NAME.json")
     .option('--fail-fast', 'stop at the first failure')
-    .option('--vectors <dir>', 'replay a directory of conformance vectors (mll-vectors/1) instead of the properties')
+    .option('--vectors <dir>', `replay a directory of conformance vectors (${FORMAT}) instead of the properties`)
     .addOption(
       new Option(
         '--engine <engine>',

@@ -4,7 +4,7 @@
  * (one line on stderr, never a stack trace).
  *
  *   mll check    hold an implementation to the spec (npm start -- ARGS is mll check ARGS)
- *   mll replay   replay a saved regression or a fixture (mll-vectors/1) on an implementation
+ *   mll replay   replay a saved regression or a fixture (mll-vectors) on an implementation
  *   mll econ     the closed-form economics for parameters
  *   mll trace    clauses ↔ tests ↔ properties (in a clone of the repository)
  *   mll merge    join the JSON reports of a run's shards
@@ -57,7 +57,7 @@ function replayCommand(): Command {
   return implementationOptions(
     commandOf(
       'mll replay',
-      'replay a saved regression (test/regressions/NAME.json, written by --save) or a fixture (mll-vectors/1, written by mll vectors) on an implementation',
+      `replay a saved regression (test/regressions/NAME.json, written by --save) or a fixture (${FORMAT}, written by mll vectors) on an implementation`,
       '<file>',
     ),
   );
@@ -83,7 +83,7 @@ function traceCommand(): Command {
 function vectorsCommand(): Command {
   return commandOf(
     'mll vectors',
-    'write conformance vectors (mll-vectors/1, spec/conformance.md) generated from the reference alone: the constructor sweep, the saved regressions and random runs; exit 1 when --forge finds a difference',
+    `write conformance vectors (${FORMAT}, spec/conformance.md) generated from the reference alone: the constructor sweep, the saved regressions and random runs; exit 1 when --forge finds a difference`,
   )
     .option('--out <dir>', 'the directory the fixtures (one NAME.json each) are written to; required')
     .option('--steps <n>', `random-run steps at least (default ${DEFAULT_VECTOR_STEPS})`)

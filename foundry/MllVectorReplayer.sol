@@ -36,7 +36,7 @@ interface MllVm {
     function toString(bytes32 value) external pure returns (string memory);
 }
 
-/// @title The MLL conformance-vector replayer (format mll-vectors/1, spec/conformance.md)
+/// @title The MLL conformance-vector replayer (format mll-vectors/2, spec/conformance.md)
 /// @notice Replays every fixture of a directory against the implementation `deployLock` deploys:
 /// for each step it warps, pranks the sender, deals the value, calls with the raw calldata, and
 /// compares success, return or revert data, logs, the lock's balance and every view's raw return
@@ -83,7 +83,7 @@ abstract contract MllVectorReplayer {
         bytes returnData;
         MllLog[] logs;
         uint256 balance;
-        MllViewResult[] views;
+        uint256[] views;
     }
 
     struct MllStep {
@@ -97,12 +97,13 @@ abstract contract MllVectorReplayer {
         bytes returnData;
         MllLog[] logs;
         uint256 balance;
-        MllViewResult[] views;
+        uint256[] views;
     }
 
     // The JSON's keys, by name: field order in the structs above is the ABI's, not the JSON's.
-    string private constant OUTCOME = "bool success,bytes returnData,MllLog[] logs,uint256 balance,MllViewResult[] views)";
-    string private constant SUBTYPES = "MllLog(bytes32[] topics,bytes data)MllViewResult(bool success,bytes data)";
+    string private constant OUTCOME = "bool success,bytes returnData,MllLog[] logs,uint256 balance,uint256[] views)";
+    string private constant SUBTYPES = "MllLog(bytes32[] topics,bytes data)";
+    string private constant RESULT_TYPE = "MllViewResult(bool success,bytes data)";
     string private constant VIEW_TYPE = "MllViewCall(string name,bytes input,string clause,MllViewWord[] words)MllViewWord(string field,string clause)";
     string private constant PARTY_TYPE = "MllParty(address account,bytes code,uint256[] lockAddressAt)";
 
@@ -150,6 +151,11 @@ abstract contract MllVectorReplayer {
         string memory json = vm.readFile(path);
         string memory name = vm.parseJsonString(json, ".name");
         MllViewCall[] memory views = abi.decode(vm.parseJsonTypeArray(json, ".views", VIEW_TYPE), (MllViewCall[]));
+        // each distinct answer once, hashed once: a step names its answers by index
+        MllViewResult[] memory answers = abi.decode(vm.parseJsonTypeArray(json, ".viewResults", RESULT_TYPE), (MllViewResult[]));
+        bytes32[] memory answerHashes = new bytes32[](answers.length);
+        for (uint256 i; i < answers.length; i++) answerHashes[i] = keccak256(answers[i].data);
+        Answers memory known = Answers(answers, answerHashes);
         MllDeployment memory deployment = abi.decode(
             vm.parseJsonType(json, ".deployment", string.concat("MllDeployment(uint256 time,bytes constructorArgs,string clause,", OUTCOME, SUBTYPES)),
             (MllDeployment)
@@ -157,12 +163,12 @@ abstract contract MllVectorReplayer {
         vm.warp(deployment.time);
         vm.recordLogs();
         (bool deployed, bytes memory data, address lock) = _deploy(deployment.constructorArgs);
-        Failure memory ctx = Failure(name, "deployment", deployment.clause);
+        Failure memory ctx = Failure(name, type(uint256).max, "", 0, deployment.clause);
         _checkOutcome(ctx, lock, deployed, data, deployment.success, deployment.returnData, deployment.logs);
         if (!deployed) return;
         MllParty[] memory parties = abi.decode(vm.parseJsonTypeArray(json, ".parties", PARTY_TYPE), (MllParty[]));
         for (uint256 i; i < parties.length; i++) vm.etch(parties[i].account, _withLockAddress(parties[i], lock));
-        _checkState(ctx, lock, views, deployment.balance, deployment.views);
+        _checkState(ctx, lock, views, known, deployment.balance, deployment.views);
         MllStep[] memory steps = abi.decode(
             vm.parseJsonTypeArray(
                 json,
@@ -173,9 +179,9 @@ abstract contract MllVectorReplayer {
         );
         for (uint256 i; i < steps.length; i++) {
             MllStep memory step = steps[i];
-            ctx = Failure(name, string.concat("step ", vm.toString(i), " (", step.kind, " at ", vm.toString(step.time), ")"), step.clause);
+            ctx = Failure(name, i, step.kind, step.time, step.clause);
             _replayStep(ctx, lock, step);
-            _checkState(ctx, lock, views, step.balance, step.views);
+            _checkState(ctx, lock, views, known, step.balance, step.views);
         }
     }
 
@@ -185,10 +191,19 @@ abstract contract MllVectorReplayer {
         return deployLock(constructorArgs);
     }
 
-    /// @dev Where a comparison happens: the fixture, the step, and the clause the fixture gives.
+    /// @dev The fixture's distinct view answers and the hash of each one's data.
+    struct Answers {
+        MllViewResult[] results;
+        bytes32[] hashes;
+    }
+
+    /// @dev Where a comparison happens: the fixture, the step (max for the deployment), its kind and
+    /// time, and the clause the fixture gives; put into words only when a comparison fails.
     struct Failure {
         string fixture;
-        string step;
+        uint256 step;
+        string kind;
+        uint256 time;
         string clause;
     }
 
@@ -242,13 +257,21 @@ abstract contract MllVectorReplayer {
         }
     }
 
-    /// @dev The lock's balance and every view, read at the step's time.
-    function _checkState(Failure memory ctx, address lock, MllViewCall[] memory views, uint256 balance, MllViewResult[] memory results) private view {
+    /// @dev The lock's balance and every view, read at the step's time, against the answers the step names.
+    function _checkState(
+        Failure memory ctx,
+        address lock,
+        MllViewCall[] memory views,
+        Answers memory known,
+        uint256 balance,
+        uint256[] memory expected
+    ) private view {
         if (lock.balance != balance) _fail(ctx, "balance", vm.toString(balance), vm.toString(lock.balance));
-        for (uint256 v; v < views.length; v++) {
+        if (expected.length != views.length) _fail(ctx, "the fixture's view answers", vm.toString(views.length), vm.toString(expected.length));
+        for (uint256 v; v < expected.length; v++) {
             (bool success, bytes memory data) = lock.staticcall(views[v].input);
-            MllViewResult memory want = results[v];
-            if (success == want.success && keccak256(data) == keccak256(want.data)) continue;
+            MllViewResult memory want = known.results[expected[v]];
+            if (success == want.success && keccak256(data) == known.hashes[expected[v]]) continue;
             MllViewCall memory view_ = views[v];
             if (success && want.success && data.length == want.data.length && data.length == 32 * view_.words.length) {
                 for (uint256 w; w < view_.words.length; w++) {
@@ -265,7 +288,10 @@ abstract contract MllVectorReplayer {
     }
 
     function _fail(Failure memory ctx, string memory what, string memory expected, string memory actual) private pure {
-        revert(string.concat(ctx.clause, ": fixture ", ctx.fixture, ", ", ctx.step, ", ", what, ": expected ", expected, ", actual ", actual));
+        string memory step = ctx.step == type(uint256).max
+            ? "deployment"
+            : string.concat("step ", vm.toString(ctx.step), " (", ctx.kind, " at ", vm.toString(ctx.time), ")");
+        revert(string.concat(ctx.clause, ": fixture ", ctx.fixture, ", ", step, ", ", what, ": expected ", expected, ", actual ", actual));
     }
 
     function _outcome(bool success, bytes memory data) private pure returns (string memory) {

@@ -144,12 +144,20 @@ export async function fixtureOf(
   const { params, deployTime, setup } = world;
   const reference = new ReferenceDriver(setup);
   const deployed = await reference.deploy(params, deployTime);
-  let seen: { state: LockState; time: bigint; views: readonly ViewResult[] } | null = null;
+  const viewResults: ViewResult[] = [];
+  const indexOf = new Map<string, number>();
+  const index = (result: ViewResult): number => {
+    const key = `${result.success}${result.data}`;
+    let at = indexOf.get(key);
+    if (at === undefined) indexOf.set(key, (at = viewResults.push(result) - 1));
+    return at;
+  };
+  let seen: { state: LockState; time: bigint; views: readonly number[] } | null = null;
   // the same state at the same time answers as before: a revert leaves both alone
   const after = async (time: bigint): Promise<Pick<Effects, 'balance' | 'views'>> => {
     const state = reference.state;
     if (seen === null || seen.state !== state || seen.time !== time)
-      seen = { state, time, views: encodeViews(await reference.observe(time), await reference.readViews(time)) };
+      seen = { state, time, views: encodeViews(await reference.observe(time), await reference.readViews(time)).map(index) };
     return { balance: state.balance.toString(), views: seen.views };
   };
   const deployment = {
@@ -195,6 +203,7 @@ export async function fixtureOf(
     params: Object.fromEntries(Object.entries(params).map(([key, value]) => [key, String(value)])),
     parties: deployed.ok ? hostileParties(params, setup) : [],
     views: viewCalls,
+    viewResults,
     deployment,
     steps,
   };

@@ -1,5 +1,5 @@
 /**
- * The conformance vectors' format, `mll-vectors/1` (spec/conformance.md, spec/vectors.schema.json):
+ * The conformance vectors' format, `mll-vectors/2` (spec/conformance.md, spec/vectors.schema.json):
  * what a replayer in any toolchain needs — calldata in, bytes out — and nothing of the lock's rules.
  * Integers are decimal strings (they exceed a JSON number), bytes are 0x-prefixed hex.
  * @module
@@ -7,7 +7,7 @@
 import type { Address } from '../../reference/index.js';
 import type { PartyCode } from '../driver.js';
 
-export const FORMAT = 'mll-vectors/1';
+export const FORMAT = 'mll-vectors/2';
 
 export type Hex = `0x${string}`;
 
@@ -33,8 +33,12 @@ export interface Effects {
   readonly logs: readonly VectorLog[];
   /** The lock's balance in wei after the step. */
   readonly balance: string;
-  /** Each of the fixture's `views`, in its order, read after the step; none after a constructor that reverted. */
-  readonly views: readonly ViewResult[];
+  /**
+   * Each of the fixture's `views`, in its order, read after the step: an index into the fixture's
+   * `viewResults`; none after a constructor that reverted. Most answers recur from step to step, so
+   * a fixture holds each once (version 1 held them in full at every step, 92 % of its bytes).
+   */
+  readonly views: readonly number[];
 }
 
 export interface Deployment extends Effects {
@@ -95,6 +99,8 @@ export interface Fixture {
   readonly params: Readonly<Record<string, string>>;
   readonly parties: readonly HostileParty[];
   readonly views: readonly ViewCall[];
+  /** Every distinct view answer of the fixture, in order of first appearance; the effects' `views` index it. */
+  readonly viewResults: readonly ViewResult[];
   readonly deployment: Deployment;
   readonly steps: readonly VectorStep[];
 }

@@ -13,8 +13,9 @@ import type { Driver, DriverFactory, PartyCode } from '../driver.js';
 import { whole } from '../driver.js';
 import { PropertyViolation } from '../violation.js';
 import { constructorInputs, encodeViews, outcomeBytes, specAbi } from './fixture.js';
-import type { Effects, Fixture, ViewCall } from './format.js';
-import { schemaErrors } from './schema.js';
+import type { Effects, Fixture, ViewCall, ViewResult } from './format.js';
+import { FORMAT } from './format.js';
+import { fixtureErrors } from './schema.js';
 
 /** The first difference in one fixture: where, the clause it breaks, expected and actual. */
 export interface VectorFailure {
@@ -50,7 +51,14 @@ function compareOutcome(clause: string, expected: Effects, actual: Pick<Effects,
   if (logs(expected) !== logs(actual)) throw new Mismatch({ clause, what: 'logs', expected: logs(expected), actual: logs(actual) });
 }
 
-async function compareState(clause: string, views: readonly ViewCall[], expected: Effects, driver: Driver, time: bigint): Promise<void> {
+async function compareState(
+  clause: string,
+  views: readonly ViewCall[],
+  results: readonly ViewResult[],
+  expected: Effects,
+  driver: Driver,
+  time: bigint,
+): Promise<void> {
   const observation = whole(await driver.observe(time));
   if (expected.balance !== observation.balance.toString()) {
     throw new Mismatch({ clause, what: 'balance', expected: expected.balance, actual: observation.balance.toString() });
@@ -63,7 +71,7 @@ async function compareState(clause: string, views: readonly ViewCall[], expected
     throw new Mismatch({ clause: 'MLL-CONF-001', what: 'views', expected: 'every view', actual: `missing ${missing.join(', ')}` });
   const actual = encodeViews(observation, read as Required<typeof read>);
   views.forEach((view, v) => {
-    const want = expected.views[v]!;
+    const want = results[expected.views[v]!]!;
     const got = actual[v]!;
     if (want.success === got.success && want.data === got.data) return;
     const word = (data: Hex, w: number) => `0x${data.slice(2 + 64 * w, 2 + 64 * (w + 1))}`;
@@ -118,7 +126,7 @@ async function replayFixture(fixture: Fixture, factory: DriverFactory, onStep: (
   const time = BigInt(deployment.time);
   compareOutcome(deployment.clause, deployment, outcomeBytes(await driver.deploy(params, time)));
   if (!deployment.success) return;
-  await compareState(deployment.clause, fixture.views, deployment, driver, time);
+  await compareState(deployment.clause, fixture.views, fixture.viewResults, deployment, driver, time);
   for (const [index, step] of fixture.steps.entries()) {
     onStep(`step ${index} (${step.kind} at ${step.time})`);
     const at = BigInt(step.time);
@@ -127,13 +135,13 @@ async function replayFixture(fixture: Fixture, factory: DriverFactory, onStep: (
     } else if (step.kind === 'force') {
       await driver.forceEther(BigInt(step.value), at);
     }
-    await compareState(step.clause, fixture.views, step, driver, at);
+    await compareState(step.clause, fixture.views, fixture.viewResults, step, driver, at);
   }
 }
 
 /**
  * Replays every fixture (*.json) in `dir` on drivers from `factory`, each fixture to its first
- * difference; a file that is not a fixture of mll-vectors/1 is a failure too, named by the schema.
+ * difference; a file that is not a fixture of mll-vectors/2 is a failure too, named by the schema.
  */
 export function replayVectors(dir: string, factory: DriverFactory): Promise<VectorsReport> {
   return replayVectorFiles(
@@ -154,13 +162,13 @@ export async function replayVectorFiles(files: readonly string[], factory: Drive
     const file = basename(path);
     const fixture = JSON.parse(readFileSync(path, 'utf8')) as Fixture;
     fixtures++;
-    const invalid = schemaErrors(fixture);
+    const invalid = fixtureErrors(fixture);
     if (invalid.length > 0) {
       failures.push({
         fixture: file,
         step: '(file)',
         clause: 'MLL-CONF-004',
-        what: 'not a fixture of mll-vectors/1',
+        what: `not a fixture of ${FORMAT}`,
         expected: 'spec/vectors.schema.json',
         actual: invalid[0]!,
       });

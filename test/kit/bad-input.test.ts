@@ -184,7 +184,7 @@ const cases: [string[], RegExp][] = [
   [['replay', regressionNotJson], /regression\.json: not JSON/],
   [
     ['replay', notRegression],
-    /not-regression\.json: not a saved regression \(no world and steps\) nor a fixture \(format mll-vectors\/1\)$/,
+    /not-regression\.json: not a saved regression \(no world and steps\) nor a fixture \(format mll-vectors\/2\)$/,
   ],
   [['replay', notRegression, '--implementation', 'nope'], /implementation: expected 'reference', 'contract'/],
   [['replay', notRegression, '--deploy', join(dir, 'nowhere.json')], /^mll replay: deploy adapter .*nowhere\.json: no such file/],

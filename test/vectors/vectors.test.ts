@@ -18,7 +18,7 @@ import { replayWithForge } from '../../properties/vectors/forge.js';
 import { differentialFixtures, writeVectors } from '../../properties/vectors/generate.js';
 import type { VectorsWritten } from '../../properties/vectors/generate.js';
 import { describeVectorsReport, replayVectors } from '../../properties/vectors/replay.js';
-import { schemaErrors } from '../../properties/vectors/schema.js';
+import { fixtureErrors } from '../../properties/vectors/schema.js';
 
 const STEPS = 20_000;
 const contract = new URL('../../contracts/MutualLiquidityLock.sol', import.meta.url);
@@ -48,7 +48,7 @@ it('MLL-CONF-004: spec/MutualLiquidityLock.abi.json, which the vectors are encod
 
 it('MLL-CONF-004: every fixture is valid against spec/vectors.schema.json; the set has the sweep, the regressions, hostile parties and forced ether', () => {
   const all = fixtures();
-  for (const fixture of all) expect(schemaErrors(fixture), fixture.name).toEqual([]);
+  for (const fixture of all) expect(fixtureErrors(fixture), fixture.name).toEqual([]);
   expect(written.steps).toBeGreaterThanOrEqual(STEPS);
   expect(all.reduce((n, f) => n + f.steps.length, 0)).toBe(written.steps);
   expect(all.some((f) => f.name.startsWith('sweep-') && !f.deployment.success)).toBe(true);
@@ -57,6 +57,23 @@ it('MLL-CONF-004: every fixture is valid against spec/vectors.schema.json; the s
   expect(all.some((f) => f.steps.some((s) => s.kind === 'force'))).toBe(true);
   // the clauses the steps name: every external function's, and most named errors'
   expect(new Set(all.flatMap((f) => f.clauses)).size).toBeGreaterThan(30);
+});
+
+it('MLL-CONF-004: each view answer is held once; an index past viewResults, or a wrong count of them, makes the file no fixture', () => {
+  const all = fixtures();
+  const answers = all.reduce((n, f) => n + f.viewResults.length, 0);
+  const read = all.reduce((n, f) => n + [f.deployment, ...f.steps].reduce((m, e) => m + e.views.length, 0), 0);
+  expect(read).toBeGreaterThan(5 * answers); // the reason for version 2: most answers recur
+  for (const f of all) expect(new Set(f.viewResults.map((r) => `${r.success}${r.data}`)).size, f.name).toBe(f.viewResults.length);
+  const fixture = all.find((f) => f.steps.length > 0 && f.deployment.success)!;
+  const step = fixture.steps[0]!;
+  const withViews = (views: number[]): Fixture => ({ ...fixture, steps: [{ ...step, views }, ...fixture.steps.slice(1)] });
+  expect(fixtureErrors(withViews([...step.views.slice(1), fixture.viewResults.length]))).toEqual([
+    `/steps/0/views/${step.views.length - 1} is ${fixture.viewResults.length}, past the ${fixture.viewResults.length} viewResults`,
+  ]);
+  expect(fixtureErrors(withViews(step.views.slice(1)))).toEqual([
+    `/steps/0/views has ${step.views.length - 1} entries; the fixture has ${fixture.views.length} views`,
+  ]);
 });
 
 it('MLL-CONF-004: the same seed generates the same fixtures', async () => {
@@ -105,7 +122,7 @@ it('MLL-CONF-004: replayVectors replays a set on the embedded EVM, passes the bu
     writeFileSync(join(small, 'stray.json'), '{"format":"mll-vectors/0"}');
     const stray = await replayVectors(small, (setup) => new ReferenceDriver(setup));
     expect(stray.failures).toEqual([
-      expect.objectContaining({ fixture: 'stray.json', clause: 'MLL-CONF-004', what: 'not a fixture of mll-vectors/1' }),
+      expect.objectContaining({ fixture: 'stray.json', clause: 'MLL-CONF-004', what: 'not a fixture of mll-vectors/2' }),
     ]);
   } finally {
     rmSync(small, { recursive: true, force: true });
