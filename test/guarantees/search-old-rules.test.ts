@@ -106,28 +106,25 @@ const silentSinceActivation: Opening = {
   ],
 };
 
+/** Both active with d, A's exit initiated at t0. */
+const aInitiates: Opening['calls'] = [
+  { offset: 0n, actor: 'A', fn: 'activate', intervals: 1n },
+  { offset: 0n, actor: 'B', fn: 'activate', intervals: 1n },
+  { offset: 0n, actor: 'A', fn: 'initiateUnilateralExit', intervals: 0n },
+];
+
 /** Both active with d and both exits initiated at t0: both countdowns end in one second. */
 const bothInitiate: Opening = {
   name: 'G=1, both activate with d and initiate',
   params: defaults,
-  calls: [
-    { offset: 0n, actor: 'A', fn: 'activate', intervals: 1n },
-    { offset: 0n, actor: 'B', fn: 'activate', intervals: 1n },
-    { offset: 0n, actor: 'A', fn: 'initiateUnilateralExit', intervals: 0n },
-    { offset: 0n, actor: 'B', fn: 'initiateUnilateralExit', intervals: 0n },
-  ],
+  calls: [...aInitiates, { offset: 0n, actor: 'B', fn: 'initiateUnilateralExit', intervals: 0n }],
 };
 
 /** A initiates at t0 and proposes a second before its countdown ends: its proposal is live when its exit becomes executable. */
 const offeredAndInitiated: Opening = {
   name: 'G=1, both activate with d, A initiates and proposes at t0 + 30 days − 1 s',
   params: defaults,
-  calls: [
-    { offset: 0n, actor: 'A', fn: 'activate', intervals: 1n },
-    { offset: 0n, actor: 'B', fn: 'activate', intervals: 1n },
-    { offset: 0n, actor: 'A', fn: 'initiateUnilateralExit', intervals: 0n },
-    { offset: 30n * 86_400n - 1n, actor: 'A', fn: 'proposeExit', intervals: 0n },
-  ],
+  calls: [...aInitiates, { offset: 30n * 86_400n - 1n, actor: 'A', fn: 'proposeExit', intervals: 0n }],
 };
 
 /** The violation the search throws, or null when it finds none. */
