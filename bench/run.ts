@@ -10,10 +10,11 @@
  * - diffStepsPerSecAllCores: the same over one worker thread per core, 40,000 steps, worker start-up
  *   included, on the engine MLL_EVM names (fast by default).
  * - vectorGenerationStepsPerSec: fixture steps generated on the reference alone (P-DIFFERENTIAL's
- *   runs written as mll-vectors/1 JSON, in memory), one core.
+ *   runs written as mll-vectors/2 JSON, in memory), one core.
  * - foundryReplay: 20,000 fixture steps replayed by forge on the bundled contract, the build cache
  *   removed before each round: steps/s by forge's own test time, and by its whole run with
- *   compilation (solc-js, viaIR) and start-up.
+ *   compilation (solc-js, viaIR) and start-up; and, in the same rounds, the same steps with the
+ *   views taken out (`viewsStripped`, test time), which is what the 12 view reads per step cost.
  * - foundryCampaign: the peer, a plain forge invariant campaign on the same contract
  *   (bench/MllInvariantCampaign.t.sol, 1024 runs × 50 depth): calls/s the same two ways.
  * - ratios: the targets of issue 10 — replay ≥ 10× the embedded differential's steps/s (one core,
@@ -21,7 +22,7 @@
  * - gas: gas/snapshot.json's figures.
  * @module
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +37,7 @@ import { runDifferentialParallel } from '../cli/run/parallel.js';
 import { runScenario } from '../properties/run-scenario.js';
 import { scenarioArb } from '../properties/scenario.js';
 import { runCampaign, replayWithForge } from '../properties/vectors/forge.js';
+import type { Fixture } from '../properties/vectors/format.js';
 import { differentialFixtures, writeVectors } from '../properties/vectors/generate.js';
 import { DAY, articleDefaults } from '../reference/index.js';
 
@@ -141,24 +143,44 @@ interface ForgeRate {
   readonly wallWithCompilation: number;
 }
 
-async function foundryReplay(): Promise<ForgeRate & { readonly steps: number; readonly fixtures: number }> {
+/** The fixtures of `from` in `to` with no views: the replay then makes the calls and compares outcomes, logs and balances only. */
+function withoutViews(from: string, to: string): void {
+  mkdirSync(to);
+  for (const name of readdirSync(from)) {
+    const fixture = JSON.parse(readFileSync(join(from, name), 'utf8')) as Fixture;
+    const bare = <E extends { views: readonly number[] }>(effects: E): E => ({ ...effects, views: [] });
+    writeFileSync(
+      join(to, name),
+      JSON.stringify({ ...fixture, views: [], viewResults: [], deployment: bare(fixture.deployment), steps: fixture.steps.map(bare) }),
+    );
+  }
+}
+
+async function foundryReplay(): Promise<ForgeRate & { readonly steps: number; readonly fixtures: number; readonly viewsStripped: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'mll-bench-vectors-'));
   try {
-    const written = await writeVectors(dir, 20_000, 11);
+    const full = join(dir, 'full');
+    const written = await writeVectors(full, 20_000, 11);
+    withoutViews(full, join(dir, 'bare'));
     const test: number[] = [];
     const wall: number[] = [];
+    const bare: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       rmSync(forgeCache('bench-replay'), { recursive: true, force: true });
-      const replay = replayWithForge(dir, contractFile, 'bench-replay');
+      const replay = replayWithForge(full, contractFile, 'bench-replay', dir);
       if (!replay.passed) throw new Error(`forge failed the bundled contract: ${replay.failure}`);
       test.push(written.steps / replay.testSeconds);
       wall.push(written.steps / replay.seconds);
+      const stripped = replayWithForge(join(dir, 'bare'), contractFile, 'bench-replay', dir);
+      if (!stripped.passed) throw new Error(`forge failed the bundled contract without views: ${stripped.failure}`);
+      bare.push(written.steps / stripped.testSeconds);
     }
     return {
       steps: written.steps,
       fixtures: written.fixtures,
       testTime: Math.round(median(test)),
       wallWithCompilation: Math.round(median(wall)),
+      viewsStripped: Math.round(median(bare)),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
