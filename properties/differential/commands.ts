@@ -15,6 +15,7 @@ import type { ResolvedAction } from '../run-scenario.js';
 import { resolveTime, resolveValue } from '../run-scenario.js';
 import type { TimeStep, ValueChoice } from '../scenario.js';
 import { edges, timeStepArb } from '../scenario.js';
+import { expectedSilenceThreshold } from '../oracle.js';
 import type { Model, Real } from './world.js';
 import { compareViews, moveTo, step } from './world.js';
 
@@ -178,6 +179,30 @@ export class AbandonmentPlayCommand extends AnyStateCommand {
     const prepaid = this.silentPrepays ? `${this.actor === 'A' ? 'B' : 'A'} prepaid, ` : '';
     const at = this.at === 'silence' ? '' : ', at claimableAt';
     return `${this.actor}.claimAfterSilence(${prepaid}${this.dueDates} due dates paid${at}${shownOffset(this.offset, ', ')})`;
+  }
+}
+
+/**
+ * The claimer defaults with the silent party, cures a second into its default paying as far ahead
+ * as it may (MLL-SCH-003), and claims at its cure + the silence threshold (± 1 s): the compliant
+ * wait of MLL-ABN-006, whose last second still refuses the claim (ClaimerRecentlyInDefault).
+ */
+export class ClaimAfterCurePlayCommand extends AnyStateCommand {
+  constructor(
+    readonly actor: 'A' | 'B',
+    readonly offset: bigint,
+  ) {
+    super();
+  }
+  async run(model: Model, real: Real): Promise<void> {
+    await new WaitCommand({ kind: 'edge', edge: `defaultStart${this.actor}`, offset: 1n }).run(model, real);
+    await new CallCommand('deposit', this.actor, { base: 'prepayLimit', intervals: 0n, offset: 0n }).run(model, real);
+    await new WaitCommand({ kind: 'after', seconds: expectedSilenceThreshold(model.params) + this.offset }).run(model, real);
+    await new CallCommand('deposit', this.actor, arrears).run(model, real);
+    await new CallCommand('claimAbandoned', this.actor, none).run(model, real);
+  }
+  toString(): string {
+    return `${this.actor}.claimAfterCure(${shownOffset(this.offset)})`;
   }
 }
 
@@ -419,5 +444,11 @@ export const commandArb: fc.Arbitrary<Command> = fc.oneof(
         fc.constantFrom<'deposit' | 'offer' | 'none'>('deposit', 'offer', 'none'),
       )
       .map(([first, gap, offset, prelude]) => new JointExitPlayCommand(first, gap, offset, prelude) as Command),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom<'A' | 'B'>('A', 'B'), big(-1n, 1n))
+      .map(([actor, offset]) => new ClaimAfterCurePlayCommand(actor, offset) as Command),
   },
 );
