@@ -177,12 +177,28 @@ abstract contract MllVectorReplayer {
             ),
             (MllStep[])
         );
+        MllStep memory previous;
+        previous.time = deployment.time;
+        previous.balance = deployment.balance;
+        previous.views = deployment.views;
         for (uint256 i; i < steps.length; i++) {
             MllStep memory step = steps[i];
             ctx = Failure(name, i, step.kind, step.time, step.clause);
             _replayStep(ctx, lock, step);
-            _checkState(ctx, lock, views, known, step.balance, step.views);
+            if (!_unchanged(previous, step)) _checkState(ctx, lock, views, known, step.balance, step.views);
+            previous = step;
         }
+    }
+
+    /// @dev A call that reverted, as the fixture says it does (_checkOutcome has compared), in the
+    /// previous step's second: the EVM undid everything it did and the block is the same, so the
+    /// balance and every view answer as after the previous step, already compared. Only when the
+    /// fixture expects exactly that; otherwise the views are read and compared as usual.
+    function _unchanged(MllStep memory previous, MllStep memory step) private pure returns (bool) {
+        if (bytes(step.kind)[0] != "c" || step.success || step.time != previous.time) return false;
+        if (step.balance != previous.balance || step.views.length != previous.views.length) return false;
+        for (uint256 v; v < step.views.length; v++) if (step.views[v] != previous.views[v]) return false;
+        return true;
     }
 
     /// @dev External only so that a constructor's revert can be caught with its data.

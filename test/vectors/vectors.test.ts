@@ -76,6 +76,35 @@ it('MLL-CONF-004: each view answer is held once; an index past viewResults, or a
   ]);
 });
 
+it('MLL-CONF-004: the Foundry replayer skips the views only after a reverted call in the same second that the fixture says changed nothing; a fixture saying otherwise is read and compared', () => {
+  const all = fixtures();
+  /** A reverted call in the second of the step before it, expecting the answers that step had: what the replayer skips. */
+  const skippable = (f: Fixture, i: number): boolean => {
+    const step = f.steps[i]!;
+    const previous = i === 0 ? { ...f.deployment, kind: 'deploy' } : f.steps[i - 1]!;
+    return step.kind === 'call' && !step.success && step.time === previous.time && step.views.join() === previous.views.join();
+  };
+  // most reverted calls come in the second of the step before: what the skip saves
+  const skipped = all.reduce((n, f) => n + f.steps.filter((_, i) => skippable(f, i)).length, 0);
+  expect(skipped).toBeGreaterThan(written.steps / 3);
+  const fixture = all.find((f) => f.viewResults.length > 1 && f.steps.some((_, i) => skippable(f, i)))!;
+  const at = fixture.steps.findIndex((_, i) => skippable(fixture, i));
+  const step = fixture.steps[at]!;
+  const other = fixture.viewResults.findIndex((_, i) => i !== step.views[0]);
+  const told = { ...fixture, steps: fixture.steps.map((s, i) => (i === at ? { ...s, views: [other, ...s.views.slice(1)] } : s)) };
+  const one = mkdtempSync(join(tmpdir(), 'mll-vectors-skip-'));
+  try {
+    writeFileSync(join(one, `${fixture.name}.json`), JSON.stringify(told));
+    const replay = replayWithForge(one, fileURLToPath(contract), 'MutualLiquidityLock', one);
+    expect(replay.passed).toBe(false);
+    expect(replay.failure).toMatch(
+      new RegExp(`: fixture ${fixture.name}, step ${at} \\(call at ${step.time}\\), view getLockStatus\\(\\) `),
+    );
+  } finally {
+    rmSync(one, { recursive: true, force: true });
+  }
+}, 300_000);
+
 it('MLL-CONF-004: the same seed generates the same fixtures', async () => {
   const twice = await Promise.all(
     [1, 2].map(async () => {
