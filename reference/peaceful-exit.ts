@@ -20,13 +20,12 @@ export function proposeExit(state: LockState, call: Call): Outcome {
   if (isRevert(entered)) return fail(entered);
   const { role } = entered;
   const other = counterparty(role);
+  const accepting = isProposalLive(state[other].exitProposedAt, call.now);
   // MLL-PEX-005: otherwise this acceptance and the proposer's execution in one block would decide whether the proposer pays
-  if (isProposalLive(state[other].exitProposedAt, call.now) && isExecutable(state[other].unilateralExit, call.now)) {
-    return fail({ name: 'CounterpartyExitExecutable' });
-  }
+  if (accepting && isExecutable(state[other].unilateralExit, call.now)) return fail({ name: 'CounterpartyExitExecutable' });
   const proposed = withParty(entered.state, role, { exitProposedAt: call.now });
   const events = [{ name: 'ExitProposed', args: { party: call.from } } as const];
-  if (!isProposalLive(proposed[other].exitProposedAt, call.now)) return succeed(proposed, events);
+  if (!accepting) return succeed(proposed, events);
 
   const [settled, bled] = settleBoth(proposed);
   const { share: shareA } = settled.A;

@@ -311,7 +311,7 @@ export class ExitFromDefaulterPlayCommand extends AnyStateCommand {
  * to initiate tries a deposit or has a proposal live for the other to accept, then executes:
  * two exits executed by one call, each at its own rate (MLL-UEX-012), the deposit refused once
  * both are executable (MLL-SCH-009), the offer no longer open once its proposer can execute
- * (MLL-PEX-005). The counterparty's lapse into default on the way gives the waivers a part.
+ * (MLL-PEX-005).
  */
 export class JointExitPlayCommand extends AnyStateCommand {
   constructor(

@@ -81,8 +81,9 @@ it('MLL-CONF-004: the Foundry replayer skips the views only after a reverted cal
   /** A reverted call in the second of the step before it, expecting the answers that step had: what the replayer skips. */
   const skippable = (f: Fixture, i: number): boolean => {
     const step = f.steps[i]!;
-    const previous = i === 0 ? { ...f.deployment, kind: 'deploy' } : f.steps[i - 1]!;
-    return step.kind === 'call' && !step.success && step.time === previous.time && step.views.join() === previous.views.join();
+    const previous = i === 0 ? f.deployment : f.steps[i - 1]!;
+    const same = step.time === previous.time && step.balance === previous.balance && step.views.join() === previous.views.join();
+    return step.kind === 'call' && !step.success && same;
   };
   // most reverted calls come in the second of the step before: what the skip saves
   const skipped = all.reduce((n, f) => n + f.steps.filter((_, i) => skippable(f, i)).length, 0);
