@@ -19,9 +19,7 @@ interface MllVm {
 
     function readDir(string calldata path) external view returns (DirEntry[] memory entries);
     function readFile(string calldata path) external view returns (string memory data);
-    function parseJsonString(string calldata json, string calldata key) external pure returns (string memory);
     function parseJsonType(string calldata json, string calldata key, string calldata typeDescription) external pure returns (bytes memory);
-    function parseJsonTypeArray(string calldata json, string calldata key, string calldata typeDescription) external pure returns (bytes memory);
     function envOr(string calldata name, string calldata defaultValue) external view returns (string memory value);
     function warp(uint256 newTimestamp) external;
     function prank(address msgSender) external;
@@ -100,12 +98,31 @@ abstract contract MllVectorReplayer {
         uint256[] views;
     }
 
-    // The JSON's keys, by name: field order in the structs above is the ABI's, not the JSON's.
+    /// @dev The keys of a fixture the replay reads; the others (format, source, clauses, params) are for people.
+    struct MllFixture {
+        string name;
+        MllParty[] parties;
+        MllViewCall[] views;
+        MllViewResult[] viewResults;
+        MllDeployment deployment;
+        MllStep[] steps;
+    }
+
     string private constant OUTCOME = "bool success,bytes returnData,MllLog[] logs,uint256 balance,uint256[] views)";
-    string private constant SUBTYPES = "MllLog(bytes32[] topics,bytes data)";
-    string private constant RESULT_TYPE = "MllViewResult(bool success,bytes data)";
-    string private constant VIEW_TYPE = "MllViewCall(string name,bytes input,string clause,MllViewWord[] words)MllViewWord(string field,string clause)";
-    string private constant PARTY_TYPE = "MllParty(address account,bytes code,uint256[] lockAddressAt)";
+
+    /// @dev The JSON's keys, by name: field order in the structs above is the ABI's, not the JSON's.
+    function _fixtureType() private pure returns (string memory) {
+        return string.concat(
+            "MllFixture(string name,MllParty[] parties,MllViewCall[] views,MllViewResult[] viewResults,MllDeployment deployment,MllStep[] steps)",
+            "MllDeployment(uint256 time,bytes constructorArgs,string clause,",
+            OUTCOME,
+            "MllLog(bytes32[] topics,bytes data)",
+            "MllParty(address account,bytes code,uint256[] lockAddressAt)",
+            "MllStep(uint256 time,string kind,address sender,uint256 value,bytes input,string clause,",
+            OUTCOME,
+            "MllViewCall(string name,bytes input,string clause,MllViewWord[] words)MllViewResult(bool success,bytes data)MllViewWord(string field,string clause)"
+        );
+    }
 
     /// @notice Deploys the implementation under test with the constructor's nine ABI-encoded
     /// arguments and returns its address; a constructor that reverts must revert with its data
@@ -145,48 +162,29 @@ abstract contract MllVectorReplayer {
         require(replayed > 0, string.concat("no fixtures (*.json) in ", vectorsDir()));
     }
 
-    /// @dev External only so that test_vectors can call it in a frame of its own.
+    /// @dev External only so that test_vectors can call it in a frame of its own, whose memory is
+    /// freed when the fixture ends. The fixture is parsed in one call: each parse reads the whole file.
     function replayFixture(string calldata path) external {
         require(msg.sender == address(this), "replayFixture: internal");
-        string memory json = vm.readFile(path);
-        string memory name = vm.parseJsonString(json, ".name");
-        MllViewCall[] memory views = abi.decode(vm.parseJsonTypeArray(json, ".views", VIEW_TYPE), (MllViewCall[]));
-        // each distinct answer once, hashed once: a step names its answers by index
-        MllViewResult[] memory answers = abi.decode(vm.parseJsonTypeArray(json, ".viewResults", RESULT_TYPE), (MllViewResult[]));
-        bytes32[] memory answerHashes = new bytes32[](answers.length);
-        for (uint256 i; i < answers.length; i++) answerHashes[i] = keccak256(answers[i].data);
-        Answers memory known = Answers(answers, answerHashes);
-        MllDeployment memory deployment = abi.decode(
-            vm.parseJsonType(json, ".deployment", string.concat("MllDeployment(uint256 time,bytes constructorArgs,string clause,", OUTCOME, SUBTYPES)),
-            (MllDeployment)
-        );
+        MllFixture memory fixture = abi.decode(vm.parseJsonType(vm.readFile(path), ".", _fixtureType()), (MllFixture));
+        // each distinct answer hashed once: a step names its answers by index
+        bytes32[] memory answerHashes = new bytes32[](fixture.viewResults.length);
+        for (uint256 i; i < answerHashes.length; i++) answerHashes[i] = keccak256(fixture.viewResults[i].data);
+        MllDeployment memory deployment = fixture.deployment;
         vm.warp(deployment.time);
         vm.recordLogs();
         (bool deployed, bytes memory data, address lock) = _deploy(deployment.constructorArgs);
-        Failure memory ctx = Failure(name, type(uint256).max, "", 0, deployment.clause);
-        _checkOutcome(ctx, lock, deployed, data, deployment.success, deployment.returnData, deployment.logs);
+        _checkOutcome(fixture, DEPLOYMENT, deployment.clause, lock, deployed, data, deployment.success, deployment.returnData, deployment.logs);
         if (!deployed) return;
-        MllParty[] memory parties = abi.decode(vm.parseJsonTypeArray(json, ".parties", PARTY_TYPE), (MllParty[]));
-        for (uint256 i; i < parties.length; i++) vm.etch(parties[i].account, _withLockAddress(parties[i], lock));
-        _checkState(ctx, lock, views, known, deployment.balance, deployment.views);
-        MllStep[] memory steps = abi.decode(
-            vm.parseJsonTypeArray(
-                json,
-                ".steps",
-                string.concat("MllStep(uint256 time,string kind,address sender,uint256 value,bytes input,string clause,", OUTCOME, SUBTYPES)
-            ),
-            (MllStep[])
-        );
-        MllStep memory previous;
-        previous.time = deployment.time;
-        previous.balance = deployment.balance;
-        previous.views = deployment.views;
+        for (uint256 i; i < fixture.parties.length; i++) vm.etch(fixture.parties[i].account, _withLockAddress(fixture.parties[i], lock));
+        _checkState(fixture, DEPLOYMENT, lock, answerHashes, deployment.balance, deployment.views);
+        (uint256 time, uint256 balance, uint256[] memory views) = (deployment.time, deployment.balance, deployment.views);
+        MllStep[] memory steps = fixture.steps;
         for (uint256 i; i < steps.length; i++) {
             MllStep memory step = steps[i];
-            ctx = Failure(name, i, step.kind, step.time, step.clause);
-            _replayStep(ctx, lock, step);
-            if (!_unchanged(previous, step)) _checkState(ctx, lock, views, known, step.balance, step.views);
-            previous = step;
+            _replayStep(fixture, i, lock, step);
+            if (!_unchanged(time, balance, views, step)) _checkState(fixture, i, lock, answerHashes, step.balance, step.views);
+            (time, balance, views) = (step.time, step.balance, step.views);
         }
     }
 
@@ -194,10 +192,10 @@ abstract contract MllVectorReplayer {
     /// previous step's second: the EVM undid everything it did and the block is the same, so the
     /// balance and every view answer as after the previous step, already compared. Only when the
     /// fixture expects exactly that; otherwise the views are read and compared as usual.
-    function _unchanged(MllStep memory previous, MllStep memory step) private pure returns (bool) {
-        if (bytes(step.kind)[0] != "c" || step.success || step.time != previous.time) return false;
-        if (step.balance != previous.balance || step.views.length != previous.views.length) return false;
-        for (uint256 v; v < step.views.length; v++) if (step.views[v] != previous.views[v]) return false;
+    function _unchanged(uint256 previousTime, uint256 previousBalance, uint256[] memory previousViews, MllStep memory step) private pure returns (bool) {
+        if (bytes(step.kind)[0] != "c" || step.success || step.time != previousTime) return false;
+        if (step.balance != previousBalance || step.views.length != previousViews.length) return false;
+        for (uint256 v; v < step.views.length; v++) if (step.views[v] != previousViews[v]) return false;
         return true;
     }
 
@@ -207,21 +205,8 @@ abstract contract MllVectorReplayer {
         return deployLock(constructorArgs);
     }
 
-    /// @dev The fixture's distinct view answers and the hash of each one's data.
-    struct Answers {
-        MllViewResult[] results;
-        bytes32[] hashes;
-    }
-
-    /// @dev Where a comparison happens: the fixture, the step (max for the deployment), its kind and
-    /// time, and the clause the fixture gives; put into words only when a comparison fails.
-    struct Failure {
-        string fixture;
-        uint256 step;
-        string kind;
-        uint256 time;
-        string clause;
-    }
+    /// @dev The step index that stands for the deployment in a failure's place.
+    uint256 private constant DEPLOYMENT = type(uint256).max;
 
     function _deploy(bytes memory constructorArgs) private returns (bool deployed, bytes memory data, address lock) {
         try this.deployForReplay(constructorArgs) returns (address created) {
@@ -231,7 +216,7 @@ abstract contract MllVectorReplayer {
         }
     }
 
-    function _replayStep(Failure memory ctx, address lock, MllStep memory step) private {
+    function _replayStep(MllFixture memory fixture, uint256 index, address lock, MllStep memory step) private {
         vm.warp(step.time);
         bytes1 kind = bytes(step.kind)[0];
         if (kind == "w") return;
@@ -244,12 +229,14 @@ abstract contract MllVectorReplayer {
         vm.recordLogs();
         vm.prank(step.sender);
         (bool success, bytes memory data) = lock.call{value: step.value}(step.input);
-        _checkOutcome(ctx, lock, success, data, step.success, step.returnData, step.logs);
+        _checkOutcome(fixture, index, step.clause, lock, success, data, step.success, step.returnData, step.logs);
     }
 
     /// @dev The success, return or revert data, and (after a success) the logs.
     function _checkOutcome(
-        Failure memory ctx,
+        MllFixture memory fixture,
+        uint256 index,
+        string memory clause,
         address lock,
         bool success,
         bytes memory data,
@@ -258,56 +245,61 @@ abstract contract MllVectorReplayer {
         MllLog[] memory expectedLogs
     ) private {
         if (success != expectedSuccess || keccak256(data) != keccak256(expectedData)) {
-            _fail(ctx, "outcome", _outcome(expectedSuccess, expectedData), _outcome(success, data));
+            _fail(fixture, index, clause, "outcome", _outcome(expectedSuccess, expectedData), _outcome(success, data));
         }
         if (!success) return;
         MllVm.Log[] memory logs = vm.getRecordedLogs();
         if (logs.length != expectedLogs.length) {
-            _fail(ctx, "number of logs", vm.toString(expectedLogs.length), vm.toString(logs.length));
+            _fail(fixture, index, clause, "number of logs", vm.toString(expectedLogs.length), vm.toString(logs.length));
         }
         for (uint256 i; i < logs.length; i++) {
             MllLog memory want = expectedLogs[i];
             bool same = logs[i].emitter == lock && logs[i].topics.length == want.topics.length && keccak256(logs[i].data) == keccak256(want.data);
             for (uint256 t; same && t < want.topics.length; t++) same = logs[i].topics[t] == want.topics[t];
-            if (!same) _fail(ctx, string.concat("log ", vm.toString(i)), _log(lock, want.topics, want.data), _log(logs[i].emitter, logs[i].topics, logs[i].data));
+            if (!same) {
+                _fail(fixture, index, clause, string.concat("log ", vm.toString(i)), _log(lock, want.topics, want.data), _log(logs[i].emitter, logs[i].topics, logs[i].data));
+            }
         }
     }
 
     /// @dev The lock's balance and every view, read at the step's time, against the answers the step names.
     function _checkState(
-        Failure memory ctx,
+        MllFixture memory fixture,
+        uint256 index,
         address lock,
-        MllViewCall[] memory views,
-        Answers memory known,
+        bytes32[] memory answerHashes,
         uint256 balance,
         uint256[] memory expected
     ) private view {
-        if (lock.balance != balance) _fail(ctx, "balance", vm.toString(balance), vm.toString(lock.balance));
-        if (expected.length != views.length) _fail(ctx, "the fixture's view answers", vm.toString(views.length), vm.toString(expected.length));
+        string memory clause = index == DEPLOYMENT ? fixture.deployment.clause : fixture.steps[index].clause;
+        if (lock.balance != balance) _fail(fixture, index, clause, "balance", vm.toString(balance), vm.toString(lock.balance));
+        MllViewCall[] memory views = fixture.views;
+        if (expected.length != views.length) {
+            _fail(fixture, index, clause, "the fixture's view answers", vm.toString(views.length), vm.toString(expected.length));
+        }
         for (uint256 v; v < expected.length; v++) {
             (bool success, bytes memory data) = lock.staticcall(views[v].input);
-            MllViewResult memory want = known.results[expected[v]];
-            if (success == want.success && keccak256(data) == known.hashes[expected[v]]) continue;
+            MllViewResult memory want = fixture.viewResults[expected[v]];
+            if (success == want.success && keccak256(data) == answerHashes[expected[v]]) continue;
             MllViewCall memory view_ = views[v];
             if (success && want.success && data.length == want.data.length && data.length == 32 * view_.words.length) {
                 for (uint256 w; w < view_.words.length; w++) {
                     bytes32 expectedWord = _word(want.data, w);
                     bytes32 actualWord = _word(data, w);
                     if (expectedWord == actualWord) continue;
-                    ctx.clause = view_.words[w].clause;
-                    _fail(ctx, string.concat("view ", view_.name, " ", view_.words[w].field), vm.toString(expectedWord), vm.toString(actualWord));
+                    _fail(fixture, index, view_.words[w].clause, string.concat("view ", view_.name, " ", view_.words[w].field), vm.toString(expectedWord), vm.toString(actualWord));
                 }
             }
-            ctx.clause = view_.clause;
-            _fail(ctx, string.concat("view ", view_.name), _outcome(want.success, want.data), _outcome(success, data));
+            _fail(fixture, index, view_.clause, string.concat("view ", view_.name), _outcome(want.success, want.data), _outcome(success, data));
         }
     }
 
-    function _fail(Failure memory ctx, string memory what, string memory expected, string memory actual) private pure {
-        string memory step = ctx.step == type(uint256).max
+    /// @dev Reverts with the clause, the fixture, the step (its kind and time), what differed, expected and actual.
+    function _fail(MllFixture memory fixture, uint256 index, string memory clause, string memory what, string memory expected, string memory actual) private pure {
+        string memory step = index == DEPLOYMENT
             ? "deployment"
-            : string.concat("step ", vm.toString(ctx.step), " (", ctx.kind, " at ", vm.toString(ctx.time), ")");
-        revert(string.concat(ctx.clause, ": fixture ", ctx.fixture, ", ", step, ", ", what, ": expected ", expected, ", actual ", actual));
+            : string.concat("step ", vm.toString(index), " (", fixture.steps[index].kind, " at ", vm.toString(fixture.steps[index].time), ")");
+        revert(string.concat(clause, ": fixture ", fixture.name, ", ", step, ", ", what, ": expected ", expected, ", actual ", actual));
     }
 
     function _outcome(bool success, bytes memory data) private pure returns (string memory) {
