@@ -14,11 +14,14 @@
  * - foundryReplay: 20,000 fixture steps replayed by forge on the bundled contract, the build cache
  *   removed before each round: steps/s by forge's own test time, and by its whole run with
  *   compilation (solc-js, viaIR) and start-up; and, in the same rounds, the same steps with the
- *   views taken out (`viewsStripped`, test time), which is what the 12 view reads per step cost.
+ *   views taken out (`viewsStripped`, test time), which is what the 12 view reads per step cost;
+ *   and the same fixtures replayed on the embedded EVM (`embeddedSameFixtures`, fast engine, wall),
+ *   the same comparisons on both engines.
  * - foundryCampaign: the peer, a plain forge invariant campaign on the same contract
  *   (bench/MllInvariantCampaign.t.sol, 1024 runs × 50 depth): calls/s the same two ways.
  * - ratios: the targets of issue 10 — replay ≥ 10× the embedded differential's steps/s (one core,
- *   fast engine), the vectors route (generate, then replay: 1/(1/g + 1/r)) ≥ the campaign's calls/s.
+ *   fast engine), the vectors route (generate, then replay: 1/(1/g + 1/r)) ≥ the campaign's calls/s;
+ *   and forge over the embedded EVM on the same fixtures.
  * - gas: gas/snapshot.json's figures.
  * @module
  */
@@ -39,6 +42,7 @@ import { scenarioArb } from '../properties/scenario.js';
 import { runCampaign, replayWithForge } from '../properties/vectors/forge.js';
 import type { Fixture } from '../properties/vectors/format.js';
 import { differentialFixtures, writeVectors } from '../properties/vectors/generate.js';
+import { replayVectors } from '../properties/vectors/replay.js';
 import { DAY, articleDefaults } from '../reference/index.js';
 
 const ROUNDS = 3;
@@ -156,7 +160,9 @@ function withoutViews(from: string, to: string): void {
   }
 }
 
-async function foundryReplay(): Promise<ForgeRate & { readonly steps: number; readonly fixtures: number; readonly viewsStripped: number }> {
+async function foundryReplay(): Promise<
+  ForgeRate & { readonly steps: number; readonly fixtures: number; readonly viewsStripped: number; readonly embeddedSameFixtures: number }
+> {
   const dir = mkdtempSync(join(tmpdir(), 'mll-bench-vectors-'));
   try {
     const full = join(dir, 'full');
@@ -165,6 +171,7 @@ async function foundryReplay(): Promise<ForgeRate & { readonly steps: number; re
     const test: number[] = [];
     const wall: number[] = [];
     const bare: number[] = [];
+    const embedded: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       rmSync(forgeCache('bench-replay'), { recursive: true, force: true });
       const replay = replayWithForge(full, contractFile, 'bench-replay', dir);
@@ -174,6 +181,11 @@ async function foundryReplay(): Promise<ForgeRate & { readonly steps: number; re
       const stripped = replayWithForge(join(dir, 'bare'), contractFile, 'bench-replay', dir);
       if (!stripped.passed) throw new Error(`forge failed the bundled contract without views: ${stripped.failure}`);
       bare.push(written.steps / stripped.testSeconds);
+      // the same fixtures, the same comparisons and the same skip, on the embedded EVM: the engines at equal work
+      const started = performance.now();
+      const same = await replayVectors(full, evmDriverFactory(artifact));
+      if (same.failures.length > 0 || same.steps !== written.steps) throw new Error(`the embedded replay failed the bundled contract`);
+      embedded.push(written.steps / ((performance.now() - started) / 1000));
     }
     return {
       steps: written.steps,
@@ -181,6 +193,7 @@ async function foundryReplay(): Promise<ForgeRate & { readonly steps: number; re
       testTime: Math.round(median(test)),
       wallWithCompilation: Math.round(median(wall)),
       viewsStripped: Math.round(median(bare)),
+      embeddedSameFixtures: Math.round(median(embedded)),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -240,6 +253,7 @@ const results = {
   ratios: {
     foundryReplayOverEmbeddedDifferential: ratio(replay.testTime / diff.fast),
     foundryReplayWallOverEmbeddedDifferential: ratio(replay.wallWithCompilation / diff.fast),
+    foundryReplayOverEmbeddedReplay: ratio(replay.testTime / replay.embeddedSameFixtures),
     vectorsRouteOverCampaign: ratio(route(replay.testTime) / campaign.testTime),
     vectorsRouteWallOverCampaignWall: ratio(route(replay.wallWithCompilation) / campaign.wallWithCompilation),
   },

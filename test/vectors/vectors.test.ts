@@ -76,7 +76,7 @@ it('MLL-CONF-004: each view answer is held once; an index past viewResults, or a
   ]);
 });
 
-it('MLL-CONF-004: the Foundry replayer skips the views only after a reverted call in the same second that the fixture says changed nothing; a fixture saying otherwise is read and compared', () => {
+it('MLL-CONF-004: both replayers skip the views only after a reverted call in the same second that the fixture says changed nothing; a fixture saying otherwise is read and compared', async () => {
   const all = fixtures();
   /** A reverted call in the second of the step before it, expecting the answers that step had: what the replayer skips. */
   const skippable = (f: Fixture, i: number): boolean => {
@@ -101,6 +101,10 @@ it('MLL-CONF-004: the Foundry replayer skips the views only after a reverted cal
     expect(replay.failure).toMatch(
       new RegExp(`: fixture ${fixture.name}, step ${at} \\(call at ${step.time}\\), view getLockStatus\\(\\) `),
     );
+    const embedded = await replayVectors(one, evmDriverFactory(bundledArtifact()));
+    expect(embedded.failures).toHaveLength(1);
+    expect(embedded.failures[0]).toMatchObject({ fixture: fixture.name, step: `step ${at} (call at ${step.time})` });
+    expect(embedded.failures[0]!.what).toMatch(/^view getLockStatus\(\) /);
   } finally {
     rmSync(one, { recursive: true, force: true });
   }
