@@ -133,6 +133,11 @@ function benchFigures(): string {
     evmObservationsPerSec: Record<string, number>;
     diffStepsPerSec: Record<string, number>;
     diffStepsPerSecAllCores: number;
+    vectorGenerationStepsPerSec: number;
+    foundryReplay: { testTime: number; viewsStripped: number; embeddedSameFixtures: number };
+    foundryCampaign: { testTime: number };
+    vectorsRouteStepsPerSec: { testTime: number };
+    ratios: { foundryReplayOverEmbeddedDifferential: number; foundryReplayOverEmbeddedReplay: number; vectorsRouteOverCampaign: number };
   };
   const row = (what: string, figures: Record<string, number>) => `| ${what} | ${figures['fast'] ?? '—'} | ${figures['stock'] ?? '—'} |`;
   return [
@@ -148,6 +153,17 @@ function benchFigures(): string {
     row('EVM observations (getLockStatus)', r.evmObservationsPerSec),
     row('differential steps, one core', r.diffStepsPerSec),
     `| differential steps, all cores | ${r.diffStepsPerSecAllCores} | |`,
+    '',
+    '| vectors, one core | per second | by |',
+    '|---|---|---|',
+    `| fixture generation, reference only (steps) | ${r.vectorGenerationStepsPerSec} | wall |`,
+    `| Foundry replay (steps) | ${r.foundryReplay.testTime} | forge's test time |`,
+    `| Foundry replay, the views taken out (steps) | ${r.foundryReplay.viewsStripped} | forge's test time |`,
+    `| the same fixtures on the embedded EVM, fast engine (steps) | ${r.foundryReplay.embeddedSameFixtures} | wall |`,
+    `| vectors route, generate then replay (steps) | ${r.vectorsRouteStepsPerSec.testTime} | test time |`,
+    `| forge invariant campaign, the peer (calls) | ${r.foundryCampaign.testTime} | forge's test time |`,
+    '',
+    `Ratios: the Foundry replay is ${r.ratios.foundryReplayOverEmbeddedDifferential}× the embedded differential (target ≥ 10×) and ${r.ratios.foundryReplayOverEmbeddedReplay}× the embedded EVM on the same fixtures; the vectors route is ${r.ratios.vectorsRouteOverCampaign}× the campaign (target ≥ 1×). What limits each: the section above.`,
     '',
   ].join('\n');
 }
