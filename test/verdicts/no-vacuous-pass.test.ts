@@ -20,7 +20,7 @@ describe('MLL-CONF-001: a verdict is earned by calls that reached the implementa
         replace: '        if (block.timestamp > 0) revert InvalidPartyAddress();\n        PARTY_A = partyA;',
       },
     ]);
-    const run = await conform(['--implementation', file, '--runs', '3', '--steps', '50', '--workers', '1']);
+    const run = await conform(['--implementation', file, '--runs', '3', '--steps', '50', '--workers', '1', '--seed', '1']);
     expect(run.code).toBe(1);
     const lines = run.out.split('\n').filter((l) => /^[✓✗∅] P-/.test(l));
     expect(lines).toHaveLength(21);
@@ -31,7 +31,7 @@ describe('MLL-CONF-001: a verdict is earned by calls that reached the implementa
     expect(run.out).toMatch(/0 of 20 properties of the implementation pass/);
 
     // --fail-fast: the first failure, its timeline and replay, and nothing after it
-    const fast = await conform(['--implementation', file, '--runs', '3', '--steps', '50', '--workers', '1', '--fail-fast']);
+    const fast = await conform(['--implementation', file, '--runs', '3', '--steps', '50', '--workers', '1', '--seed', '1', '--fail-fast']);
     expect(fast.code).toBe(1);
     expect(fast.out.split('\n').filter((l) => /^[✓✗∅] P-/.test(l))).toEqual([expect.stringMatching(/^✗ P-DIFFERENTIAL +fail/)]);
     expect(fast.out).toMatch(/— {4}\+0d 00:00:00 {5}deploy +AgreementCreated +revert InvalidPartyAddress\n/);
@@ -42,7 +42,7 @@ describe('MLL-CONF-001: a verdict is earned by calls that reached the implementa
     const file = plantedContract('NothingSucceeds', [
       { find: '        if (who == PARTY_A) return 0;\n        if (who == PARTY_B) return 1;\n', replace: '' },
     ]);
-    const run = await conform(['--implementation', file, '--property', 'P-CONSERVATION', '--runs', '20']);
+    const run = await conform(['--implementation', file, '--property', 'P-CONSERVATION', '--runs', '20', '--seed', '1']);
     expect(run.code).toBe(1);
     expect(run.out).toMatch(
       /∅ P-CONSERVATION +NOT EXERCISED: no call succeeded on the implementation, so nothing was checked · 20 runs · [\d,]+ calls reached the implementation, 0 succeeded/,
