@@ -19,12 +19,18 @@
  *   the same comparisons on both engines.
  * - foundryCampaign: the peer, a plain forge invariant campaign on the same contract
  *   (bench/MllInvariantCampaign.t.sol, 1024 runs × 50 depth): calls/s the same two ways.
+ * - mainJobEngines: the main job's P-DIFFERENTIAL at 100,000 steps, `mll check --engine E` as a user
+ *   runs it (a child process, every core, compilation and worker start-up included), for each of
+ *   embedded, native and both, their rounds interleaved: wall seconds, and for embedded and native
+ *   the steps each engine made per wall second (the two plans differ a little: the embedded run
+ *   counts the steps its lanes made, the native one the fixture steps forge replayed).
  * - ratios: the targets of issue 10 — replay ≥ 10× the embedded differential's steps/s (one core,
  *   fast engine), the vectors route (generate, then replay: 1/(1/g + 1/r)) ≥ the campaign's calls/s;
  *   and forge over the embedded EVM on the same fixtures.
  * - gas: gas/snapshot.json's figures.
  * @module
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +38,7 @@ import { fileURLToPath } from 'node:url';
 import * as fc from 'fast-check';
 import { bundledArtifact } from '../contracts/compile.js';
 import { PARTY_A, PARTY_B, STRANGER } from '../properties/actors.js';
+import type { ReportDocument } from '../cli/reports.js';
 import type { Engine } from '../properties/drivers/evm.js';
 import { EvmDriver, evmDriverFactory } from '../properties/drivers/evm.js';
 import { ReferenceDriver } from '../properties/drivers/reference.js';
@@ -174,11 +181,11 @@ async function foundryReplay(): Promise<
     const embedded: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       rmSync(forgeCache('bench-replay'), { recursive: true, force: true });
-      const replay = replayWithForge(full, contractFile, 'bench-replay', dir);
+      const replay = await replayWithForge(full, contractFile, 'bench-replay', dir);
       if (!replay.passed) throw new Error(`forge failed the bundled contract: ${replay.failure}`);
       test.push(written.steps / replay.testSeconds);
       wall.push(written.steps / replay.seconds);
-      const stripped = replayWithForge(join(dir, 'bare'), contractFile, 'bench-replay', dir);
+      const stripped = await replayWithForge(join(dir, 'bare'), contractFile, 'bench-replay', dir);
       if (!stripped.passed) throw new Error(`forge failed the bundled contract without views: ${stripped.failure}`);
       bare.push(written.steps / stripped.testSeconds);
       // the same fixtures, the same comparisons and the same skip, on the embedded EVM: the engines at equal work
@@ -207,7 +214,7 @@ async function foundryCampaign(): Promise<
   const wall: number[] = [];
   let last = { calls: 0, reverts: 0 };
   for (let round = 0; round < ROUNDS; round++) {
-    const campaign = runCampaign(fileURLToPath(new URL('MllInvariantCampaign.t.sol', import.meta.url)), contractFile, {
+    const campaign = await runCampaign(fileURLToPath(new URL('MllInvariantCampaign.t.sol', import.meta.url)), contractFile, {
       runs: 1024,
       depth: 50,
       project: 'bench-campaign',
@@ -228,11 +235,68 @@ async function foundryCampaign(): Promise<
   };
 }
 
+const mainJobSteps = 100_000;
+const mainJobEngineNames = ['embedded', 'native', 'both'] as const;
+type MainJobEngine = (typeof mainJobEngineNames)[number];
+
+/**
+ * `mll check --engine E --property P-DIFFERENTIAL` at `mainJobSteps`, as a user runs it, each
+ * engine in turn per round: wall seconds; for embedded and native, the steps each made (its JSON
+ * report's `differential` or `native`) per wall second, and native's parts.
+ */
+function mainJobEngines() {
+  const cli = fileURLToPath(new URL('../bin/mll.mjs', import.meta.url));
+  const dir = mkdtempSync(join(tmpdir(), 'mll-bench-main-job-'));
+  const wall: Record<MainJobEngine, number[]> = { embedded: [], native: [], both: [] };
+  const rate: Record<MainJobEngine, number[]> = { embedded: [], native: [], both: [] };
+  const forgeTest: number[] = [];
+  const forgeWall: number[] = [];
+  const generate: number[] = [];
+  try {
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const engine of mainJobEngineNames) {
+        const file = join(dir, `${engine}.json`);
+        const args = ['check', '--engine', engine, '--property', 'P-DIFFERENTIAL', '--steps', `${mainJobSteps}`, '--seed', '11'];
+        const started = performance.now();
+        execFileSync(process.execPath, [cli, ...args, '--quiet', '--report', 'json', '--out', file], { stdio: 'ignore' });
+        const seconds = (performance.now() - started) / 1000;
+        const report = JSON.parse(readFileSync(file, 'utf8')) as ReportDocument;
+        if (report.verdict !== 'pass') throw new Error(`mll check --engine ${engine} failed the bundled contract`);
+        wall[engine].push(seconds);
+        if (engine === 'embedded') rate.embedded.push(report.differential!.steps / seconds);
+        if (engine === 'native') {
+          const native = report.native!;
+          rate.native.push(native.steps / seconds);
+          generate.push(native.generateSeconds);
+          forgeTest.push(native.forgeTestSeconds);
+          forgeWall.push(native.forgeSeconds);
+        }
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const tenth = (values: readonly number[]): number => Math.round(median(values) * 10) / 10;
+  return {
+    steps: mainJobSteps,
+    embedded: { wallSeconds: tenth(wall.embedded), stepsPerSec: Math.round(median(rate.embedded)) },
+    native: {
+      wallSeconds: tenth(wall.native),
+      stepsPerSec: Math.round(median(rate.native)),
+      generateSeconds: tenth(generate),
+      forgeTestSeconds: tenth(forgeTest),
+      forgeSeconds: tenth(forgeWall),
+    },
+    both: { wallSeconds: tenth(wall.both) },
+  };
+}
+
 const loadBefore = loadavg();
 const diff = await diffStepsPerSec();
 const generation = await vectorGenerationStepsPerSec();
 const replay = await foundryReplay();
 const campaign = await foundryCampaign();
+const mainJob = mainJobEngines();
 /** Generating, then replaying, the same steps: their rates combined as a pipeline run one after the other. */
 const route = (replayRate: number): number => Math.round(1 / (1 / generation + 1 / replayRate));
 const ratio = (x: number): number => Math.round(x * 100) / 100;
@@ -249,11 +313,13 @@ const results = {
   vectorGenerationStepsPerSec: generation,
   foundryReplay: replay,
   foundryCampaign: campaign,
+  mainJobEngines: mainJob,
   vectorsRouteStepsPerSec: { testTime: route(replay.testTime), wallWithCompilation: route(replay.wallWithCompilation) },
   ratios: {
     foundryReplayOverEmbeddedDifferential: ratio(replay.testTime / diff.fast),
     foundryReplayWallOverEmbeddedDifferential: ratio(replay.wallWithCompilation / diff.fast),
     foundryReplayOverEmbeddedReplay: ratio(replay.testTime / replay.embeddedSameFixtures),
+    mainJobEmbeddedWallOverNativeWall: ratio(mainJob.embedded.wallSeconds / mainJob.native.wallSeconds),
     vectorsRouteOverCampaign: ratio(route(replay.testTime) / campaign.testTime),
     vectorsRouteWallOverCampaignWall: ratio(route(replay.wallWithCompilation) / campaign.wallWithCompilation),
   },

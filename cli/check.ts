@@ -45,7 +45,7 @@ import { ENGINES, bothEngines, nativeDifferential, nativeTarget } from './engine
 import { explainScenario } from '../properties/runners/timeline.js';
 import type { Progress } from './progress.js';
 import { progressLine } from './progress.js';
-import type { ReportDocument, ReportKind, ReportProperty } from './reports.js';
+import type { ReportDocument, ReportKind, ReportNative, ReportProperty } from './reports.js';
 import { REPORT_FORMAT, REPORT_VERSION, clauseRows, reportTargets, summarise, toolVersion, writeReports } from './reports.js';
 
 const usage = 'usage: mll check [options] (npm start -- [options]); mll check --help lists them';
@@ -559,6 +559,7 @@ export async function runConformance(
   const reports: PropertyReport[] = [];
   const entries: ReportProperty[] = [];
   let differential: DifferentialRun | null = null;
+  let nativeRun: ReportNative | null = null;
   let failures = 0;
   const otherCount = selected.filter((p) => p.id !== 'P-DIFFERENTIAL').length;
   try {
@@ -572,11 +573,12 @@ export async function runConformance(
         report = notRun(property, 'its checks read fields only getLockStatus and getPartyStatus report');
       } else if (property.id === 'P-DIFFERENTIAL' && options.nativeTarget !== null) {
         const native = await nativeDifferential(options.nativeTarget, factory, { steps: options.steps, seed: options.seed }, say, progress);
+        nativeRun = native.run;
         if (options.engine === 'both') {
           const ran = await runDifferential(options, factory, print, progress);
           differential = ran.run;
-          report = await bothEngines(ran.report, native, options.nativeTarget, say);
-        } else report = native;
+          report = await bothEngines(ran.report, native.report, options.nativeTarget, say);
+        } else report = native.report;
       } else if (property.id === 'P-DIFFERENTIAL') {
         const ran = await runDifferential(options, factory, print, progress);
         report = ran.report;
@@ -644,6 +646,7 @@ export async function runConformance(
               failed: l.failed !== undefined,
             })),
           },
+    native: nativeRun,
   };
   try {
     writeReports(doc, options.reports);

@@ -23,6 +23,7 @@ import { forgeBinary } from '../properties/vectors/forge.js';
 import type { NativeRun } from './run/native.js';
 import { replayRunNatively, runNativeDifferential } from './run/native.js';
 import type { Progress } from './progress.js';
+import type { ReportNative } from './reports.js';
 
 export const ENGINES = ['embedded', 'native', 'both'] as const;
 export type EngineChoice = (typeof ENGINES)[number];
@@ -80,7 +81,7 @@ const disagreement = (
 /**
  * The run of `steps` steps from `seed` on the native engine, as a property report: a pass, the
  * embedded engine's shrunk replay of the run forge failed, or an ENGINE DISAGREEMENT when the
- * embedded engine replays that run without a failure.
+ * embedded engine replays that run without a failure; and the run's figures for the JSON report.
  */
 export async function nativeDifferential(
   target: ForgeTarget,
@@ -88,11 +89,22 @@ export async function nativeDifferential(
   budget: { readonly steps: number; readonly seed: number },
   say: (line: string) => void,
   progress: Progress,
-): Promise<PropertyReport> {
+): Promise<{ readonly report: PropertyReport; readonly run: ReportNative }> {
   const started = performance.now();
   progress.phase('P-DIFFERENTIAL (native)', budget.steps, 'steps');
   const run = await runNativeDifferential(target, budget.steps, budget.seed, (steps) => progress.update(Math.min(steps, budget.steps), 0));
   say(describeNativeRun(run));
+  const figures: ReportNative = {
+    seed: budget.seed,
+    budget: budget.steps,
+    fixtures: run.fixtures,
+    steps: run.steps,
+    batches: run.batches,
+    generateSeconds: run.generateSeconds,
+    forgeTestSeconds: run.forgeTestSeconds,
+    forgeSeconds: run.forgeSeconds,
+    failedFixture: run.failure?.fixture ?? null,
+  };
   const { id, title, clauses, subject } = differential;
   const base: PropertyReport = {
     id,
@@ -104,11 +116,9 @@ export async function nativeDifferential(
     milliseconds: 0,
     exercise: run.exercise,
   };
-  const done = (report: PropertyReport): PropertyReport => ({
-    ...report,
-    runs: run.fixtures,
-    exercise: run.exercise,
-    milliseconds: performance.now() - started,
+  const done = (report: PropertyReport) => ({
+    report: { ...report, runs: run.fixtures, exercise: run.exercise, milliseconds: performance.now() - started },
+    run: figures,
   });
   if (run.failure === null) return done(base);
   const { fixture, reason, seed, path } = run.failure;

@@ -72,6 +72,24 @@ export interface ReportDifferential {
   readonly lanesRun: readonly ReportLane[];
 }
 
+/** How `--engine native` or `both` ran P-DIFFERENTIAL on forge: the run's figures as its line on stdout gives them. @public */
+export interface ReportNative {
+  readonly seed: number;
+  /** The whole run's step budget. */
+  readonly budget: number;
+  readonly fixtures: number;
+  /** Fixture steps replayed by forge (a step is a call or a move of time, with what must follow). */
+  readonly steps: number;
+  readonly batches: number;
+  /** Generating the fixtures on the reference. */
+  readonly generateSeconds: number;
+  /** forge's own test time, and its whole runs with start-up and compilation. */
+  readonly forgeTestSeconds: number;
+  readonly forgeSeconds: number;
+  /** The fixture forge failed first, or null. */
+  readonly failedFixture: string | null;
+}
+
 /** @public */
 export interface ReportClauseRow {
   readonly clause: string;
@@ -116,6 +134,8 @@ export interface ReportDocument {
   readonly properties: readonly ReportProperty[];
   readonly clauses: readonly ReportClauseRow[];
   readonly differential: ReportDifferential | null;
+  /** Null when P-DIFFERENTIAL did not run on forge (`--engine embedded`, the default). */
+  readonly native: ReportNative | null;
 }
 
 const require = createRequire(import.meta.url);
@@ -276,7 +296,7 @@ export function toMarkdown(doc: ReportDocument): string {
     `${t.pass} of ${t.properties} properties pass` +
       (t.fail === 0 ? '' : `, ${t.fail} fail`) +
       (t.unexercised === 0 ? '' : `, ${t.unexercised} not exercised`) +
-      ` · ${t.clauses} clauses · seed ${doc.run.seed} · ${doc.differential === null ? '' : `${doc.differential.steps.toLocaleString('en-US')} differential steps · `}${seconds(t.milliseconds)}` +
+      ` · ${t.clauses} clauses · seed ${doc.run.seed} · ${doc.differential === null ? '' : `${doc.differential.steps.toLocaleString('en-US')} differential steps · `}${doc.native === null ? '' : `${doc.native.steps.toLocaleString('en-US')} fixture steps on forge · `}${seconds(t.milliseconds)}` +
       ` · engine ${doc.run.engine}${doc.run.evm === 'stock' ? ' (stock EVM)' : ''}` +
       (doc.run.shard === null ? '' : ` · shard ${doc.run.shard.index}/${doc.run.shard.count}`) +
       (doc.run.mergedFrom === null ? '' : ` · merged from ${doc.run.mergedFrom} shards`),
@@ -446,6 +466,8 @@ export function mergeReports(docs: readonly { file: string; doc: ReportDocument 
     ...summarise(properties, milliseconds),
     properties,
     differential,
+    // a sharded run is embedded only (--shard and --engine native do not go together)
+    native: null,
   };
 }
 

@@ -137,6 +137,12 @@ function benchFigures(): string {
     foundryReplay: { testTime: number; viewsStripped: number; embeddedSameFixtures: number };
     foundryCampaign: { testTime: number };
     vectorsRouteStepsPerSec: { testTime: number };
+    mainJobEngines: {
+      steps: number;
+      embedded: { wallSeconds: number; stepsPerSec: number };
+      native: { wallSeconds: number; stepsPerSec: number };
+      both: { wallSeconds: number };
+    };
     ratios: { foundryReplayOverEmbeddedDifferential: number; foundryReplayOverEmbeddedReplay: number; vectorsRouteOverCampaign: number };
   };
   const row = (what: string, figures: Record<string, number>) => `| ${what} | ${figures['fast'] ?? '—'} | ${figures['stock'] ?? '—'} |`;
@@ -162,6 +168,12 @@ function benchFigures(): string {
     `| the same fixtures on the embedded EVM, fast engine (steps) | ${r.foundryReplay.embeddedSameFixtures} | wall |`,
     `| vectors route, generate then replay (steps) | ${r.vectorsRouteStepsPerSec.testTime} | test time |`,
     `| forge invariant campaign, the peer (calls) | ${r.foundryCampaign.testTime} | forge's test time |`,
+    '',
+    `| the main job, \`mll check --engine E --property P-DIFFERENTIAL --steps ${r.mainJobEngines.steps}\`, all cores | wall seconds | steps per wall second |`,
+    '|---|---|---|',
+    `| embedded | ${r.mainJobEngines.embedded.wallSeconds} | ${r.mainJobEngines.embedded.stepsPerSec} |`,
+    `| native | ${r.mainJobEngines.native.wallSeconds} | ${r.mainJobEngines.native.stepsPerSec} |`,
+    `| both | ${r.mainJobEngines.both.wallSeconds} | |`,
     '',
     `Ratios: the Foundry replay is ${r.ratios.foundryReplayOverEmbeddedDifferential}× the embedded differential (target ≥ 10×) and ${r.ratios.foundryReplayOverEmbeddedReplay}× the embedded EVM on the same fixtures; the vectors route is ${r.ratios.vectorsRouteOverCampaign}× the campaign (target ≥ 1×). What limits each: the section above.`,
     '',

@@ -73,15 +73,54 @@ async function* laneBatch(seed: number, steps: number, chunkRuns: number): Async
 const failingFixture = (reason: string): string | undefined => /^[A-Z]+-[A-Z]+-\d+: fixture ([\w-]+),/.exec(reason)?.[1];
 
 /** forge's verdict on one fixture set. */
-type Replay = (dir: string) => ForgeReplay;
+type Replay = (dir: string) => Promise<ForgeReplay>;
+
+/** A batch written out: its directory, where each of its fixtures' runs lies in the plan, and its tallies. */
+interface Written {
+  readonly name: string;
+  readonly dir: string;
+  readonly places: ReadonlyMap<string, RunPlace>;
+  readonly fixtures: number;
+  readonly steps: number;
+  readonly exercise: Exercise;
+  readonly generateSeconds: number;
+}
 
 /** forge's project directory for a target (.cache/forge/NAME): one per contract, so its build is cached between batches. */
 const projectOf = (target: ForgeTarget): string =>
   typeof target === 'string' ? `native-${basename(target, '.sol')}` : `native-artifact-${target.name}`;
 
+/** `batch`'s fixtures written as files into a directory of its name under `root`. */
+async function writeBatch(root: string, batch: Batch): Promise<Written> {
+  const dir = join(root, batch.name);
+  mkdirSync(dir);
+  const places = new Map<string, RunPlace>();
+  const generating = performance.now();
+  let fixtures = 0;
+  let steps = 0;
+  let exercise = noExercise;
+  for await (const { fixture, place } of batch.fixtures) {
+    writeFileSync(join(dir, `${fixture.name}.json`), JSON.stringify(fixture));
+    places.set(fixture.name, place);
+    const calls = fixture.steps.filter((s) => s.kind === 'call');
+    fixtures++;
+    steps += fixture.steps.length;
+    // as countingFactory counts: deployments that succeeded, calls sent, calls that succeeded
+    exercise = addExercise(exercise, {
+      deployments: fixture.deployment.success ? 1 : 0,
+      calls: calls.length,
+      succeeded: calls.filter((s) => s.success).length,
+    });
+  }
+  return { name: batch.name, dir, places, fixtures, steps, exercise, generateSeconds: (performance.now() - generating) / 1000 };
+}
+
 /**
  * Runs the differential's plan for `steps` steps from `seed` on `target` with forge, batch by
- * batch, until a batch fails. `onSteps` is told the fixture steps generated so far.
+ * batch, until a batch fails. While forge replays one batch, the next is generated (forge is
+ * another process, so the two share the cores); a batch generated after the failing one is
+ * dropped, so the run and its figures are those of the batches forge replayed. `onSteps` is told
+ * the fixture steps replayed so far.
  */
 export async function runNativeDifferential(
   target: ForgeTarget,
@@ -98,7 +137,7 @@ export async function runNativeDifferential(
       fixtures: laneBatch(plan.seed, plan.steps, plan.chunkRuns),
     })),
   ];
-  const run = {
+  let run = {
     fixtures: 0,
     steps: 0,
     batches: 0,
@@ -108,38 +147,36 @@ export async function runNativeDifferential(
     forgeTestSeconds: 0,
   };
   try {
-    for (const batch of batches) {
-      const dir = join(root, batch.name);
-      mkdirSync(dir);
-      const places = new Map<string, RunPlace>();
-      const generating = performance.now();
-      for await (const { fixture, place } of batch.fixtures) {
-        writeFileSync(join(dir, `${fixture.name}.json`), JSON.stringify(fixture));
-        places.set(fixture.name, place);
-        const calls = fixture.steps.filter((s) => s.kind === 'call');
-        run.fixtures++;
-        run.steps += fixture.steps.length;
-        // as countingFactory counts: deployments that succeeded, calls sent, calls that succeeded
-        run.exercise = addExercise(run.exercise, {
-          deployments: fixture.deployment.success ? 1 : 0,
-          calls: calls.length,
-          succeeded: calls.filter((s) => s.success).length,
-        });
-        onSteps?.(run.steps);
-      }
-      run.generateSeconds += (performance.now() - generating) / 1000;
-      const replayed = replay(dir);
-      run.batches++;
-      run.forgeSeconds += replayed.seconds;
-      run.forgeTestSeconds += replayed.testSeconds;
+    let next: Written | undefined = batches.length === 0 ? undefined : await writeBatch(root, batches[0]!);
+    for (let index = 0; next !== undefined; index++) {
+      const written = next;
+      // the following batch is generated while forge replays this one; both settle before either's error is thrown
+      const [forge, following] = await Promise.allSettled([
+        replay(written.dir),
+        index + 1 < batches.length ? writeBatch(root, batches[index + 1]!) : Promise.resolve(undefined),
+      ]);
+      if (forge.status === 'rejected') throw forge.reason;
+      if (following.status === 'rejected') throw following.reason;
+      const replayed = forge.value;
+      next = following.value;
+      run = {
+        fixtures: run.fixtures + written.fixtures,
+        steps: run.steps + written.steps,
+        batches: run.batches + 1,
+        exercise: addExercise(run.exercise, written.exercise),
+        generateSeconds: run.generateSeconds + written.generateSeconds,
+        forgeSeconds: run.forgeSeconds + replayed.seconds,
+        forgeTestSeconds: run.forgeTestSeconds + replayed.testSeconds,
+      };
+      onSteps?.(run.steps);
       if (!replayed.passed) {
         const reason = replayed.failure ?? replayed.output.trim().split('\n').at(-1) ?? 'forge failed';
         const fixture = failingFixture(reason);
-        const place = fixture === undefined ? undefined : places.get(fixture);
-        if (place === undefined) throw new Error(`forge failed batch ${batch.name} without naming one of its fixtures: ${reason}`);
+        const place = fixture === undefined ? undefined : written.places.get(fixture);
+        if (place === undefined) throw new Error(`forge failed batch ${written.name} without naming one of its fixtures: ${reason}`);
         return { ...run, failure: { fixture: fixture!, reason, ...place } };
       }
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(written.dir, { recursive: true, force: true });
     }
     return { ...run, failure: null };
   } finally {
@@ -159,7 +196,7 @@ export async function replayRunNatively(target: ForgeTarget, place: RunPlace): P
       writeFileSync(join(dir, `${fixture.name}.json`), JSON.stringify(fixture));
       break;
     }
-    return replayWithForge(dir, target, projectOf(target));
+    return await replayWithForge(dir, target, projectOf(target));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -56,7 +56,7 @@ export async function runVectors(options: VectorsOptions, print: (line: string) 
       `in ${seconds.toFixed(1)} s (${Math.round(written.steps / seconds)} steps/s), seed ${options.seed}`,
   );
   if (options.forge === undefined) return 0;
-  const replay = replayWithForge(options.out, options.forge);
+  const replay = await replayWithForge(options.out, options.forge);
   print(
     `forge: ${replay.passed ? 'passed' : `failed: ${replay.failure ?? replay.output.trim().split('\n').at(-1)}`} in ${replay.testSeconds.toFixed(1)} s (${Math.round(written.steps / replay.testSeconds)} steps/s), ${replay.seconds.toFixed(1)} s with compilation`,
   );

@@ -6,7 +6,7 @@
  * creation code needs no compiler: the test reads it from a file and deploys it.
  * @module
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join, resolve } from 'node:path';
@@ -110,12 +110,12 @@ function bytecodeTest(file: string): string {
  * .cache/forge/`project`. forge may read `readable` (default: `vectors`): a directory that holds
  * every batch of a run keeps the project's configuration, and so its build cache, the same.
  */
-export function replayWithForge(
+export async function replayWithForge(
   vectors: string,
   target: ForgeTarget,
   project = typeof target === 'string' ? basename(target, '.sol') : target.name,
   readable = vectors,
-): ForgeReplay {
+): Promise<ForgeReplay> {
   const dir = join(root, '.cache', 'forge', project);
   // sources and tests of an earlier target would be built and run too; the build cache (out/, cache/) stays
   for (const sub of ['src', 'test']) {
@@ -136,26 +136,48 @@ export function replayWithForge(
     writeFileSync(creationCode, target.bytecode);
     writeFileSync(join(dir, 'test', 'ArtifactVectors.t.sol'), bytecodeTest(creationCode));
   }
-  const run = forgeTest(dir, { MLL_VECTORS: resolve(vectors) });
+  const run = await forgeTest(dir, { MLL_VECTORS: resolve(vectors) });
   return { ...run, failure: /\[FAIL: (.*)\] test_vectors/.exec(run.output)?.[1] ?? null };
 }
 
-/** `forge test` in the project `dir`, offline, with solc-js; how long it took, whole and as forge times its suites. */
-function forgeTest(dir: string, env: Readonly<Record<string, string>> = {}): Omit<ForgeReplay, 'failure'> {
+/** A child process run to its end: its exit status (null if a signal ended it) and its output, stdout then stderr. */
+function runToEnd(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): Promise<{ status: number | null; output: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', fail);
+    child.on('close', (status) => done({ status, output: `${Buffer.concat(out).toString('utf8')}${Buffer.concat(err).toString('utf8')}` }));
+  });
+}
+
+/**
+ * `forge test` in the project `dir`, offline, with solc-js; how long it took, whole and as forge
+ * times its suites. Asynchronous, so the caller can make the next batch of fixtures meanwhile.
+ */
+async function forgeTest(dir: string, env: Readonly<Record<string, string>> = {}): Promise<Omit<ForgeReplay, 'failure'>> {
   const forge = forgeBinary();
   const started = performance.now();
-  const run = spawnSync(forge, ['test', '--use', solcJs, '--root', dir], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, FOUNDRY_OFFLINE: 'true', NO_COLOR: '1', ...env },
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  let run: { status: number | null; output: string };
+  try {
+    run = await runToEnd(forge, ['test', '--use', solcJs, '--root', dir], {
+      cwd: dir,
+      env: { ...process.env, FOUNDRY_OFFLINE: 'true', NO_COLOR: '1', ...env },
+    });
+  } catch (error) {
+    throw new ForgeFailed(`forge did not run: ${error instanceof Error ? error.message : String(error)}`);
+  }
   const seconds = (performance.now() - started) / 1000;
-  const output = `${run.stdout}${run.stderr}`;
-  if (run.error !== undefined) throw new ForgeFailed(`forge did not run: ${run.error.message}`);
+  const { output } = run;
   if (run.status !== 0 && !/\[FAIL/.test(output)) {
     const said = output.split('\n').find((line) => /^Error|error\[/.test(line.trim())) ?? output.trim().split('\n').at(-1);
-    throw new ForgeFailed(`forge exited ${run.status} without a test result: ${said?.trim()}`);
+    throw new ForgeFailed(`forge exited ${run.status ?? 'on a signal'} without a test result: ${said?.trim()}`);
   }
   const suite = /Suite result: .*finished in ([\d.]+)(s|ms|µs|ns)/.exec(output);
   const testSeconds = suite === null ? seconds : Number(suite[1]) * units[suite[2]!]!;
@@ -177,11 +199,11 @@ export interface Campaign {
  * contract) with `runs` runs of `depth` calls, in the project .cache/forge/`project`; with
  * `fresh`, its build cache is removed first, so the whole run includes compilation.
  */
-export function runCampaign(
+export async function runCampaign(
   testFile: string,
   contractFile: string,
   { runs, depth, project, fresh }: { runs: number; depth: number; project: string; fresh: boolean },
-): Campaign {
+): Promise<Campaign> {
   const dir = join(root, '.cache', 'forge', project);
   if (fresh) rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'src'), { recursive: true });
@@ -192,7 +214,7 @@ export function runCampaign(
   );
   copyFileSync(contractFile, join(dir, 'src', basename(contractFile)));
   copyFileSync(testFile, join(dir, 'test', basename(testFile)));
-  const run = forgeTest(dir);
+  const run = await forgeTest(dir);
   const figures = /\(runs: (\d+), calls: (\d+), reverts: (\d+)\)/.exec(run.output);
   if (figures === null) throw new ForgeFailed(`forge ran no invariant campaign: ${run.output.trim().split('\n').at(-1)}`);
   return {

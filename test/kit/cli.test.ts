@@ -142,6 +142,7 @@ describe("MLL-CONF-001: merge takes the run's failure, whichever shard found it"
         sweep: { places: [index - 1], steps: 1, failedPlace },
         lanesRun: lanes.map(({ lane, failed }) => ({ lane, seed: 1 + lane * 1_000_000, chunks: 1, steps: 10, runs: 3, failed })),
       },
+      native: null,
     };
   };
 

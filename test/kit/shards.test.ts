@@ -10,15 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import type { ReportDocument } from '../../cli/reports.js';
 import { catalog } from '../../properties/catalog.js';
+import { readReport as read } from '../support/report.js';
 
 const mll = fileURLToPath(new URL('../../bin/mll.mjs', import.meta.url));
 const run = promisify(execFile);
-const schema = JSON.parse(readFileSync(new URL('../../cli/report.schema.json', import.meta.url), 'utf8')) as object;
-const validate = new Ajv2020({ allErrors: true }).compile(schema);
 
 async function mllRun(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
@@ -29,12 +27,6 @@ async function mllRun(args: readonly string[]): Promise<{ code: number; stdout: 
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
 }
-
-const read = (file: string): ReportDocument => {
-  const doc = JSON.parse(readFileSync(file, 'utf8')) as ReportDocument;
-  expect(validate(doc), `${file}: ${JSON.stringify(validate.errors)}`).toBe(true);
-  return doc;
-};
 
 /** What must be equal between the merge and the whole run. */
 const essence = (doc: ReportDocument) => ({

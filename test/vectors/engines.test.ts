@@ -5,7 +5,7 @@
  * `--engine both` runs both; an engine that reports a divergence the other does not on the same
  * run is an ENGINE DISAGREEMENT — shown here by giving the two engines different contracts.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,7 @@ import { evmDriverFactory } from '../../properties/drivers/evm.js';
 import { replayDifferential } from '../../properties/runners/budget.js';
 import type { PropertyReport } from '../../properties/runners/check.js';
 import { conform, failureBlock, plantedContract, printedReplay } from '../support/conform.js';
+import { readReport } from '../support/report.js';
 
 const STEPS = '600';
 const bundled = fileURLToPath(new URL('../../contracts/MutualLiquidityLock.sol', import.meta.url));
@@ -29,19 +30,55 @@ const nativeLine =
   /^P-DIFFERENTIAL on the native engine \(forge\): \d+ fixtures, \d+ steps in 17 batches; generated on the reference in [\d.]+ s \([\d,]+ steps\/s\), replayed by forge in [\d.]+ s of test time/m;
 
 describe('MLL-CONF-004: mll check --engine', () => {
-  it('native passes the bundled contract: the sweep and 16 lanes replayed by forge', async () => {
-    const run = await conform(['--engine', 'native', ...differentialOnly]);
-    expect(run.code, run.out + run.err).toBe(0);
-    expect(run.out).toMatch(nativeLine);
-    expect(run.out).toMatch(/^✓ P-DIFFERENTIAL +pass/m);
+  it('native passes the bundled contract: the sweep and 16 lanes replayed by forge, its figures in the JSON report', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mll-native-report-'));
+    try {
+      const run = await conform([
+        '--engine',
+        'native',
+        ...differentialOnly,
+        '--report',
+        `json=${join(dir, 'report.json')},md=${join(dir, 'report.md')}`,
+      ]);
+      expect(run.code, run.out + run.err).toBe(0);
+      expect(run.out).toMatch(nativeLine);
+      expect(run.out).toMatch(/^✓ P-DIFFERENTIAL +pass/m);
+      const [, fixtures, steps] = /^P-DIFFERENTIAL on the native engine \(forge\): (\d+) fixtures, (\d+) steps in 17 batches/m.exec(
+        run.out,
+      )!;
+      const doc = readReport(join(dir, 'report.json'));
+      expect(doc.differential).toBeNull();
+      expect(doc.native).toMatchObject({
+        seed: 1,
+        budget: Number(STEPS),
+        fixtures: Number(fixtures),
+        steps: Number(steps),
+        batches: 17,
+        failedFixture: null,
+      });
+      expect(doc.native!.forgeTestSeconds).toBeLessThan(doc.native!.forgeSeconds);
+      expect(readFileSync(join(dir, 'report.md'), 'utf8')).toContain(
+        ` · ${Number(steps).toLocaleString('en-US')} fixture steps on forge · `,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 300_000);
 
-  it('both passes the bundled contract, each engine running the run', async () => {
-    const run = await conform(['--engine', 'both', ...differentialOnly]);
-    expect(run.code, run.out + run.err).toBe(0);
-    expect(run.out).toMatch(nativeLine);
-    expect(run.out).toMatch(/^P-DIFFERENTIAL: \d+ steps in \d+ runs, 16 of 16 lanes/m);
-    expect(run.out).toContain('both engines agree: no divergence');
+  it('both passes the bundled contract, each engine running the run, each in the JSON report', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mll-both-report-'));
+    try {
+      const run = await conform(['--engine', 'both', ...differentialOnly, '--report', 'json', '--out', join(dir, 'report.json')]);
+      expect(run.code, run.out + run.err).toBe(0);
+      expect(run.out).toMatch(nativeLine);
+      const [, steps] = /^P-DIFFERENTIAL: (\d+) steps in \d+ runs, 16 of 16 lanes/m.exec(run.out)!;
+      expect(run.out).toContain('both engines agree: no divergence');
+      const doc = readReport(join(dir, 'report.json'));
+      expect(doc.differential!.steps).toBe(Number(steps));
+      expect(doc.native!.failedFixture).toBeNull();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 300_000);
 
   it('native fails a planted bug on MLL-BLD-004 as forge finds it, shrunk on the embedded engine; the printed replay fails the same', async () => {
@@ -85,7 +122,7 @@ describe('MLL-CONF-004: mll check --engine', () => {
     const lines: string[] = [];
     const say = (line: string): void => void lines.push(line);
     // forge on the planted contract, the embedded engine on the bundled one
-    const byForge = await nativeDifferential(
+    const { report: byForge, run: forgeRun } = await nativeDifferential(
       planted,
       evmDriverFactory(bundledArtifact()),
       { steps: Number(STEPS), seed: 1 },
@@ -96,6 +133,7 @@ describe('MLL-CONF-004: mll check --engine', () => {
     expect(byForge.failure!.message).toMatch(
       /^ENGINE DISAGREEMENT: forge: MLL-BLD-004: fixture (run-\d+-\d{3}), .*; the embedded engine replays the same run \(fixture \1\) without a failure$/,
     );
+    expect(byForge.failure!.message).toContain(`fixture ${forgeRun.failedFixture!},`);
     // the embedded engine on the planted contract, forge on the bundled one: that run, replayed by forge, passes
     const { seed, path } = byForge.failure!;
     const embedded = await replayDifferential(evmDriverFactory(compileContractFile(planted)), seed, path);

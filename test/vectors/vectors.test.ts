@@ -96,7 +96,7 @@ it('MLL-CONF-004: both replayers skip the views only after a reverted call in th
   const one = mkdtempSync(join(tmpdir(), 'mll-vectors-skip-'));
   try {
     writeFileSync(join(one, `${fixture.name}.json`), JSON.stringify(told));
-    const replay = replayWithForge(one, fileURLToPath(contract), 'MutualLiquidityLock', one);
+    const replay = await replayWithForge(one, fileURLToPath(contract), 'MutualLiquidityLock', one);
     expect(replay.passed).toBe(false);
     expect(replay.failure).toMatch(
       new RegExp(`: fixture ${fixture.name}, step ${at} \\(call at ${step.time}\\), view getLockStatus\\(\\) `),
@@ -121,17 +121,17 @@ it('MLL-CONF-004: the same seed generates the same fixtures', async () => {
   expect(twice[0]).toEqual(twice[1]);
 });
 
-it('MLL-CONF-004, MLL-CONF-002: forge replays every fixture on the bundled contract, hostile parties and forced ether included', () => {
-  const replay = replayWithForge(dir, fileURLToPath(contract));
+it('MLL-CONF-004, MLL-CONF-002: forge replays every fixture on the bundled contract, hostile parties and forced ether included', async () => {
+  const replay = await replayWithForge(dir, fileURLToPath(contract));
   expect(replay.failure).toBeNull();
   expect(replay.passed).toBe(true);
 }, 300_000);
 
-it('MLL-CONF-004: forge fails a comparison flipped in the bleed window on MLL-BLD-004, naming fixture, step, field, expected and actual', () => {
+it('MLL-CONF-004: forge fails a comparison flipped in the bleed window on MLL-BLD-004, naming fixture, step, field, expected and actual', async () => {
   const file = join(mkdtempSync(join(tmpdir(), 'mll-planted-')), 'MutualLiquidityLock.sol');
   writeFileSync(file, planted());
   try {
-    const replay = replayWithForge(dir, file, 'planted-overlap');
+    const replay = await replayWithForge(dir, file, 'planted-overlap');
     expect(replay.passed).toBe(false);
     expect(replay.failure).toMatch(
       /^MLL-BLD-004: fixture [\w-]+, step \d+ \((call|wait|force) at \d+\), view \S+ \S*share: expected 0x[0-9a-f]{64}, actual 0x[0-9a-f]{64}$/,
